@@ -1,0 +1,49 @@
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Grains.Clinics;
+
+/// <summary>Builds the front desk's rows and alerts from visits, patients and the clinic's configuration. Pure.</summary>
+public static class BoardProjection
+{
+    public static BoardRow Row(VisitSnapshot visit, PatientRecord? patient, ClinicConfig config, DateTimeOffset now)
+    {
+        var therapist = config.FindTherapist(visit.TherapistId);
+        var room = visit.RoomId is null ? null : config.FindRoom(visit.RoomId);
+        return new BoardRow(
+            visit.VisitId, visit.ScheduledStart, visit.DurationMinutes,
+            config.FindVisitType(visit.VisitTypeCode)?.Name ?? visit.VisitTypeCode,
+            visit.PatientId, patient is null ? "(unknown patient)" : $"{patient.Details.LastName}, {patient.Details.FirstName}",
+            visit.TherapistId, therapist?.DisplayName ?? visit.TherapistId,
+            visit.RoomId, room?.Name,
+            visit.Status, visit.StatusSince, WholeMinutes(now - visit.StatusSince),
+            visit.ArrivedAt, visit.WalkIn, Alerts(visit, config.Alerts, now));
+    }
+
+    /// <summary>The long-wait alerts of DOMAIN.md, against the clinic's thresholds.</summary>
+    public static IReadOnlyList<BoardAlert> Alerts(VisitSnapshot visit, AlertThresholds thresholds, DateTimeOffset now)
+    {
+        var alerts = new List<BoardAlert>();
+        switch (visit.Status)
+        {
+            case VisitStatus.Booked when now > visit.ScheduledStart:
+                alerts.Add(new("not-arrived", $"Not arrived, {WholeMinutes(now - visit.ScheduledStart)} min past start"));
+                break;
+            case VisitStatus.Arrived or VisitStatus.CheckedIn when visit.RoomedAt is null && visit.ArrivedAt is { } arrived
+                && WholeMinutes(now - arrived) > thresholds.WaitingMinutes:
+                alerts.Add(new("long-wait", $"Waiting {WholeMinutes(now - arrived)} min (limit {thresholds.WaitingMinutes})"));
+                break;
+            case VisitStatus.CheckedIn when visit.RoomedAt is { } roomed
+                && WholeMinutes(now - roomed) > thresholds.RoomedWithoutTherapistMinutes:
+                alerts.Add(new("no-therapist", $"In room without therapist {WholeMinutes(now - roomed)} min (limit {thresholds.RoomedWithoutTherapistMinutes})"));
+                break;
+            case VisitStatus.InTreatment when visit.TreatmentStartedAt is { } started
+                && WholeMinutes(now - started) > visit.DurationMinutes + thresholds.OverrunMinutes:
+                alerts.Add(new("over-time", $"{WholeMinutes(now - started) - visit.DurationMinutes} min over the scheduled {visit.DurationMinutes} min"));
+                break;
+        }
+
+        return alerts;
+    }
+
+    private static int WholeMinutes(TimeSpan span) => span <= TimeSpan.Zero ? 0 : (int)span.TotalMinutes;
+}

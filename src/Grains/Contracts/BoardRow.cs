@@ -1,0 +1,21 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>One visit on the front-desk board: staff-only detail, with time in status and alerts.</summary>
+[GenerateSerializer, Immutable, Alias("PtHub.BoardRow")]
+public sealed record BoardRow(
+    [property: Id(0)] string VisitId,
+    [property: Id(1)] DateTimeOffset ScheduledStart,
+    [property: Id(2)] int DurationMinutes,
+    [property: Id(3)] string VisitType,
+    [property: Id(4)] string PatientId,
+    [property: Id(5)] string PatientName,
+    [property: Id(6)] string TherapistId,
+    [property: Id(7)] string TherapistName,
+    [property: Id(8)] string? RoomId,
+    [property: Id(9)] string? RoomName,
+    [property: Id(10)] VisitStatus Status,
+    [property: Id(11)] DateTimeOffset StatusSince,
+    [property: Id(12)] int MinutesInStatus,
+    [property: Id(13)] DateTimeOffset? ArrivedAt,
+    [property: Id(14)] bool WalkIn,
+    [property: Id(15)] IReadOnlyList<BoardAlert> Alerts);

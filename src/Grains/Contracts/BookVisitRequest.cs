@@ -1,0 +1,15 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>A request to book a visit into a clinic's day; a walk-in is booked for now and arrives at once.</summary>
+/// <param name="DurationMinutes">Defaults to the visit type's duration.</param>
+/// <param name="CommandId">Makes the booking retry-safe: it becomes the visit's id.</param>
+[GenerateSerializer, Immutable, Alias("PtHub.BookVisitRequest")]
+public sealed record BookVisitRequest(
+    [property: Id(0)] string PatientId,
+    [property: Id(1)] string TherapistId,
+    [property: Id(2)] string VisitTypeCode,
+    [property: Id(3)] DateTimeOffset ScheduledStart,
+    [property: Id(4)] int? DurationMinutes,
+    [property: Id(5)] bool WalkIn,
+    [property: Id(6)] string Actor,
+    [property: Id(7)] Guid? CommandId);

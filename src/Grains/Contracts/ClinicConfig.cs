@@ -1,0 +1,32 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>Everything a clinic configures: the shape of its floor, its staff and its policies.</summary>
+[GenerateSerializer, Immutable, Alias("PtHub.ClinicConfig")]
+public sealed record ClinicConfig(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string TimeZoneId,
+    [property: Id(2)] IReadOnlyList<OpeningHours> OpeningHours,
+    [property: Id(3)] IReadOnlyList<TreatmentSpace> Rooms,
+    [property: Id(4)] IReadOnlyList<TherapistProfile> Therapists,
+    [property: Id(5)] AlertThresholds Alerts,
+    [property: Id(6)] LobbyNamingMode LobbyNaming,
+    [property: Id(7)] IReadOnlyList<VisitType> VisitTypes)
+{
+    public static IReadOnlyList<VisitType> DefaultVisitTypes { get; } =
+    [
+        new("initial-evaluation", "Initial evaluation", 60),
+        new("follow-up", "Follow-up", 45),
+        new("re-evaluation", "Re-evaluation", 45),
+    ];
+
+    public TreatmentSpace? FindRoom(string roomId) => Rooms.FirstOrDefault(r => r.Id == roomId);
+
+    public TherapistProfile? FindTherapist(string therapistId) => Therapists.FirstOrDefault(t => t.Id == therapistId);
+
+    public VisitType? FindVisitType(string code) => VisitTypes.FirstOrDefault(t => t.Code == code);
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    public DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+}

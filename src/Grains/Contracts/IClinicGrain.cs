@@ -1,0 +1,14 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>A clinic's configuration: its floor, staff and policies. Key: the clinic id.</summary>
+[Alias("PtHub.IClinicGrain")]
+public interface IClinicGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the configuration; pushes capacities to the room and therapist grains.</summary>
+    [Alias("Configure")]
+    Task<Refusal?> Configure(ClinicConfig config);
+
+    /// <summary>Null when the clinic has never been configured. Interleaves: it only reads.</summary>
+    [Alias("GetConfig"), AlwaysInterleave]
+    Task<ClinicConfig?> GetConfig();
+}

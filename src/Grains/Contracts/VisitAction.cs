@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace PtHub.Grains.Contracts;
+
+/// <summary>The commands the front desk and therapists give a visit.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VisitAction>))]
+public enum VisitAction
+{
+    [JsonStringEnumMemberName("book")] Book,
+    [JsonStringEnumMemberName("arrive")] Arrive,
+    [JsonStringEnumMemberName("check-in")] CheckIn,
+    [JsonStringEnumMemberName("assign")] Assign,
+    [JsonStringEnumMemberName("start")] StartTreatment,
+    [JsonStringEnumMemberName("finish")] Finish,
+    [JsonStringEnumMemberName("check-out")] CheckOut,
+    [JsonStringEnumMemberName("cancel")] Cancel,
+    [JsonStringEnumMemberName("no-show")] NoShow,
+    [JsonStringEnumMemberName("left-without-being-seen")] LeftWithoutBeingSeen,
+    [JsonStringEnumMemberName("entered-in-error")] EnteredInError,
+}

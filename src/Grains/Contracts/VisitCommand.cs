@@ -1,0 +1,19 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>
+/// One command to a visit. <see cref="CommandId"/> makes retries safe: a command whose id the visit
+/// has already applied is answered with the current visit and changes nothing.
+/// </summary>
+/// <param name="RoomId">For assign and start: the treatment space to move the patient to.</param>
+/// <param name="TherapistId">For assign and start: the therapist to hand the patient to.</param>
+/// <param name="Reason">For cancel and entered-in-error.</param>
+/// <param name="ClinicId">When given, the visit refuses (not found) unless it belongs to this clinic.</param>
+[GenerateSerializer, Immutable, Alias("PtHub.VisitCommand")]
+public sealed record VisitCommand(
+    [property: Id(0)] VisitAction Action,
+    [property: Id(1)] string Actor,
+    [property: Id(2)] Guid? CommandId = null,
+    [property: Id(3)] string? RoomId = null,
+    [property: Id(4)] string? TherapistId = null,
+    [property: Id(5)] string? Reason = null,
+    [property: Id(6)] string? ClinicId = null);

@@ -1,0 +1,172 @@
+using Microsoft.Extensions.Logging;
+using PtHub.Grains.Contracts;
+using PtHub.Grains.Storage;
+
+namespace PtHub.Grains.Visits;
+
+/// <summary>
+/// The truth of one visit. A command is decided by <see cref="VisitLifecycle"/>, takes its room and therapist
+/// places, is persisted, is appended to the event table (outbox: re-sent on activation if unsure), and is
+/// then reported to the clinic-day grain that projects the board.
+/// </summary>
+internal sealed partial class VisitGrain(
+    [PersistentState("visit", StorageNames.State)] IPersistentState<VisitState> visit,
+    IVisitEventLog eventLog,
+    TimeProvider time,
+    ILogger<VisitGrain> logger) : Grain, IVisitGrain
+{
+    private VisitState State => visit.State;
+
+    private string VisitId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await FlushEventsAsync(cancellationToken);
+    }
+
+    public async Task<VisitResult> Book(VisitBooking booking)
+    {
+        if (State.Exists)
+        {
+            return VisitLifecycle.AlreadyApplied(State, booking.CommandId)
+                ? VisitResult.Accepted(Snapshot())
+                : VisitResult.Refused(Refusal.Conflict("A visit with this id already exists."));
+        }
+
+        VisitLifecycle.Book(State, booking, time.GetUtcNow());
+        await visit.WriteStateAsync();
+        await FlushEventsAsync(CancellationToken.None);
+        return VisitResult.Accepted(Snapshot());
+    }
+
+    public async Task<VisitResult> Execute(VisitCommand command)
+    {
+        if (State.Exists && VisitLifecycle.AlreadyApplied(State, command.CommandId))
+        {
+            return VisitResult.Accepted(Snapshot());
+        }
+
+        var now = time.GetUtcNow();
+        var decision = VisitLifecycle.Decide(State, command, now, VisitLifecycle.DefaultLateCancelWindow);
+        if (decision.Refusal is { } refusal)
+        {
+            return VisitResult.Refused(refusal);
+        }
+
+        var transition = decision.Transition!;
+        var places = new PlaceChanges(State, transition);
+        if (transition.TherapistId != State.TherapistId
+            && await Therapist(transition.TherapistId).GetProfile() is null)
+        {
+            return VisitResult.Refused(Refusal.NotFound($"No therapist '{transition.TherapistId}' in this clinic."));
+        }
+
+        if (await TakePlacesAsync(places) is { } placeRefusal)
+        {
+            return VisitResult.Refused(placeRefusal);
+        }
+
+        VisitLifecycle.Apply(State, transition, command.Actor, command.CommandId, now);
+        try
+        {
+            await visit.WriteStateAsync();
+        }
+        catch
+        {
+            // Not persisted: undo in memory and give back the places taken, so nothing half-happened.
+            await visit.ReadStateAsync();
+            await ReleaseAsync(places.RoomTaken, places.TherapistTaken);
+            throw;
+        }
+
+        await ReleaseAsync(places.RoomFreed, places.TherapistFreed);
+        await FlushEventsAsync(CancellationToken.None);
+        var snapshot = Snapshot();
+        await ReportToDayAsync(snapshot);
+        return VisitResult.Accepted(snapshot);
+    }
+
+    public Task<VisitSnapshot?> GetSnapshot() => Task.FromResult(State.Exists ? Snapshot() : null);
+
+    public Task<VisitHistory?> GetHistory() => Task.FromResult(State.Exists
+        ? new VisitHistory(Snapshot(), State.Events.ToArray(), State.QuotedWaitMinutes)
+        : null);
+
+    private VisitSnapshot Snapshot() => VisitLifecycle.Snapshot(VisitId, State);
+
+    private async Task<Refusal?> TakePlacesAsync(PlaceChanges places)
+    {
+        if (places.RoomTaken is { } room && await Room(room).Occupy(VisitId) is { } roomRefusal)
+        {
+            return roomRefusal;
+        }
+
+        if (places.TherapistTaken is { } therapist && await Therapist(therapist).Take(VisitId) is { } therapistRefusal)
+        {
+            await ReleaseAsync(places.RoomTaken, null);
+            return therapistRefusal;
+        }
+
+        return null;
+    }
+
+    private async Task ReleaseAsync(string? roomId, string? therapistId)
+    {
+        if (roomId is not null)
+        {
+            await Room(roomId).Release(VisitId);
+        }
+
+        if (therapistId is not null)
+        {
+            await Therapist(therapistId).Release(VisitId);
+        }
+    }
+
+    private async Task ReportToDayAsync(VisitSnapshot snapshot)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, State.Date)).OnVisitChanged(snapshot);
+        }
+        catch (Exception ex)
+        {
+            // The command is durable; the board is a projection that rebuilds from the visits when its grain reactivates.
+            LogReportFailed(logger, ex, VisitId);
+        }
+    }
+
+    private async Task FlushEventsAsync(CancellationToken cancellationToken)
+    {
+        if (!State.Exists || State.EventsLoggedThrough >= State.Events.Count)
+        {
+            return;
+        }
+
+        var pending = State.Events.Skip(State.EventsLoggedThrough).Select(ToRecord).ToArray();
+        try
+        {
+            await eventLog.AppendAsync(pending, cancellationToken);
+            State.EventsLoggedThrough = State.Events.Count;
+        }
+        catch (Exception ex)
+        {
+            // The visit state holds every event; the next command or activation sends the unsent ones again.
+            LogEventAppendFailed(logger, ex, VisitId, pending.Length);
+        }
+    }
+
+    private VisitEventRecord ToRecord(VisitEvent e) => new(State.ClinicId, VisitId, e.Sequence, e.At, e.Actor,
+        e.Action.ToCode(), e.From?.ToCode(), e.To.ToCode(), e.RoomId, e.TherapistId, e.Detail);
+
+    private IRoomGrain Room(string roomId) => GrainFactory.GetGrain<IRoomGrain>(GrainKeys.Room(State.ClinicId, roomId));
+
+    private ITherapistGrain Therapist(string therapistId) =>
+        GrainFactory.GetGrain<ITherapistGrain>(GrainKeys.Therapist(State.ClinicId, therapistId));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId} could not report to its clinic day")]
+    private static partial void LogReportFailed(ILogger logger, Exception ex, string visitId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId}: {Count} events not yet in the event table; will retry")]
+    private static partial void LogEventAppendFailed(ILogger logger, Exception ex, string visitId, int count);
+}

@@ -1,0 +1,250 @@
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Grains.Visits;
+
+/// <summary>
+/// The visit state machine: booked → arrived → checked-in → in-treatment → finished → checked-out, with the
+/// exits cancelled, noshow, left-without-being-seen and entered-in-error. Pure: it decides, the grain applies.
+/// </summary>
+public static class VisitLifecycle
+{
+    public const int RecentCommandsKept = 64;
+
+    public static readonly TimeSpan DefaultLateCancelWindow = TimeSpan.FromHours(24);
+
+    public static bool HoldsRoom(VisitStatus status) => status is VisitStatus.CheckedIn or VisitStatus.InTreatment;
+
+    public static bool HoldsTherapist(VisitStatus status) => status is VisitStatus.InTreatment;
+
+    /// <summary>Decides whether <paramref name="command"/> is legal for <paramref name="state"/> and what it changes.</summary>
+    public static Decision Decide(VisitState state, VisitCommand command, DateTimeOffset now, TimeSpan lateCancelWindow)
+    {
+        if (!state.Exists || (command.ClinicId is not null && command.ClinicId != state.ClinicId))
+        {
+            return Refuse(RefusalKind.NotFound, "No such visit.");
+        }
+
+        var status = state.Status;
+        if (status == VisitStatus.EnteredInError)
+        {
+            return Refuse(RefusalKind.Conflict, "The visit was marked entered-in-error; it can no longer change.");
+        }
+
+        return command.Action switch
+        {
+            VisitAction.Book => Refuse(RefusalKind.Conflict, "The visit is already booked."),
+            VisitAction.Arrive => status == VisitStatus.Booked
+                ? Accept(state, command.Action, VisitStatus.Arrived)
+                : Refuse(RefusalKind.Conflict, status.IsClosed()
+                    ? $"The visit is {Describe(status)}; it cannot be arrived."
+                    : $"The patient has already arrived{ArrivedAt(state)}."),
+            VisitAction.CheckIn => status switch
+            {
+                VisitStatus.Arrived => Accept(state, command.Action, VisitStatus.CheckedIn),
+                VisitStatus.Booked => Refuse(RefusalKind.Conflict, "The patient has not arrived yet; mark them arrived first."),
+                _ => NotFrom(status, "checked in"),
+            },
+            VisitAction.Assign => Assign(state, command),
+            VisitAction.StartTreatment => Start(state, command),
+            VisitAction.Finish => status == VisitStatus.InTreatment
+                ? Accept(state, command.Action, VisitStatus.Finished)
+                : Refuse(RefusalKind.Conflict, status is VisitStatus.Booked or VisitStatus.Arrived or VisitStatus.CheckedIn
+                    ? "Treatment has not started; a visit cannot finish before it starts."
+                    : $"The visit is {Describe(status)}; it cannot be finished."),
+            VisitAction.CheckOut => status == VisitStatus.Finished
+                ? Accept(state, command.Action, VisitStatus.CheckedOut)
+                : Refuse(RefusalKind.Conflict, status == VisitStatus.InTreatment
+                    ? "The patient is still in treatment; finish the treatment first."
+                    : $"The visit is {Describe(status)}; only a finished visit can be checked out."),
+            VisitAction.Cancel => Cancel(state, command, now, lateCancelWindow),
+            VisitAction.NoShow => status != VisitStatus.Booked
+                ? NotFrom(status, "marked a no-show")
+                : now < state.ScheduledStart
+                    ? Refuse(RefusalKind.Conflict, $"The visit starts at {state.ScheduledStart:HH:mm} UTC; it cannot be a no-show before then.")
+                    : Accept(state, command.Action, VisitStatus.NoShow),
+            VisitAction.LeftWithoutBeingSeen => status is VisitStatus.Arrived or VisitStatus.CheckedIn
+                ? Accept(state, command.Action, VisitStatus.LeftWithoutBeingSeen, detail: command.Reason)
+                : Refuse(RefusalKind.Conflict, status == VisitStatus.Booked
+                    ? "The patient has not arrived; use cancel or no-show."
+                    : $"The visit is {Describe(status)}; only a waiting patient can leave without being seen."),
+            VisitAction.EnteredInError => Accept(state, command.Action, VisitStatus.EnteredInError, detail: command.Reason),
+            _ => Refuse(RefusalKind.Invalid, $"Unknown action {command.Action}."),
+        };
+    }
+
+    private static Decision Assign(VisitState state, VisitCommand command)
+    {
+        if (command.RoomId is null && command.TherapistId is null)
+        {
+            return Refuse(RefusalKind.Invalid, "Name a roomId, a therapistId or both to assign.");
+        }
+
+        var status = state.Status;
+        if (status.IsClosed() || status == VisitStatus.Finished)
+        {
+            return Refuse(RefusalKind.Conflict, $"The visit is {Describe(status)}; nothing can be assigned to it.");
+        }
+
+        if (command.RoomId is not null && !HoldsRoom(status))
+        {
+            return Refuse(RefusalKind.Conflict, "Check the patient in before rooming them.");
+        }
+
+        var room = command.RoomId ?? state.RoomId;
+        var therapist = command.TherapistId ?? state.TherapistId;
+        if (room == state.RoomId && therapist == state.TherapistId)
+        {
+            return Refuse(RefusalKind.Conflict, "The visit already has that room and therapist.");
+        }
+
+        return Decision.Accept(new VisitTransition(command.Action, status, room, therapist));
+    }
+
+    private static Decision Start(VisitState state, VisitCommand command)
+    {
+        if (state.Status != VisitStatus.CheckedIn)
+        {
+            return Refuse(RefusalKind.Conflict, state.Status is VisitStatus.Booked or VisitStatus.Arrived
+                ? "Check the patient in before starting treatment."
+                : $"The visit is {Describe(state.Status)}; treatment cannot start.");
+        }
+
+        var room = command.RoomId ?? state.RoomId;
+        if (room is null)
+        {
+            return Refuse(RefusalKind.Invalid, "Choose a treatment space (roomId) to start treatment in.");
+        }
+
+        return Decision.Accept(new VisitTransition(command.Action, VisitStatus.InTreatment, room, command.TherapistId ?? state.TherapistId));
+    }
+
+    private static Decision Cancel(VisitState state, VisitCommand command, DateTimeOffset now, TimeSpan lateCancelWindow)
+    {
+        if (state.Status != VisitStatus.Booked)
+        {
+            return Refuse(RefusalKind.Conflict, state.Status.IsOnSite()
+                ? "The patient is already here; use left-without-being-seen instead of cancel."
+                : $"The visit is {Describe(state.Status)}; it cannot be cancelled.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return Refuse(RefusalKind.Invalid, "A cancellation needs a reason.");
+        }
+
+        var late = state.ScheduledStart - now < lateCancelWindow;
+        return Decision.Accept(new VisitTransition(command.Action, VisitStatus.Cancelled, state.RoomId, state.TherapistId, late, command.Reason.Trim()));
+    }
+
+    /// <summary>Applies an accepted transition: moves the state and records the event.</summary>
+    public static VisitEvent Apply(VisitState state, VisitTransition transition, string actor, Guid? commandId, DateTimeOffset now)
+    {
+        var from = state.Status;
+        state.Status = transition.To;
+        state.RoomId = transition.RoomId;
+        state.TherapistId = transition.TherapistId;
+        if (transition.Action == VisitAction.Cancel)
+        {
+            state.LateCancellation = transition.LateCancellation;
+            state.CancelReason = transition.Detail;
+        }
+
+        var evt = new VisitEvent(state.Events.Count + 1, now, actor, transition.Action, from, transition.To,
+            transition.RoomId, transition.TherapistId, transition.Detail);
+        state.Events.Add(evt);
+        Remember(state, commandId);
+        return evt;
+    }
+
+    /// <summary>Starts a new visit's life with its booking event.</summary>
+    public static VisitEvent Book(VisitState state, VisitBooking booking, DateTimeOffset now)
+    {
+        state.Exists = true;
+        state.ClinicId = booking.ClinicId;
+        state.PatientId = booking.PatientId;
+        state.Date = booking.Date;
+        state.VisitTypeCode = booking.VisitTypeCode;
+        state.ScheduledStart = booking.ScheduledStart;
+        state.DurationMinutes = booking.DurationMinutes;
+        state.TherapistId = booking.TherapistId;
+        state.WalkIn = booking.WalkIn;
+        state.Status = VisitStatus.Booked;
+        var evt = new VisitEvent(1, now, booking.Actor, VisitAction.Book, null, VisitStatus.Booked, null, booking.TherapistId,
+            booking.WalkIn ? "walk-in" : null);
+        state.Events.Add(evt);
+        Remember(state, booking.CommandId);
+        return evt;
+    }
+
+    public static bool AlreadyApplied(VisitState state, Guid? commandId) =>
+        commandId is { } id && state.RecentCommandIds.Contains(id);
+
+    public static VisitSnapshot Snapshot(string visitId, VisitState state)
+    {
+        DateTimeOffset? firstTo(VisitStatus s) => state.Events.FirstOrDefault(e => e.To == s && e.From != s)?.At;
+        var statusSince = state.Events.LastOrDefault(e => e.From != e.To)?.At ?? state.Events.LastOrDefault()?.At ?? default;
+        return new VisitSnapshot(visitId, state.ClinicId, state.PatientId, state.Date, state.VisitTypeCode, state.ScheduledStart,
+            state.DurationMinutes, state.Status, statusSince, state.TherapistId, state.RoomId,
+            firstTo(VisitStatus.Arrived), firstTo(VisitStatus.InTreatment), firstTo(VisitStatus.Finished),
+            firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count,
+            RoomedAt(state));
+    }
+
+    /// <summary>When the patient entered the room they are in now, if they are in one.</summary>
+    private static DateTimeOffset? RoomedAt(VisitState state)
+    {
+        if (state.RoomId is null || !HoldsRoom(state.Status))
+        {
+            return null;
+        }
+
+        DateTimeOffset? at = null;
+        string? room = null;
+        foreach (var e in state.Events)
+        {
+            if (e.RoomId != room)
+            {
+                room = e.RoomId;
+                at = e.At;
+            }
+        }
+
+        return at;
+    }
+
+    private static void Remember(VisitState state, Guid? commandId)
+    {
+        if (commandId is not { } id)
+        {
+            return;
+        }
+
+        state.RecentCommandIds.Add(id);
+        if (state.RecentCommandIds.Count > RecentCommandsKept)
+        {
+            state.RecentCommandIds.RemoveAt(0);
+        }
+    }
+
+    private static Decision Accept(VisitState state, VisitAction action, VisitStatus to, string? detail = null) =>
+        Decision.Accept(new VisitTransition(action, to, state.RoomId, state.TherapistId, Detail: detail));
+
+    private static Decision Refuse(RefusalKind kind, string message) => Decision.Refuse(new Refusal(kind, message));
+
+    private static Decision NotFrom(VisitStatus status, string what) =>
+        Refuse(RefusalKind.Conflict, $"The visit is {Describe(status)}; it cannot be {what}.");
+
+    private static string ArrivedAt(VisitState state) =>
+        state.Events.FirstOrDefault(e => e.To == VisitStatus.Arrived) is { } e ? $" at {e.At:HH:mm} UTC" : "";
+
+    private static string Describe(VisitStatus status) => status switch
+    {
+        VisitStatus.CheckedIn => "checked in",
+        VisitStatus.InTreatment => "in treatment",
+        VisitStatus.CheckedOut => "checked out",
+        VisitStatus.NoShow => "a no-show",
+        VisitStatus.LeftWithoutBeingSeen => "closed (left without being seen)",
+        VisitStatus.EnteredInError => "entered in error",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,32 @@
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Grains.Visits;
+
+/// <summary>The persisted truth of one visit. Everything else about it is derived from these fields and the events.</summary>
+[GenerateSerializer, Alias("PtHub.VisitState")]
+public sealed class VisitState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string ClinicId { get; set; } = "";
+    [Id(2)] public string PatientId { get; set; } = "";
+    [Id(3)] public DateOnly Date { get; set; }
+    [Id(4)] public string VisitTypeCode { get; set; } = "";
+    [Id(5)] public DateTimeOffset ScheduledStart { get; set; }
+    [Id(6)] public int DurationMinutes { get; set; }
+    [Id(7)] public VisitStatus Status { get; set; }
+    [Id(8)] public string TherapistId { get; set; } = "";
+    [Id(9)] public string? RoomId { get; set; }
+    [Id(10)] public bool WalkIn { get; set; }
+    [Id(11)] public bool LateCancellation { get; set; }
+    [Id(12)] public string? CancelReason { get; set; }
+    [Id(13)] public List<VisitEvent> Events { get; set; } = [];
+
+    /// <summary>Ids of the most recent commands applied, so a retried command applies once.</summary>
+    [Id(14)] public List<Guid> RecentCommandIds { get; set; } = [];
+
+    /// <summary>Events up to this sequence are known to be in the event table (an outbox marker).</summary>
+    [Id(15)] public int EventsLoggedThrough { get; set; }
+
+    /// <summary>The wait quoted to the patient at arrival, kept to measure estimate accuracy afterwards.</summary>
+    [Id(16)] public int? QuotedWaitMinutes { get; set; }
+}

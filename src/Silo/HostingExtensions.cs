@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using PtHub.Grains.Storage;
+using PtHub.Silo.Storage;
+
+namespace PtHub.Silo;
+
+public static class HostingExtensions
+{
+    /// <summary>ADO.NET invariant of Npgsql; the providers default to SQL Server, so it is always set.</summary>
+    public const string PostgreSqlInvariant = "Npgsql";
+
+    /// <summary>Orleans knows SQLite by this invariant name and loads the Microsoft.Data.Sqlite factory for it.</summary>
+    public const string SqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>
+    /// Adds a PtHub silo to the host: storage (SQLite embedded or PostgreSQL), clustering, reminders, the
+    /// schema installer that runs before the silo, the visit event log, and health checks.
+    /// </summary>
+    public static IHostApplicationBuilder AddPtHubSilo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PtHubOptions>().BindConfiguration(PtHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PtHubOptions>, PtHubOptionsValidator>();
+        var options = builder.Configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        if (options.Storage == StorageProvider.PostgreSql && !string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.PostgreSqlConnectionString));
+            builder.Services.AddSingleton<IVisitEventLog>(sp => new PostgreSqlVisitEventLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IVisitEventLog>(_ => new SqliteVisitEventLog(options.SqliteConnectionString));
+        }
+
+        // Registered before UseOrleans so the schema exists before the silo's providers touch the database.
+        builder.Services.AddHostedService<SchemaHostedService>();
+        builder.UseOrleans(silo => ConfigureSilo(silo, options));
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+        return builder;
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, PtHubOptions options)
+    {
+        silo.Configure<ClusterOptions>(c =>
+        {
+            c.ClusterId = options.ClusterId;
+            c.ServiceId = options.ServiceId;
+        });
+
+        if (options.Storage == StorageProvider.PostgreSql)
+        {
+            var connectionString = options.PostgreSqlConnectionString!;
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = PostgreSqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(Grains.StorageNames.State, o =>
+            {
+                o.Invariant = PostgreSqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = PostgreSqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.AddAdoNetGrainStorage(Grains.StorageNames.State, o =>
+            {
+                o.Invariant = SqliteInvariant;
+                o.ConnectionString = options.SqliteConnectionString;
+            });
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PtHub.Silo;
+
+/// <summary>The "PtHub" configuration section: storage, cluster and demo settings for a node.</summary>
+public sealed class PtHubOptions
+{
+    public const string Section = "PtHub";
+
+    /// <summary>Sqlite (embedded default, one node) or PostgreSql (any number of nodes).</summary>
+    public StorageProvider Storage { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>The SQLite database file of the embedded mode.</summary>
+    [Required]
+    public string SqlitePath { get; set; } = "./data/pthub.db";
+
+    /// <summary>Npgsql connection string; required when <see cref="Storage"/> is PostgreSql.</summary>
+    public string? PostgreSqlConnectionString { get; set; }
+
+    [Required]
+    public string ClusterId { get; set; } = "pthub";
+
+    [Required]
+    public string ServiceId { get; set; } = "pthub";
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Seed the demo clinic when no clinic exists yet. Unset: only in the embedded (Sqlite) mode.</summary>
+    public bool? SeedDemo { get; set; }
+
+    public bool ShouldSeedDemo => SeedDemo ?? Storage == StorageProvider.Sqlite;
+
+    public string SqliteConnectionString => $"Data Source={Path.GetFullPath(SqlitePath)};Pooling=True";
+}
+
+public enum StorageProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,42 @@
+namespace PtHub.Web.Endpoints;
+
+/// <summary>Book a visit. <c>scheduledStart</c> is omitted for a walk-in, who is booked for now and arrives at once.</summary>
+public sealed record BookVisitBody(
+    string? PatientId,
+    string? TherapistId,
+    string? VisitType,
+    DateTimeOffset? ScheduledStart,
+    int? DurationMinutes,
+    Guid? CommandId)
+{
+    public IReadOnlyDictionary<string, string[]> Validate(bool walkIn)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(PatientId))
+        {
+            errors["patientId"] = ["patientId is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(TherapistId))
+        {
+            errors["therapistId"] = ["therapistId is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(VisitType))
+        {
+            errors["visitType"] = ["visitType is required (e.g. follow-up)."];
+        }
+
+        if (!walkIn && ScheduledStart is null)
+        {
+            errors["scheduledStart"] = ["scheduledStart is required (ISO 8601 with offset)."];
+        }
+
+        if (DurationMinutes is < 5 or > 480)
+        {
+            errors["durationMinutes"] = ["durationMinutes must be between 5 and 480."];
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,41 @@
+using PtHub.Grains.Clinics;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Endpoints;
+
+/// <summary>A clinic's configuration as clients send it; omitted policies take the field's usual defaults.</summary>
+public sealed record ClinicConfigRequest(
+    string? Name,
+    string? TimeZoneId,
+    IReadOnlyList<OpeningHours>? OpeningHours,
+    IReadOnlyList<TreatmentSpace>? Rooms,
+    IReadOnlyList<TherapistProfile>? Therapists,
+    AlertThresholds? Alerts,
+    LobbyNamingMode? LobbyNaming,
+    IReadOnlyList<VisitType>? VisitTypes)
+{
+    public static IReadOnlyList<OpeningHours> WeekdayHours { get; } =
+        [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .Select(d => new OpeningHours(d, new TimeOnly(7, 0), new TimeOnly(19, 0)))];
+
+    public ClinicConfig ToConfig() => new(
+        Name?.Trim() ?? "",
+        TimeZoneId?.Trim() ?? "",
+        OpeningHours ?? WeekdayHours,
+        Rooms ?? [],
+        Therapists ?? [],
+        Alerts ?? new AlertThresholds(),
+        LobbyNaming ?? LobbyNamingMode.Initials,
+        VisitTypes ?? ClinicConfig.DefaultVisitTypes);
+
+    public static IReadOnlyDictionary<string, string[]> Validate(string clinicId, ClinicConfig config)
+    {
+        var errors = ClinicConfigValidator.Validate(config).ToDictionary();
+        if (!ClinicConfigValidator.IsValidId(clinicId))
+        {
+            errors["clinicId"] = ["A clinic id is 1-64 letters, digits, '-', '_' or '.'."];
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Endpoints;
+
+internal static class ClinicEndpoints
+{
+    public static RouteGroupBuilder MapClinicEndpoints(this RouteGroupBuilder api)
+    {
+        var clinics = api.MapGroup("/clinics").WithTags("Clinics");
+        clinics.MapGet("/", ListClinics).WithSummary("All clinics");
+        clinics.MapGet("/{clinicId}", GetClinic).WithSummary("A clinic's configuration");
+        clinics.MapPut("/{clinicId}", PutClinic).WithSummary("Create or replace a clinic's configuration");
+        clinics.MapGet("/{clinicId}/board", GetBoard).WithSummary("The front-desk board of a day (default: today in the clinic's time zone)");
+        return api;
+    }
+
+    private static Task<IReadOnlyList<ClinicListing>> ListClinics(IGrainFactory grains) =>
+        grains.GetGrain<IClinicDirectoryGrain>("all").List();
+
+    private static async Task<Results<Ok<ClinicConfig>, ProblemHttpResult>> GetClinic(string clinicId, IGrainFactory grains) =>
+        await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is { } config
+            ? TypedResults.Ok(config)
+            : Problems.NotFound($"No clinic '{clinicId}'.");
+
+    private static async Task<Results<Ok<ClinicConfig>, ValidationProblem, ProblemHttpResult>> PutClinic(
+        string clinicId, ClinicConfigRequest request, IGrainFactory grains)
+    {
+        var config = request.ToConfig();
+        var errors = ClinicConfigRequest.Validate(clinicId, config);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await grains.GetGrain<IClinicGrain>(clinicId).Configure(config) is { } refusal
+            ? Problems.From(refusal)
+            : TypedResults.Ok(config);
+    }
+
+    private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> GetBoard(
+        string clinicId, DateOnly? date, IGrainFactory grains, TimeProvider time)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var day = date ?? config.LocalDate(time.GetUtcNow());
+        return TypedResults.Ok(await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard());
+    }
+}

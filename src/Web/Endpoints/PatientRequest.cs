@@ -1,0 +1,35 @@
+namespace PtHub.Web.Endpoints;
+
+public sealed record PatientRequest(string? FirstName, string? LastName, DateOnly? BirthDate, string? Phone, string? Email)
+{
+    public IReadOnlyDictionary<string, string[]> Validate(DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(FirstName) || FirstName.Length > 100)
+        {
+            errors["firstName"] = ["A first name of 1 to 100 characters is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(LastName) || LastName.Length > 100)
+        {
+            errors["lastName"] = ["A last name of 1 to 100 characters is required."];
+        }
+
+        if (BirthDate is not { } born || born > today || born < today.AddYears(-130))
+        {
+            errors["birthDate"] = ["A birth date (yyyy-MM-dd) in the past 130 years is required."];
+        }
+
+        if (Phone is { Length: > 40 })
+        {
+            errors["phone"] = ["A phone number has at most 40 characters."];
+        }
+
+        if (Email is { } email && (email.Length > 200 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            errors["email"] = ["An email address needs an '@' and at most 200 characters."];
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Endpoints;
+
+internal static class VisitEndpoints
+{
+    public static RouteGroupBuilder MapVisitEndpoints(this RouteGroupBuilder api)
+    {
+        var visits = api.MapGroup("/clinics/{clinicId}").WithTags("Visits");
+        visits.MapPost("/visits", Book).WithSummary("Book a visit");
+        visits.MapPost("/walk-ins", WalkIn).WithSummary("Book a walk-in for now and mark them arrived");
+        visits.MapGet("/visits/{visitId}", GetVisit).WithSummary("A visit with its event history");
+        foreach (var action in Enum.GetValues<VisitAction>().Where(a => a != VisitAction.Book))
+        {
+            visits.MapPost($"/visits/{{visitId}}/{action.ToCode()}",
+                    (string clinicId, string visitId, VisitCommandBody? body, HttpContext context, IGrainFactory grains) =>
+                        Execute(clinicId, visitId, action, body, context, grains))
+                .WithName($"Visit-{action.ToCode()}")
+                .WithSummary(Summaries[action]);
+        }
+
+        return api;
+    }
+
+    private static readonly Dictionary<VisitAction, string> Summaries = new()
+    {
+        [VisitAction.Arrive] = "The patient is at the desk",
+        [VisitAction.CheckIn] = "Forms, insurance and copay done: ready to be seen",
+        [VisitAction.Assign] = "Move the patient to a room and/or hand them to a therapist",
+        [VisitAction.StartTreatment] = "Treatment starts (optionally naming room and therapist)",
+        [VisitAction.Finish] = "Treatment is over",
+        [VisitAction.CheckOut] = "The patient leaves (appointment fulfilled)",
+        [VisitAction.Cancel] = "Cancel a booked visit (reason required; late if within 24 h)",
+        [VisitAction.NoShow] = "The patient did not come",
+        [VisitAction.LeftWithoutBeingSeen] = "The patient left before treatment",
+        [VisitAction.EnteredInError] = "The visit should never have existed",
+    };
+
+    private static Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Book(
+        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, TimeProvider time) =>
+        BookAsync(clinicId, body, walkIn: false, context, grains, time);
+
+    private static Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> WalkIn(
+        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, TimeProvider time) =>
+        BookAsync(clinicId, body, walkIn: true, context, grains, time);
+
+    private static async Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> BookAsync(
+        string clinicId, BookVisitBody body, bool walkIn, HttpContext context, IGrainFactory grains, TimeProvider time)
+    {
+        var errors = body.Validate(walkIn);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var start = walkIn ? time.GetUtcNow() : body.ScheduledStart!.Value;
+        var request = new BookVisitRequest(body.PatientId!, body.TherapistId!, body.VisitType!, start, body.DurationMinutes,
+            walkIn, Actor.Of(context), body.CommandId);
+        var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(start)));
+        var result = await day.Book(request);
+        return result.Visit is { } visit
+            ? TypedResults.Created($"/api/clinics/{clinicId}/visits/{visit.VisitId}", visit)
+            : Problems.From(result.Refusal!);
+    }
+
+    private static async Task<Results<Ok<VisitHistory>, ProblemHttpResult>> GetVisit(string clinicId, string visitId, IGrainFactory grains) =>
+        await grains.GetGrain<IVisitGrain>(visitId).GetHistory() is { } history && history.Visit.ClinicId == clinicId
+            ? TypedResults.Ok(history)
+            : Problems.NotFound($"No visit '{visitId}' in clinic '{clinicId}'.");
+
+    private static async Task<Results<Ok<VisitSnapshot>, ProblemHttpResult>> Execute(
+        string clinicId, string visitId, VisitAction action, VisitCommandBody? body, HttpContext context, IGrainFactory grains)
+    {
+        var command = new VisitCommand(action, Actor.Of(context), body?.CommandId, Blank(body?.RoomId), Blank(body?.TherapistId),
+            Blank(body?.Reason), clinicId);
+        var result = await grains.GetGrain<IVisitGrain>(visitId).Execute(command);
+        return result.Visit is { } visit ? TypedResults.Ok(visit) : Problems.From(result.Refusal!);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using PtHub.Silo;
+using PtHub.Web.Demo;
+using PtHub.Web.Endpoints;
+using Scalar.AspNetCore;
+
+namespace PtHub.Web;
+
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddPtHubWeb(this WebApplicationBuilder builder)
+    {
+        builder.AddPtHubSilo();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<DemoSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapPtHub(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        var api = app.MapGroup("/api");
+        api.MapClinicEndpoints();
+        api.MapPatientEndpoints();
+        api.MapVisitEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using PtHub.Web;
+
+var app = PtHubWebApp.Create(args);
+await app.RunAsync();
