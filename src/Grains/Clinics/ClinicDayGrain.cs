@@ -21,8 +21,10 @@ internal sealed class ClinicDayGrain(
     {
         (_clinicId, _date) = GrainKeys.SplitClinicDay(this.GetPrimaryKeyString());
 
-        // Versions start from the clock so they keep rising across reactivations; a jump tells a client to resync.
-        _version = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        // Each activation starts a new epoch above every version the last one handed out; the jump tells a client to resync.
+        day.State.Epoch++;
+        await day.WriteStateAsync(cancellationToken);
+        _version = (long)day.State.Epoch << 32;
         _config = await GrainFactory.GetGrain<IClinicGrain>(_clinicId).GetConfig();
         var snapshots = await Task.WhenAll(day.State.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
         foreach (var snapshot in snapshots.OfType<VisitSnapshot>())

@@ -1,8 +1,11 @@
 namespace PtHub.Grains.Clinics;
 
-/// <summary>What a clinic-day persists: only the index of its visits. The board is rebuilt from them.</summary>
+/// <summary>What a clinic-day persists: the index of its visits and its activation epoch. The board is rebuilt from them.</summary>
 [GenerateSerializer, Alias("PtHub.ClinicDayState")]
 public sealed class ClinicDayState
 {
     [Id(0)] public List<string> VisitIds { get; set; } = [];
+
+    /// <summary>Counts activations; the high half of every view version, so versions keep rising across restarts.</summary>
+    [Id(1)] public int Epoch { get; set; }
 }

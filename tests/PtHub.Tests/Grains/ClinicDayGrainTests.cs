@@ -1,0 +1,113 @@
+using System.Text.Json;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Tests.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ClinicDayGrainTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    private async Task<(string ClinicId, string PatientId, IClinicDayGrain Day)> DayAsync()
+    {
+        var (clinicId, patientId) = await TestClinic.CreateAsync(Grains);
+        var config = TestClinic.Config();
+        var day = Grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(fixture.Clock.GetUtcNow())));
+        return (clinicId, patientId, day);
+    }
+
+    private BookVisitRequest Booking(string patientId, string therapist = "bob", string type = "follow-up", int minutesFromNow = 30) =>
+        new(patientId, therapist, type, fixture.Clock.GetUtcNow().AddMinutes(minutesFromNow), null, false, "test", null);
+
+    [Fact]
+    public async Task BoardIsRebuiltFromTheVisitsAfterTheDayGrainDeactivates()
+    {
+        var (clinicId, patientId, day) = await DayAsync();
+        var booked = await day.Book(Booking(patientId));
+        await Grains.GetGrain<IVisitGrain>(booked.Visit!.VisitId).Execute(new VisitCommand(VisitAction.Arrive, "test"));
+        var before = await day.GetBoard();
+
+        await fixture.Cluster.DeactivateAsync(((GrainReference)day).GrainId);
+        var after = await day.GetBoard();
+
+        Assert.Equal(JsonSerializer.Serialize(before.Rows), JsonSerializer.Serialize(after.Rows));
+        Assert.Equal(VisitStatus.Arrived, Assert.Single(after.Rows).Status);
+        Assert.True(after.Version > before.Version, "a rebuilt board must carry a higher version");
+        Assert.Equal(clinicId, after.ClinicId);
+    }
+
+    [Fact]
+    public async Task BookingTakesTheVisitTypesDefaultDurationAndShowsOnTheBoard()
+    {
+        var (_, patientId, day) = await DayAsync();
+
+        var booked = await day.Book(Booking(patientId, type: "initial-evaluation"));
+
+        Assert.Equal(60, booked.Visit!.DurationMinutes);
+        var row = Assert.Single((await day.GetBoard()).Rows);
+        Assert.Equal("Doe, Jane", row.PatientName);
+        Assert.Equal("Bob Q., PTA", row.TherapistName);
+        Assert.Equal("Initial evaluation", row.VisitType);
+    }
+
+    [Fact]
+    public async Task WalkInIsBookedForNowAndArrivesAtOnce()
+    {
+        var (_, patientId, day) = await DayAsync();
+
+        var result = await day.Book(Booking(patientId, minutesFromNow: 0) with { WalkIn = true });
+
+        Assert.Equal(VisitStatus.Arrived, result.Visit!.Status);
+        var row = Assert.Single((await day.GetBoard()).Rows);
+        Assert.True(row.WalkIn);
+        Assert.Equal(VisitStatus.Arrived, row.Status);
+    }
+
+    [Fact]
+    public async Task BookingWithTheSameCommandIdCreatesOneVisit()
+    {
+        var (_, patientId, day) = await DayAsync();
+        var request = Booking(patientId) with { CommandId = Guid.NewGuid() };
+
+        var first = await day.Book(request);
+        var second = await day.Book(request);
+
+        Assert.Equal(first.Visit!.VisitId, second.Visit!.VisitId);
+        Assert.Single((await day.GetBoard()).Rows);
+    }
+
+    [Theory]
+    [InlineData("zed", "follow-up", RefusalKind.NotFound)]
+    [InlineData("bob", "massage", RefusalKind.Invalid)]
+    public async Task BookingRefusesUnknownTherapistOrVisitType(string therapist, string type, RefusalKind kind)
+    {
+        var (_, patientId, day) = await DayAsync();
+
+        var result = await day.Book(Booking(patientId, therapist, type));
+
+        Assert.Equal(kind, result.Refusal!.Kind);
+        Assert.Empty((await day.GetBoard()).Rows);
+    }
+
+    [Fact]
+    public async Task BookingRefusesAPatientOfAnotherClinic()
+    {
+        var (_, _, day) = await DayAsync();
+        var (otherClinic, _) = await TestClinic.CreateAsync(Grains);
+        var stranger = await TestClinic.AddPatientAsync(Grains, otherClinic);
+
+        var result = await day.Book(Booking(stranger));
+
+        Assert.Equal(RefusalKind.NotFound, result.Refusal!.Kind);
+    }
+
+    [Fact]
+    public async Task BookingRefusesAStartOnAnotherDay()
+    {
+        var (_, patientId, day) = await DayAsync();
+
+        var result = await day.Book(Booking(patientId, minutesFromNow: 60 * 30));
+
+        Assert.Equal(RefusalKind.Invalid, result.Refusal!.Kind);
+    }
+}

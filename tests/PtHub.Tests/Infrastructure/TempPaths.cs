@@ -1,0 +1,7 @@
+namespace PtHub.Tests.Infrastructure;
+
+public static class TempPaths
+{
+    public static string NewDatabase() =>
+        Path.Combine(Path.GetTempPath(), "pthub-tests", Guid.NewGuid().ToString("N"), "pthub.db");
+}
