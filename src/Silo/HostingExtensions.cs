@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Storage;
+using PtHub.Grains.Clinics;
 using PtHub.Grains.Storage;
 using PtHub.Silo.Storage;
 
@@ -27,7 +29,9 @@ public static class HostingExtensions
         builder.Services.AddSingleton<IValidateOptions<PtHubOptions>, PtHubOptionsValidator>();
         var options = builder.Configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(Grains.Clock.Key, TimeProvider.System);
+        builder.Services.AddOptions<LiveViewOptions>().Configure<IOptions<PtHubOptions>>((live, pthub) =>
+            live.TickPeriod = TimeSpan.FromSeconds(pthub.Value.LiveTickSeconds));
         if (options.Storage == StorageProvider.PostgreSql && !string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
         {
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.PostgreSqlConnectionString));
@@ -50,6 +54,11 @@ public static class HostingExtensions
 
     private static void ConfigureSilo(ISiloBuilder silo, PtHubOptions options)
     {
+        // State is stored with Orleans' own version-tolerant binary format ([GenerateSerializer]/[Id]/[Alias]),
+        // not the providers' default JSON, which writes CLR type names and cannot read back compiler-made collections.
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(Grains.StorageNames.State)
+            .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+
         silo.Configure<ClusterOptions>(c =>
         {
             c.ClusterId = options.ClusterId;

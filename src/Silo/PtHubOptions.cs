@@ -34,6 +34,14 @@ public sealed class PtHubOptions
 
     public bool ShouldSeedDemo => SeedDemo ?? Storage == StorageProvider.Sqlite;
 
+    /// <summary>How often each clinic-day re-reads the clock so waits and alerts move on by themselves.</summary>
+    [Range(0.05, 3600)]
+    public double LiveTickSeconds { get; set; } = 15;
+
+    /// <summary>How often a web node renews its subscription to each watched clinic (its lease is three times this).</summary>
+    [Range(0.05, 3600)]
+    public double WatchRenewSeconds { get; set; } = 10;
+
     public string SqliteConnectionString => $"Data Source={Path.GetFullPath(SqlitePath)};Pooling=True";
 }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.Json;
 using PtHub.Silo;
 using PtHub.Web.Demo;
 using PtHub.Web.Endpoints;
+using PtHub.Web.Hubs;
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 
 namespace PtHub.Web;
@@ -15,9 +17,13 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton<IDashboardAccess, ExistingClinicAccess>();
+        builder.Services.AddSingleton<DashboardBridge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardBridge>());
         return builder;
     }
 
@@ -29,6 +35,8 @@ public static class HostingExtensions
         app.MapScalarApiReference("/api-docs");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapHub<DashboardHub>(DashboardHub.Path);
 
         var api = app.MapGroup("/api");
         api.MapClinicEndpoints();

@@ -5,7 +5,8 @@ namespace PtHub.Grains.Clinics;
 /// <summary>Builds the front desk's rows and alerts from visits, patients and the clinic's configuration. Pure.</summary>
 public static class BoardProjection
 {
-    public static BoardRow Row(VisitSnapshot visit, PatientRecord? patient, ClinicConfig config, DateTimeOffset now)
+    public static BoardRow Row(VisitSnapshot visit, PatientRecord? patient, ClinicConfig config, DateTimeOffset now,
+        int? ticket = null, int? estimatedWaitMinutes = null)
     {
         var therapist = config.FindTherapist(visit.TherapistId);
         var room = visit.RoomId is null ? null : config.FindRoom(visit.RoomId);
@@ -15,12 +16,12 @@ public static class BoardProjection
             visit.PatientId, patient is null ? "(unknown patient)" : $"{patient.Details.LastName}, {patient.Details.FirstName}",
             visit.TherapistId, therapist?.DisplayName ?? visit.TherapistId,
             visit.RoomId, room?.Name,
-            visit.Status, visit.StatusSince, WholeMinutes(now - visit.StatusSince),
-            visit.ArrivedAt, visit.WalkIn, Alerts(visit, config.Alerts, now));
+            visit.Status, visit.StatusSince, visit.ArrivedAt, visit.WalkIn, Alerts(visit, config.Alerts, now),
+            ticket, estimatedWaitMinutes);
     }
 
     /// <summary>The long-wait alerts of DOMAIN.md, against the clinic's thresholds.</summary>
-    public static IReadOnlyList<BoardAlert> Alerts(VisitSnapshot visit, AlertThresholds thresholds, DateTimeOffset now)
+    public static ValueList<BoardAlert> Alerts(VisitSnapshot visit, AlertThresholds thresholds, DateTimeOffset now)
     {
         var alerts = new List<BoardAlert>();
         switch (visit.Status)

@@ -1,19 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Clinics;
 
 /// <summary>
-/// One clinic's day: books visits into it and keeps the live board. Only the visit index is persisted; on
-/// activation the board is rebuilt from the visits themselves, so a crash loses nothing a visit accepted.
+/// One clinic's day: books visits into it, takes every visit's changes, and keeps the live views that the
+/// board, lobby and manager screens watch. Only the visit index, tickets and epoch are persisted; on activation
+/// the views are rebuilt from the visits, so a crash loses nothing a visit accepted.
 /// </summary>
 internal sealed class ClinicDayGrain(
     [PersistentState("clinicday", StorageNames.State)] IPersistentState<ClinicDayState> day,
-    TimeProvider time) : Grain, IClinicDayGrain
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
+    IOptions<LiveViewOptions> liveOptions) : Grain, IClinicDayGrain
 {
     private readonly Dictionary<string, VisitSnapshot> _visits = [];
     private readonly Dictionary<string, PatientRecord?> _patients = [];
+    private readonly Watchers _watchers = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private LiveViews _views = null!;
     private ClinicConfig? _config;
-    private long _version;
     private string _clinicId = "";
     private DateOnly _date;
 
@@ -24,7 +30,8 @@ internal sealed class ClinicDayGrain(
         // Each activation starts a new epoch above every version the last one handed out; the jump tells a client to resync.
         day.State.Epoch++;
         await day.WriteStateAsync(cancellationToken);
-        _version = (long)day.State.Epoch << 32;
+        _views = new LiveViews((long)day.State.Epoch << 32);
+
         _config = await GrainFactory.GetGrain<IClinicGrain>(_clinicId).GetConfig();
         var snapshots = await Task.WhenAll(day.State.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
         foreach (var snapshot in snapshots.OfType<VisitSnapshot>())
@@ -33,6 +40,9 @@ internal sealed class ClinicDayGrain(
         }
 
         await LoadPatientsAsync(_visits.Values.Select(v => v.PatientId));
+        Refresh();
+        var period = liveOptions.Value.TickPeriod;
+        this.RegisterGrainTimer(() => { Refresh(); return Task.CompletedTask; }, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
     }
 
     public async Task<VisitResult> Book(BookVisitRequest request)
@@ -66,10 +76,10 @@ internal sealed class ClinicDayGrain(
         if (!day.State.VisitIds.Contains(visitId))
         {
             day.State.VisitIds.Add(visitId);
-            await day.WriteStateAsync();
+            await SaveAsync();
         }
 
-        Upsert(result.Visit);
+        await UpsertAsync(result.Visit);
         if (request.WalkIn && result.Visit.Status == VisitStatus.Booked)
         {
             // A walk-in is here already. The visit reports the arrival back through OnVisitChanged, which interleaves.
@@ -79,37 +89,45 @@ internal sealed class ClinicDayGrain(
         return result;
     }
 
-    public Task<BoardView> GetBoard()
-    {
-        var now = time.GetUtcNow();
-        var config = _config;
-        IReadOnlyList<BoardRow> rows = config is null
-            ? []
-            : _visits.Values
-                .OrderBy(v => v.ScheduledStart).ThenBy(v => v.VisitId, StringComparer.Ordinal)
-                .Select(v => BoardProjection.Row(v, _patients.GetValueOrDefault(v.PatientId), config, now))
-                .ToArray();
-        return Task.FromResult(new BoardView(_clinicId, _date, _version, now, rows));
-    }
+    public Task<BoardView> GetBoard() => Task.FromResult(_views.Board(Data()));
 
-    public async Task OnVisitChanged(VisitSnapshot visit)
+    public Task<LobbyView> GetLobby() => Task.FromResult(_views.Lobby);
+
+    public Task<ManagerView> GetManager() => Task.FromResult(_views.Manager);
+
+    public async Task<int?> OnVisitChanged(VisitSnapshot visit)
     {
         if (!_patients.ContainsKey(visit.PatientId))
         {
             await LoadPatientsAsync([visit.PatientId]);
         }
 
-        Upsert(visit);
+        await UpsertAsync(visit);
+        return visit.Status is VisitStatus.Arrived or VisitStatus.CheckedIn && _views.Estimates.TryGetValue(visit.VisitId, out var wait)
+            ? wait
+            : null;
     }
 
     public Task OnConfigurationChanged(ClinicConfig config)
     {
         _config = config;
-        _version++;
+        Refresh();
         return Task.CompletedTask;
     }
 
-    private void Upsert(VisitSnapshot visit)
+    public Task Watch(IDashboardObserver observer, TimeSpan lease)
+    {
+        _watchers.Renew(observer, lease);
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(IDashboardObserver observer)
+    {
+        _watchers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task UpsertAsync(VisitSnapshot visit)
     {
         // Reports can interleave; a visit's own version says which is newer.
         if (_visits.TryGetValue(visit.VisitId, out var known) && known.Version >= visit.Version)
@@ -118,7 +136,39 @@ internal sealed class ClinicDayGrain(
         }
 
         _visits[visit.VisitId] = visit;
-        _version++;
+        if (visit.ArrivedAt is not null && !day.State.Tickets.ContainsKey(visit.VisitId))
+        {
+            day.State.Tickets[visit.VisitId] = day.State.Tickets.Count + 1;
+            await SaveAsync();
+        }
+
+        Refresh();
+    }
+
+    private void Refresh()
+    {
+        if (_config is not null)
+        {
+            _watchers.Publish(_views.Refresh(Data(), time.GetUtcNow()));
+        }
+    }
+
+    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, day.State.Tickets);
+
+    private static readonly ClinicConfig EmptyConfig = new("", "UTC", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
+
+    /// <summary>Calls interleave here, so state writes take turns.</summary>
+    private async Task SaveAsync()
+    {
+        await _writes.WaitAsync();
+        try
+        {
+            await day.WriteStateAsync();
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     private async Task<Refusal?> ValidateAsync(BookVisitRequest request)

@@ -8,4 +8,7 @@ public sealed class ClinicDayState
 
     /// <summary>Counts activations; the high half of every view version, so versions keep rising across restarts.</summary>
     [Id(1)] public int Epoch { get; set; }
+
+    /// <summary>Lobby ticket numbers, handed out in order of arrival.</summary>
+    [Id(2)] public Dictionary<string, int> Tickets { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Clinics;
@@ -8,7 +9,7 @@ namespace PtHub.Grains.Clinics;
 /// </summary>
 internal sealed class ClinicGrain(
     [PersistentState("clinic", StorageNames.State)] IPersistentState<ClinicState> clinic,
-    TimeProvider time) : Grain, IClinicGrain
+    [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IClinicGrain
 {
     private string ClinicId => this.GetPrimaryKeyString();
 

@@ -1,6 +1,9 @@
 namespace PtHub.Grains.Contracts;
 
-/// <summary>One visit on the front-desk board: staff-only detail, with time in status and alerts.</summary>
+/// <summary>
+/// One visit on the front-desk board: staff-only detail and alerts. Time in status is shown by the client from
+/// <see cref="StatusSince"/>, so a row changes only when something about the visit does.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("PtHub.BoardRow")]
 public sealed record BoardRow(
     [property: Id(0)] string VisitId,
@@ -15,7 +18,8 @@ public sealed record BoardRow(
     [property: Id(9)] string? RoomName,
     [property: Id(10)] VisitStatus Status,
     [property: Id(11)] DateTimeOffset StatusSince,
-    [property: Id(12)] int MinutesInStatus,
     [property: Id(13)] DateTimeOffset? ArrivedAt,
     [property: Id(14)] bool WalkIn,
-    [property: Id(15)] IReadOnlyList<BoardAlert> Alerts);
+    [property: Id(15)] ValueList<BoardAlert> Alerts,
+    [property: Id(16)] int? Ticket,
+    [property: Id(17)] int? EstimatedWaitMinutes);

@@ -10,7 +10,8 @@ public sealed record ClinicConfig(
     [property: Id(4)] IReadOnlyList<TherapistProfile> Therapists,
     [property: Id(5)] AlertThresholds Alerts,
     [property: Id(6)] LobbyNamingMode LobbyNaming,
-    [property: Id(7)] IReadOnlyList<VisitType> VisitTypes)
+    [property: Id(7)] IReadOnlyList<VisitType> VisitTypes,
+    [property: Id(8)] string? LobbyMessage = null)
 {
     public static IReadOnlyList<VisitType> DefaultVisitTypes { get; } =
     [
@@ -29,4 +30,17 @@ public sealed record ClinicConfig(
 
     public DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+
+    /// <summary>The instant a local wall-clock time of a date happens in the clinic's time zone.</summary>
+    public DateTimeOffset Instant(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time);
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+    }
+
+    /// <summary>Opening and closing instants of a date, or null when the clinic is closed that weekday.</summary>
+    public (DateTimeOffset Opens, DateTimeOffset Closes)? OpenOn(DateOnly date) =>
+        OpeningHours.FirstOrDefault(h => h.Day == date.DayOfWeek) is { } hours
+            ? (Instant(date, hours.Opens), Instant(date, hours.Closes))
+            : null;
 }

@@ -1,8 +1,8 @@
 namespace PtHub.Grains.Contracts;
 
 /// <summary>
-/// One clinic's day (key "clinic|yyyy-MM-dd"): the index of its visits (persisted) and the live projection
-/// of the board, rebuilt from the visits on activation.
+/// One clinic's day (key "clinic|yyyy-MM-dd"): the index of its visits (persisted) and the live views of the
+/// board, lobby and manager screens, rebuilt from the visits on activation and pushed to watching nodes.
 /// </summary>
 [Alias("PtHub.IClinicDayGrain")]
 public interface IClinicDayGrain : IGrainWithStringKey
@@ -13,10 +13,26 @@ public interface IClinicDayGrain : IGrainWithStringKey
     [Alias("GetBoard")]
     Task<BoardView> GetBoard();
 
-    /// <summary>Each accepted visit command reports here. Interleaves, so booking a walk-in can arrive it at once.</summary>
+    [Alias("GetLobby")]
+    Task<LobbyView> GetLobby();
+
+    [Alias("GetManager")]
+    Task<ManagerView> GetManager();
+
+    /// <summary>
+    /// Each accepted visit command reports here; the answer is the wait quoted to a patient who just arrived.
+    /// Interleaves, so booking a walk-in can arrive it at once.
+    /// </summary>
     [Alias("OnVisitChanged"), AlwaysInterleave]
-    Task OnVisitChanged(VisitSnapshot visit);
+    Task<int?> OnVisitChanged(VisitSnapshot visit);
 
     [Alias("OnConfigurationChanged"), OneWay]
     Task OnConfigurationChanged(ClinicConfig config);
+
+    /// <summary>Starts or renews a node's subscription; it lapses unless renewed within the lease.</summary>
+    [Alias("Watch")]
+    Task Watch(IDashboardObserver observer, TimeSpan lease);
+
+    [Alias("Unwatch")]
+    Task Unwatch(IDashboardObserver observer);
 }

@@ -25,7 +25,8 @@ public sealed record VisitSnapshot(
     [property: Id(16)] bool LateCancellation,
     [property: Id(17)] string? CancelReason,
     [property: Id(18)] int Version,
-    [property: Id(19)] DateTimeOffset? RoomedAt)
+    [property: Id(19)] DateTimeOffset? RoomedAt,
+    [property: Id(20)] ValueList<RoomStay> RoomStays)
 {
     public bool IsClosed => Status.IsClosed();
 

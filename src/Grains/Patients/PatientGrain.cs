@@ -1,10 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Patients;
 
 internal sealed class PatientGrain(
     [PersistentState("patient", StorageNames.State)] IPersistentState<PatientState> patient,
-    TimeProvider time) : Grain, IPatientGrain
+    [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IPatientGrain
 {
     public async Task<PatientRecord> Register(PatientDetails details)
     {

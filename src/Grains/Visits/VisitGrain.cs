@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
@@ -12,7 +13,7 @@ namespace PtHub.Grains.Visits;
 internal sealed partial class VisitGrain(
     [PersistentState("visit", StorageNames.State)] IPersistentState<VisitState> visit,
     IVisitEventLog eventLog,
-    TimeProvider time,
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
     ILogger<VisitGrain> logger) : Grain, IVisitGrain
 {
     private VisitState State => visit.State;
@@ -127,7 +128,13 @@ internal sealed partial class VisitGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, State.Date)).OnVisitChanged(snapshot);
+            var quoted = await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, State.Date)).OnVisitChanged(snapshot);
+            if (quoted is not null && State.QuotedWaitMinutes is null && snapshot.Status == VisitStatus.Arrived)
+            {
+                // Kept so the estimate's accuracy can be measured against the wait that really happened.
+                State.QuotedWaitMinutes = quoted;
+                await visit.WriteStateAsync();
+            }
         }
         catch (Exception ex)
         {

@@ -187,7 +187,35 @@ public static class VisitLifecycle
             state.DurationMinutes, state.Status, statusSince, state.TherapistId, state.RoomId,
             firstTo(VisitStatus.Arrived), firstTo(VisitStatus.InTreatment), firstTo(VisitStatus.Finished),
             firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count,
-            RoomedAt(state));
+            RoomedAt(state), RoomStays(state));
+    }
+
+    /// <summary>Each spell the patient spent in a treatment space, from the events.</summary>
+    private static ValueList<RoomStay> RoomStays(VisitState state)
+    {
+        var stays = new List<RoomStay>();
+        RoomStay? open = null;
+        foreach (var e in state.Events)
+        {
+            var room = HoldsRoom(e.To) ? e.RoomId : null;
+            if (open is not null && open.RoomId != room)
+            {
+                stays.Add(open with { Until = e.At });
+                open = null;
+            }
+
+            if (room is not null && open is null)
+            {
+                open = new RoomStay(room, e.At, null);
+            }
+        }
+
+        if (open is not null)
+        {
+            stays.Add(open);
+        }
+
+        return stays;
     }
 
     /// <summary>When the patient entered the room they are in now, if they are in one.</summary>

@@ -1,3 +1,4 @@
+using PtHub.Grains;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Contracts;
 using PtHub.Silo;
@@ -10,7 +11,7 @@ namespace PtHub.Web.Demo;
 /// the rest booked. Events carry the seeding time, since times are never typed in.
 /// </summary>
 internal sealed partial class DemoSeeder(
-    IGrainFactory grains, IOptions<PtHubOptions> options, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
+    IGrainFactory grains, IOptions<PtHubOptions> options, [FromKeyedServices(Clock.Key)] TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
 {
     private const string Actor = "demo-seed";
 

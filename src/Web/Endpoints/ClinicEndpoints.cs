@@ -1,3 +1,4 @@
+using PtHub.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
 
@@ -39,7 +40,7 @@ internal static class ClinicEndpoints
     }
 
     private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> GetBoard(
-        string clinicId, DateOnly? date, IGrainFactory grains, TimeProvider time)
+        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {

@@ -1,3 +1,4 @@
+using PtHub.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
 
@@ -14,7 +15,7 @@ internal static class PatientEndpoints
     }
 
     private static async Task<Results<Created<PatientRecord>, ValidationProblem, ProblemHttpResult>> RegisterPatient(
-        string clinicId, PatientRequest request, IGrainFactory grains, TimeProvider time)
+        string clinicId, PatientRequest request, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {

@@ -1,3 +1,4 @@
+using PtHub.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
 
@@ -38,15 +39,15 @@ internal static class VisitEndpoints
     };
 
     private static Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Book(
-        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, TimeProvider time) =>
+        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
         BookAsync(clinicId, body, walkIn: false, context, grains, time);
 
     private static Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> WalkIn(
-        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, TimeProvider time) =>
+        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
         BookAsync(clinicId, body, walkIn: true, context, grains, time);
 
     private static async Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> BookAsync(
-        string clinicId, BookVisitBody body, bool walkIn, HttpContext context, IGrainFactory grains, TimeProvider time)
+        string clinicId, BookVisitBody body, bool walkIn, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         var errors = body.Validate(walkIn);
         if (errors.Count > 0)

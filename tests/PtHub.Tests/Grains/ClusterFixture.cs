@@ -32,7 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.State);
-            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, Clock);
             silo.Services.AddSingleton<IVisitEventLog>(new SqliteVisitEventLog(connectionString));
         });
         Cluster = builder.Build();

@@ -1,0 +1,18 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>
+/// One per web node: a clinic-day grain tells it of every change to a live view. One-way, so a slow or dead
+/// node never holds up the grain or the other nodes.
+/// </summary>
+[Alias("PtHub.IDashboardObserver")]
+public interface IDashboardObserver : IGrainObserver
+{
+    [Alias("OnBoardChanged"), OneWay]
+    Task OnBoardChanged(BoardDelta delta);
+
+    [Alias("OnLobbyChanged"), OneWay]
+    Task OnLobbyChanged(LobbyView lobby);
+
+    [Alias("OnManagerChanged"), OneWay]
+    Task OnManagerChanged(ManagerView manager);
+}

@@ -1,0 +1,218 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using PtHub.Grains;
+using PtHub.Grains.Contracts;
+using PtHub.Silo;
+
+namespace PtHub.Web.Hubs;
+
+/// <summary>
+/// This node's one grain observer. It watches today's clinic-day grain of every clinic that a client of this
+/// node watches, renews those subscriptions on a heartbeat (they vanish silently when a grain moves or its silo
+/// dies, and a new day starts at midnight), and forwards each change to the view's SignalR group, in order
+/// per clinic.
+/// </summary>
+public sealed partial class DashboardBridge(
+    IGrainFactory grains,
+    IHubContext<DashboardHub, IDashboardClient> hub,
+    IOptions<PtHubOptions> options,
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
+    ILogger<DashboardBridge> logger) : IDashboardObserver, IHostedService
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ClinicWatch> _clinics = [];
+    private readonly Dictionary<string, Task> _sends = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private IDashboardObserver? _self;
+    private Task _heartbeat = Task.CompletedTask;
+
+    private TimeSpan Renewal => TimeSpan.FromSeconds(options.Value.WatchRenewSeconds);
+
+    private TimeSpan Lease => Renewal * 3;
+
+    /// <summary>Counts the connection as watching; the first watcher of a clinic subscribes this node to its day.</summary>
+    public async Task<IClinicDayGrain> WatchAsync(string connectionId, string clinicId, DashboardView view)
+    {
+        var day = await TodayAsync(clinicId);
+        lock (_gate)
+        {
+            if (!_clinics.TryGetValue(clinicId, out var watch))
+            {
+                _clinics[clinicId] = watch = new ClinicWatch();
+            }
+
+            watch.Connections.Add((connectionId, view));
+            watch.Day = day;
+        }
+
+        await day.Watch(Self(), Lease);
+        return day;
+    }
+
+    public void Release(string connectionId, string clinicId, DashboardView view)
+    {
+        lock (_gate)
+        {
+            if (_clinics.TryGetValue(clinicId, out var watch))
+            {
+                watch.Connections.Remove((connectionId, view));
+                ForgetIfUnwatched(clinicId, watch);
+            }
+        }
+    }
+
+    public void ReleaseAll(string connectionId)
+    {
+        lock (_gate)
+        {
+            foreach (var (clinicId, watch) in _clinics.ToArray())
+            {
+                watch.Connections.RemoveWhere(c => c.ConnectionId == connectionId);
+                ForgetIfUnwatched(clinicId, watch);
+            }
+        }
+    }
+
+    public Task OnBoardChanged(BoardDelta delta)
+    {
+        Forward(delta.ClinicId, () => hub.Clients.Group(DashboardGroups.Of(delta.ClinicId, DashboardView.Board)).BoardChanged(delta));
+        return Task.CompletedTask;
+    }
+
+    public Task OnLobbyChanged(LobbyView lobby)
+    {
+        Forward(lobby.ClinicId, () => hub.Clients.Group(DashboardGroups.Of(lobby.ClinicId, DashboardView.Lobby)).LobbyChanged(lobby));
+        return Task.CompletedTask;
+    }
+
+    public Task OnManagerChanged(ManagerView manager)
+    {
+        Forward(manager.ClinicId, () => hub.Clients.Group(DashboardGroups.Of(manager.ClinicId, DashboardView.Manager)).ManagerChanged(manager));
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _heartbeat = RenewLoopAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _heartbeat.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RenewLoopAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Renewal);
+        while (await TickAsync(timer, stopping))
+        {
+            string[] clinicIds;
+            lock (_gate)
+            {
+                clinicIds = [.. _clinics.Keys];
+            }
+
+            foreach (var clinicId in clinicIds)
+            {
+                try
+                {
+                    var day = await TodayAsync(clinicId);
+                    await day.Watch(Self(), Lease);
+                    lock (_gate)
+                    {
+                        if (_clinics.TryGetValue(clinicId, out var watch))
+                        {
+                            watch.Day = day;
+                        }
+                    }
+                }
+                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                {
+                    // The silo holding the grain may be dying; the next beat tries again, on whichever silo takes it.
+                    LogRenewFailed(logger, ex, clinicId);
+                }
+            }
+        }
+    }
+
+    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IClinicDayGrain> TodayAsync(string clinicId)
+    {
+        var config = await grains.GetGrain<IClinicGrain>(clinicId).GetConfig()
+            ?? throw new HubException($"No clinic '{clinicId}'.");
+        return grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(time.GetUtcNow())));
+    }
+
+    private IDashboardObserver Self()
+    {
+        lock (_gate)
+        {
+            return _self ??= grains.CreateObjectReference<IDashboardObserver>(this);
+        }
+    }
+
+    private void ForgetIfUnwatched(string clinicId, ClinicWatch watch)
+    {
+        if (watch.Connections.Count > 0)
+        {
+            return;
+        }
+
+        _clinics.Remove(clinicId);
+        _sends.Remove(clinicId);
+        if (watch.Day is { } day && _self is { } self)
+        {
+            _ = day.Unwatch(self).ContinueWith(t => LogUnwatchFailed(logger, t.Exception!, clinicId),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Sends one clinic's messages one after another, so clients get its versions in order.</summary>
+    private void Forward(string clinicId, Func<Task> send)
+    {
+        lock (_gate)
+        {
+            var previous = _sends.GetValueOrDefault(clinicId, Task.CompletedTask);
+            _sends[clinicId] = previous.ContinueWith(async _ =>
+            {
+                try
+                {
+                    await send();
+                }
+                catch (Exception ex)
+                {
+                    LogForwardFailed(logger, ex, clinicId);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private sealed class ClinicWatch
+    {
+        public HashSet<(string ConnectionId, DashboardView View)> Connections { get; } = [];
+
+        public IClinicDayGrain? Day { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the live subscription of clinic {ClinicId}")]
+    private static partial void LogRenewFailed(ILogger logger, Exception ex, string clinicId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not end the live subscription of clinic {ClinicId}")]
+    private static partial void LogUnwatchFailed(ILogger logger, Exception ex, string clinicId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not forward a live change of clinic {ClinicId}")]
+    private static partial void LogForwardFailed(ILogger logger, Exception ex, string clinicId);
+}

@@ -1,0 +1,9 @@
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Hubs;
+
+/// <summary>The SignalR group of each view of each clinic.</summary>
+public static class DashboardGroups
+{
+    public static string Of(string clinicId, DashboardView view) => $"clinic:{clinicId}:{view.ToCode()}";
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Hubs;
+
+/// <summary>
+/// The live screens' hub. A client subscribes to one view of one clinic and gets its snapshot; deltas then
+/// arrive on the view's group. Stateless: what a connection watches lives in its groups and in the bridge.
+/// </summary>
+public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge) : Hub<IDashboardClient>
+{
+    public const string Path = "/hubs/dashboard";
+
+    public async Task<BoardView> SubscribeBoard(string clinicId) =>
+        await (await JoinAsync(clinicId, DashboardView.Board)).GetBoard();
+
+    public async Task<LobbyView> SubscribeLobby(string clinicId) =>
+        await (await JoinAsync(clinicId, DashboardView.Lobby)).GetLobby();
+
+    public async Task<ManagerView> SubscribeManager(string clinicId) =>
+        await (await JoinAsync(clinicId, DashboardView.Manager)).GetManager();
+
+    public async Task Unsubscribe(string clinicId, DashboardView view)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardGroups.Of(clinicId, view));
+        bridge.Release(Context.ConnectionId, clinicId, view);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        bridge.ReleaseAll(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Joins the group before reading the snapshot, so no change falls between the two.</summary>
+    private async Task<IClinicDayGrain> JoinAsync(string clinicId, DashboardView view)
+    {
+        if (await access.RefuseAsync(Context.User ?? new ClaimsPrincipal(), clinicId, view) is { } reason)
+        {
+            throw new HubException(reason);
+        }
+
+        var day = await bridge.WatchAsync(Context.ConnectionId, clinicId, view);
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Of(clinicId, view));
+        return day;
+    }
+}

@@ -1,0 +1,13 @@
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Hubs;
+
+/// <summary>What the dashboard hub calls on its clients. Each message carries its view's version.</summary>
+public interface IDashboardClient
+{
+    Task BoardChanged(BoardDelta delta);
+
+    Task LobbyChanged(LobbyView lobby);
+
+    Task ManagerChanged(ManagerView manager);
+}
