@@ -117,7 +117,11 @@ internal sealed class ClinicDayGrain(
 
     public Task Watch(IDashboardObserver observer, TimeSpan lease)
     {
-        _watchers.Renew(observer, lease);
+        if (_watchers.Renew(observer, lease) && _config is not null)
+        {
+            Watchers.SendCurrent(observer, _views.Board(Data()), _views.Lobby, _views.Manager);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -12,10 +12,26 @@ internal sealed class Watchers
 
     public int Count => _leases.Count;
 
-    public void Renew(IDashboardObserver observer, TimeSpan lease) =>
+    /// <summary>Starts or extends a lease; true when the observer was not watching (new, lapsed, or this grain is a new activation).</summary>
+    public bool Renew(IDashboardObserver observer, TimeSpan lease)
+    {
+        var isNew = !_leases.ContainsKey(observer);
         _leases[observer] = Environment.TickCount64 + (long)lease.TotalMilliseconds;
+        return isNew;
+    }
 
     public void Remove(IDashboardObserver observer) => _leases.Remove(observer);
+
+    /// <summary>
+    /// Brings a node that was not watching up to date: it gets the current views as of their versions. Its screens
+    /// that hold those versions ignore them; screens that missed anything see a version gap and take a snapshot.
+    /// </summary>
+    public static void SendCurrent(IDashboardObserver observer, BoardView board, LobbyView lobby, ManagerView manager)
+    {
+        _ = observer.OnBoardChanged(new BoardDelta(board.ClinicId, board.Date, board.Version, board.Rows, []));
+        _ = observer.OnLobbyChanged(lobby);
+        _ = observer.OnManagerChanged(manager);
+    }
 
     public void Publish(LiveChanges changes)
     {

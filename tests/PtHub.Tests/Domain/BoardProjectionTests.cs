@@ -209,6 +209,29 @@ public sealed class BoardProjectionTests
         Assert.Null(row.RoomName);
     }
 
+    [Fact]
+    public void RowCarriesTheTicketAndEstimatedWaitItIsGiven()
+    {
+        var visit = Visit(VisitStatus.Arrived, arrivedAt: Start.AddMinutes(-2), statusSince: Start.AddMinutes(-2));
+
+        var plain = BoardProjection.Row(visit, Patient, Config, Start);
+        var withQueue = BoardProjection.Row(visit, Patient, Config, Start, ticket: 7, estimatedWaitMinutes: 12);
+
+        Assert.Null(plain.Ticket);
+        Assert.Null(plain.EstimatedWaitMinutes);
+        Assert.Equal(7, withQueue.Ticket);
+        Assert.Equal(12, withQueue.EstimatedWaitMinutes);
+    }
+
+    [Fact]
+    public void RowIsEqualWhenNothingAboutTheVisitChanged()
+    {
+        var visit = Visit(VisitStatus.Arrived, arrivedAt: Start.AddMinutes(-20), statusSince: Start.AddMinutes(-20));
+
+        Assert.Equal(BoardProjection.Row(visit, Patient, Config, Start), BoardProjection.Row(visit, Patient, Config, Start.AddSeconds(30)));
+        Assert.NotEqual(BoardProjection.Row(visit, Patient, Config, Start), BoardProjection.Row(visit, Patient, Config, Start.AddMinutes(1)));
+    }
+
     private static VisitSnapshot Visit(
         VisitStatus status,
         DateTimeOffset? arrivedAt = null,

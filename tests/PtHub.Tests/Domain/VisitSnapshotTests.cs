@@ -164,6 +164,62 @@ public sealed class VisitSnapshotTests
         Assert.Null(snapshot.RoomedAt);
     }
 
+    [Theory]
+    [InlineData(VisitStatus.Booked)]
+    [InlineData(VisitStatus.Arrived)]
+    [InlineData(VisitStatus.CheckedIn)]
+    [InlineData(VisitStatus.Cancelled)]
+    [InlineData(VisitStatus.NoShow)]
+    public void VisitNeverRoomedHasNoRoomStays(VisitStatus status)
+    {
+        Assert.Empty(VisitLifecycle.Snapshot("visit-1", VisitBuilder.In(status)).RoomStays);
+    }
+
+    [Fact]
+    public void RoomStayIsOpenWhileThePatientIsInTheRoom()
+    {
+        var state = VisitBuilder.Booked().Arrive().CheckIn().StartIn(VisitBuilder.Gym, Start.AddMinutes(3)).State;
+
+        var stay = Assert.Single(VisitLifecycle.Snapshot("visit-1", state).RoomStays);
+
+        Assert.Equal(new RoomStay(VisitBuilder.Gym, Start.AddMinutes(3), null), stay);
+    }
+
+    [Fact]
+    public void RoomStaysFollowEveryMoveAndCloseWhenTreatmentFinishes()
+    {
+        var state = VisitBuilder.Booked().Arrive().CheckIn()
+            .Assign(Start.AddMinutes(-5), room: VisitBuilder.PrivateRoom)
+            .StartIn(null, Start.AddMinutes(2))
+            .Assign(Start.AddMinutes(20), therapist: VisitBuilder.OtherTherapist)
+            .Assign(Start.AddMinutes(30), room: VisitBuilder.Gym)
+            .Finish(Start.AddMinutes(47))
+            .CheckOut(Start.AddMinutes(55))
+            .State;
+
+        var stays = VisitLifecycle.Snapshot("visit-1", state).RoomStays;
+
+        Assert.Equal(
+            [
+                new RoomStay(VisitBuilder.PrivateRoom, Start.AddMinutes(-5), Start.AddMinutes(30)),
+                new RoomStay(VisitBuilder.Gym, Start.AddMinutes(30), Start.AddMinutes(47)),
+            ],
+            stays);
+    }
+
+    [Fact]
+    public void RoomStayClosesWhenARoomedPatientLeavesWithoutBeingSeen()
+    {
+        var state = VisitBuilder.Booked().Arrive().CheckIn()
+            .Assign(Start.AddMinutes(-5), room: VisitBuilder.Gym)
+            .Then(VisitAction.LeftWithoutBeingSeen, Start.AddMinutes(25))
+            .State;
+
+        var stay = Assert.Single(VisitLifecycle.Snapshot("visit-1", state).RoomStays);
+
+        Assert.Equal(new RoomStay(VisitBuilder.Gym, Start.AddMinutes(-5), Start.AddMinutes(25)), stay);
+    }
+
     [Fact]
     public void LeftWithoutBeingSeenHasAnArrivalButNoWait()
     {

@@ -29,9 +29,9 @@ public sealed class LivePushTests(LiveNodeFixture fixture)
         await board.WaitUntilAsync(c => c.Rows.Single().Status == VisitStatus.Arrived, "the arrival on the board");
         await lobby.WaitUntilAsync(c => c.Lobby!.Therapists.Any(t => t.Waiting.Count == 1), "the patient waiting in the lobby");
         await manager.WaitUntilAsync(c => c.Manager!.Kpis.Arrived == 1, "one arrival in the KPIs");
-        Assert.Equal(versions.Item1 + 1, board.PushedVersions[0]);
-        Assert.Equal(versions.Item2 + 1, lobby.PushedVersions[0]);
-        Assert.Equal(versions.Item3 + 1, manager.PushedVersions[0]);
+        Assert.Equal(versions.Item1 + 1, board.PushedVersions.First(v => v > versions.Item1));
+        Assert.Equal(versions.Item2 + 1, lobby.PushedVersions.First(v => v > versions.Item2));
+        Assert.Equal(versions.Item3 + 1, manager.PushedVersions.First(v => v > versions.Item3));
         Assert.Equal("Moreno, Rita", board.Rows.Single().PatientName);
         Assert.Equal("R. M.", lobby.Lobby!.Therapists.Single(t => t.Waiting.Count == 1).Waiting.Single().Label);
         Assert.Equal(0, board.Resyncs + lobby.Resyncs + manager.Resyncs);
