@@ -86,16 +86,17 @@ public static class ClinicConfigValidator
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
-    /// <summary>An id is a short token: it goes into grain keys and URLs.</summary>
+    /// <summary>An id is a short token starting with a letter or digit: it goes into grain keys and URLs.</summary>
     public static bool IsValidId(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && char.IsAsciiLetterOrDigit(id[0])
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     private static void CheckIds(IEnumerable<string>? ids, string field, Action<string, string> add)
     {
         var list = ids?.ToList() ?? [];
         foreach (var bad in list.Where(id => !IsValidId(id)))
         {
-            add(field, $"'{bad}' is not a valid id (1-64 letters, digits, '-', '_' or '.').");
+            add(field, $"'{bad}' is not a valid id (1-64 letters, digits, '-', '_' or '.', starting with a letter or digit).");
         }
 
         foreach (var dup in list.GroupBy(id => id).Where(g => g.Count() > 1))

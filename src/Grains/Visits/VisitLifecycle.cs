@@ -37,7 +37,7 @@ public static class VisitLifecycle
                 ? Accept(state, command.Action, VisitStatus.Arrived)
                 : Refuse(RefusalKind.Conflict, status.IsClosed()
                     ? $"The visit is {Describe(status)}; it cannot be arrived."
-                    : $"The patient has already arrived{ArrivedAt(state)}."),
+                    : $"The patient has already arrived{ArrivedAgo(state, now)}."),
             VisitAction.CheckIn => status switch
             {
                 VisitStatus.Arrived => Accept(state, command.Action, VisitStatus.CheckedIn),
@@ -60,7 +60,7 @@ public static class VisitLifecycle
             VisitAction.NoShow => status != VisitStatus.Booked
                 ? NotFrom(status, "marked a no-show")
                 : now < state.ScheduledStart
-                    ? Refuse(RefusalKind.Conflict, $"The visit starts at {state.ScheduledStart:HH:mm} UTC; it cannot be a no-show before then.")
+                    ? Refuse(RefusalKind.Conflict, $"The visit starts in {Math.Ceiling((state.ScheduledStart - now).TotalMinutes)} min; it cannot be a no-show before then.")
                     : Accept(state, command.Action, VisitStatus.NoShow),
             VisitAction.LeftWithoutBeingSeen => status is VisitStatus.Arrived or VisitStatus.CheckedIn
                 ? Accept(state, command.Action, VisitStatus.LeftWithoutBeingSeen, detail: command.Reason)
@@ -122,7 +122,7 @@ public static class VisitLifecycle
     {
         if (state.Status != VisitStatus.Booked)
         {
-            return Refuse(RefusalKind.Conflict, state.Status.IsOnSite()
+            return Refuse(RefusalKind.Conflict, state.Status is VisitStatus.Arrived or VisitStatus.CheckedIn
                 ? "The patient is already here; use left-without-being-seen instead of cancel."
                 : $"The visit is {Describe(state.Status)}; it cannot be cancelled.");
         }
@@ -164,7 +164,7 @@ public static class VisitLifecycle
         state.PatientId = booking.PatientId;
         state.Date = booking.Date;
         state.VisitTypeCode = booking.VisitTypeCode;
-        state.ScheduledStart = booking.ScheduledStart;
+        state.ScheduledStart = booking.ScheduledStart.ToUniversalTime();
         state.DurationMinutes = booking.DurationMinutes;
         state.TherapistId = booking.TherapistId;
         state.WalkIn = booking.WalkIn;
@@ -262,8 +262,8 @@ public static class VisitLifecycle
     private static Decision NotFrom(VisitStatus status, string what) =>
         Refuse(RefusalKind.Conflict, $"The visit is {Describe(status)}; it cannot be {what}.");
 
-    private static string ArrivedAt(VisitState state) =>
-        state.Events.FirstOrDefault(e => e.To == VisitStatus.Arrived) is { } e ? $" at {e.At:HH:mm} UTC" : "";
+    private static string ArrivedAgo(VisitState state, DateTimeOffset now) =>
+        state.Events.FirstOrDefault(e => e.To == VisitStatus.Arrived) is { } e ? $", {(int)Math.Max(0, (now - e.At).TotalMinutes)} min ago" : "";
 
     private static string Describe(VisitStatus status) => status switch
     {

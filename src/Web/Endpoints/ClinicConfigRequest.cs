@@ -33,7 +33,7 @@ public sealed record ClinicConfigRequest(
         var errors = ClinicConfigValidator.Validate(config).ToDictionary();
         if (!ClinicConfigValidator.IsValidId(clinicId))
         {
-            errors["clinicId"] = ["A clinic id is 1-64 letters, digits, '-', '_' or '.'."];
+            errors["clinicId"] = ["A clinic id is 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit."];
         }
 
         return errors;

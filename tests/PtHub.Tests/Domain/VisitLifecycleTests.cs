@@ -64,15 +64,15 @@ public sealed class VisitLifecycleTests
     }
 
     [Fact]
-    public void ArriveRefusedWhenAlreadyArrivedAndNamesTheArrivalTime()
+    public void ArriveRefusedWhenAlreadyArrivedAndSaysHowLongAgo()
     {
         var state = VisitBuilder.Booked().Arrive(Start.AddMinutes(-12)).State;
 
-        var decision = Decide(state, Command(VisitAction.Arrive));
+        var decision = Decide(state, Command(VisitAction.Arrive), Start);
 
         var refusal = AssertRefused(decision, RefusalKind.Conflict);
         Assert.Contains("already arrived", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("13:48", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("12 min ago", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed class VisitLifecycleTests
         var decision = Decide(VisitBuilder.Booked().State, Command(VisitAction.NoShow), Start.AddMinutes(-1));
 
         var refusal = AssertRefused(decision, RefusalKind.Conflict);
-        Assert.Contains("14:00", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("starts in 1 min", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
