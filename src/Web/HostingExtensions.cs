@@ -29,8 +29,12 @@ public static class HostingExtensions
 
     public static WebApplication MapPtHub(this WebApplication app)
     {
+        StartupBanner.Announce(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapScreens();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

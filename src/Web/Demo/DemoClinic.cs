@@ -9,7 +9,8 @@ internal static class DemoClinic
 
     public static ClinicConfig Config { get; } = new(
         "Riverside Physical Therapy",
-        "America/Chicago",
+        // The machine's own zone, so a newcomer sees the demo day at their own time of day.
+        TimeZoneInfo.Local.Id,
         [.. Enum.GetValues<DayOfWeek>().Select(d => new OpeningHours(d, new TimeOnly(7, 0), new TimeOnly(19, 0)))],
         [
             new("room-1", "Room 1", TreatmentSpaceKind.Private, 1),

@@ -31,9 +31,13 @@ public sealed class AppNode : IAsyncDisposable
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Starts a node. <paramref name="settings"/> are configuration keys and values, e.g. ("PtHub:Storage", "PostgreSql").</summary>
-    public static async Task<AppNode> StartAsync(IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<AppNode> StartAsync(
+        IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null, int httpPort = 0)
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Development" };
+        var args = new List<string>
+        {
+            "--urls", $"http://127.0.0.1:{httpPort}", "--environment", "Development", "--contentRoot", WebProjectDirectory,
+        };
         var all = new Dictionary<string, string>
         {
             ["PtHub:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -56,6 +60,22 @@ public sealed class AppNode : IAsyncDisposable
     /// <summary>An embedded-mode node on a SQLite file (a fresh one in a temporary folder unless given).</summary>
     public static Task<AppNode> StartSqliteAsync(string? databasePath = null, params (string Key, string Value)[] settings) =>
         StartAsync([("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", databasePath ?? TempPaths.NewDatabase()), .. settings]);
+
+    /// <summary>src/Web of this checkout, so the node serves the screens from wwwroot as <c>dotnet run</c> does.</summary>
+    public static string WebProjectDirectory { get; } = FindWebProject();
+
+    private static string FindWebProject()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PtHub.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "Web");
+            }
+        }
+
+        throw new InvalidOperationException("PtHub.sln not found above the test assembly.");
+    }
 
     public async Task StopAsync()
     {

@@ -1,0 +1,66 @@
+// Small DOM helpers: build elements with text only (never innerHTML with data), so names cannot inject markup.
+
+type Child = Node | string | null | undefined | false;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K, attrs: Record<string, string> = {}, ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === "class") node.className = value;
+    else node.setAttribute(name, value);
+  }
+
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+
+  return node;
+}
+
+export function replace(target: Element, ...children: Child[]): void {
+  target.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+}
+
+/** The clinic id from a path like /board/{clinic}. */
+export function clinicFromPath(): string {
+  const parts = window.location.pathname.split("/").filter(Boolean);
+  return decodeURIComponent(parts[1] ?? "");
+}
+
+export function clockTime(iso: string | Date, timeZone?: string): string {
+  const date = typeof iso === "string" ? new Date(iso) : iso;
+  return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone });
+}
+
+export function minutesSince(iso: string, now = Date.now()): number {
+  return Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60000));
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(await problemText(response));
+  return (await response.json()) as T;
+}
+
+export async function postJson<T>(url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(await problemText(response));
+  return (await response.json()) as T;
+}
+
+/** The human part of an RFC 7807 answer. */
+async function problemText(response: Response): Promise<string> {
+  try {
+    const problem = await response.json();
+    const fields = problem.errors ? Object.values(problem.errors as Record<string, string[]>).flat().join(" ") : "";
+    return [problem.detail, fields].filter(Boolean).join(" ") || problem.title || `HTTP ${response.status}`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}

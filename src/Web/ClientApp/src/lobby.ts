@@ -1,0 +1,53 @@
+// The lobby wall: a TV read from across the room, no keyboard, running for weeks. It shows only what the
+// server built for it (labels by the clinic's naming mode and estimated waits): no PHI ever reaches this page.
+import { LiveConnection, LiveView } from "./live";
+import { clinicFromPath, el, replace } from "./dom";
+import type { LobbyEntry, LobbyTherapist, LobbyView } from "./types";
+
+const clinicId = clinicFromPath();
+const title = document.getElementById("clinic-name")!;
+const clock = document.getElementById("clock")!;
+const message = document.getElementById("message")!;
+const grid = document.getElementById("therapists")!;
+
+function waitText(minutes: number | null): string {
+  if (minutes === null) return "";
+  if (minutes <= 1) return "next";
+  return `about ${minutes} min`;
+}
+
+function entry(e: LobbyEntry): HTMLElement {
+  return el("li", { class: `entry ${e.category}` },
+    el("span", { class: "label" }, e.label),
+    e.category === "waiting" ? el("span", { class: "wait" }, waitText(e.estimatedWaitMinutes)) : el("span", { class: "wait seen" }, "being seen"));
+}
+
+function card(t: LobbyTherapist): HTMLElement {
+  return el("section", { class: "therapist", "aria-label": t.displayName },
+    el("h2", {}, t.displayName),
+    el("p", { class: "next" }, t.waiting.length === 0 && t.nowSeeing.length === 0
+      ? "No wait"
+      : `New patients: ${waitText(t.nextWaitMinutes) || "no wait"}`),
+    t.nowSeeing.length > 0 ? el("h3", {}, "Now being seen") : null,
+    t.nowSeeing.length > 0 ? el("ul", { class: "seeing" }, ...t.nowSeeing.map(entry)) : null,
+    t.waiting.length > 0 ? el("h3", {}, "Waiting") : null,
+    t.waiting.length > 0 ? el("ol", { class: "waiting" }, ...t.waiting.map(entry)) : null);
+}
+
+function render(view: LobbyView): void {
+  title.textContent = view.clinicName;
+  document.title = `${view.clinicName} · Lobby`;
+  message.textContent = view.message ?? "";
+  message.hidden = !view.message;
+  replace(grid, ...view.therapists.map(card));
+}
+
+function tick(): void {
+  clock.textContent = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+tick();
+window.setInterval(tick, 1000);
+const live = new LiveConnection(document.getElementById("live"));
+new LiveView<LobbyView, LobbyView>(live, "SubscribeLobby", "LobbyChanged", clinicId, (_, next) => next, render);
+void live.start();

@@ -1,0 +1,56 @@
+// Shapes of the JSON PtHub sends; they mirror the C# records in src/Grains/Contracts.
+
+export type VisitStatus =
+  | "booked" | "arrived" | "checked-in" | "in-treatment" | "finished" | "checked-out"
+  | "cancelled" | "noshow" | "left-without-being-seen" | "entered-in-error";
+
+export interface Versioned { clinicId: string; date: string; version: number; }
+
+export interface BoardAlert { code: string; message: string; }
+
+export interface BoardRow {
+  visitId: string; scheduledStart: string; durationMinutes: number; visitType: string;
+  patientId: string; patientName: string; therapistId: string; therapistName: string;
+  roomId: string | null; roomName: string | null; status: VisitStatus; statusSince: string;
+  arrivedAt: string | null; walkIn: boolean; alerts: BoardAlert[]; ticket: number | null;
+  estimatedWaitMinutes: number | null;
+}
+
+export interface BoardView extends Versioned { generatedAt: string; rows: BoardRow[]; }
+
+export interface BoardDelta extends Versioned { upserts: BoardRow[]; removed: string[]; }
+
+export interface LobbyEntry { label: string; category: "being-seen" | "waiting"; estimatedWaitMinutes: number | null; }
+
+export interface LobbyTherapist { displayName: string; nowSeeing: LobbyEntry[]; waiting: LobbyEntry[]; nextWaitMinutes: number | null; }
+
+export interface LobbyView extends Versioned { clinicName: string; message: string | null; therapists: LobbyTherapist[]; asOf: string; }
+
+export interface SpaceLoad { id: string; name: string; kind: string; capacity: number; occupied: number; state: string; utilizationPercent: number; }
+
+export interface TherapistLoad {
+  id: string; displayName: string; capacity: number; treating: number; waiting: number;
+  treatingMinutes: number; scheduledMinutes: number; utilizationPercent: number;
+}
+
+export interface DayKpis {
+  scheduled: number; arrived: number; completed: number; cancelled: number; noShows: number;
+  cancelNoShowRatePercent: number; averageWaitMinutes: number | null; waitingNow: number; inTreatmentNow: number;
+  averageCurrentWaitMinutes: number | null; longestCurrentWaitMinutes: number | null;
+}
+
+export interface TimelinePoint { at: string; waiting: number; inTreatment: number; }
+
+export interface ManagerView extends Versioned {
+  clinicName: string; spaces: SpaceLoad[]; therapists: TherapistLoad[];
+  byStatus: { status: VisitStatus; count: number }[]; kpis: DayKpis; timeline: TimelinePoint[]; asOf: string;
+}
+
+export interface TreatmentSpace { id: string; name: string; kind: string; capacity: number; outOfService: boolean; }
+
+export interface TherapistProfile { id: string; displayName: string; maxConcurrentPatients: number; }
+
+export interface ClinicConfig {
+  name: string; timeZoneId: string; rooms: TreatmentSpace[]; therapists: TherapistProfile[];
+  visitTypes: { code: string; name: string; defaultMinutes: number }[];
+}

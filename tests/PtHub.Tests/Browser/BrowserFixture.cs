@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using PtHub.Tests.Infrastructure;
+
+namespace PtHub.Tests.Browser;
+
+/// <summary>
+/// A node seeded with the demo clinic on a fixed loopback port (so it can be stopped and started again at the
+/// same address), and Debian's headless Chromium driven by Playwright. Never downloads a browser.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright _playwright = null!;
+
+    public string Database { get; } = TempPaths.NewDatabase();
+
+    public int Port { get; } = FreePorts.Next();
+
+    public AppNode Node { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where the screenshots go: kept as test artifacts next to the test results.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        Node = await StartNodeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public Task<AppNode> StartNodeAsync() =>
+        AppNode.StartAsync([("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", Database), ("PtHub:SeedDemo", "true")], httpPort: Port);
+
+    /// <summary>Stops the node, as a server restart would; the pages stay open.</summary>
+    public async Task StopNodeAsync() => await Node.DisposeAsync();
+
+    public async Task RestartNodeAsync() => Node = await StartNodeAsync();
+
+    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(new Uri(Node.BaseAddress, path).ToString());
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Node.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
