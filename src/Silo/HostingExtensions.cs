@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
+using PtHub.Grains.Billing;
 using PtHub.Grains.Clinics;
 using PtHub.Grains.Storage;
 using PtHub.Silo.Storage;
@@ -30,6 +31,7 @@ public static class HostingExtensions
         var options = builder.Configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
 
         builder.Services.AddKeyedSingleton(Grains.Clock.Key, TimeProvider.System);
+        builder.Services.AddOptions<BillingOptions>().BindConfiguration($"{PtHubOptions.Section}:Billing");
         builder.Services.AddOptions<LiveViewOptions>().Configure<IOptions<PtHubOptions>>((live, pthub) =>
             live.TickPeriod = TimeSpan.FromSeconds(pthub.Value.LiveTickSeconds));
         if (options.Storage == StorageProvider.PostgreSql && !string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))

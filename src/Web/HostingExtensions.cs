@@ -17,10 +17,10 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<DemoSeeder>();
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddSingleton<IDashboardAccess, ExistingClinicAccess>();
         builder.Services.AddSingleton<DashboardBridge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardBridge>());
@@ -46,6 +46,9 @@ public static class HostingExtensions
         api.MapClinicEndpoints();
         api.MapPatientEndpoints();
         api.MapVisitEndpoints();
+        api.MapCoverageEndpoints();
+        api.MapChargeEndpoints();
+        api.MapBillingEndpoints();
         return app;
     }
 }

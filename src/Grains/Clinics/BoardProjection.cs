@@ -1,3 +1,4 @@
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Clinics;
@@ -6,7 +7,7 @@ namespace PtHub.Grains.Clinics;
 public static class BoardProjection
 {
     public static BoardRow Row(VisitSnapshot visit, PatientRecord? patient, ClinicConfig config, DateTimeOffset now,
-        int? ticket = null, int? estimatedWaitMinutes = null)
+        BillingOptions? billing = null, int? ticket = null, int? estimatedWaitMinutes = null)
     {
         var therapist = config.FindTherapist(visit.TherapistId);
         var room = visit.RoomId is null ? null : config.FindRoom(visit.RoomId);
@@ -16,7 +17,8 @@ public static class BoardProjection
             visit.PatientId, patient is null ? "(unknown patient)" : $"{patient.Details.LastName}, {patient.Details.FirstName}",
             visit.TherapistId, therapist?.DisplayName ?? visit.TherapistId,
             visit.RoomId, room?.Name,
-            visit.Status, visit.StatusSince, visit.ArrivedAt, visit.WalkIn, Alerts(visit, config.Alerts, now),
+            visit.Status, visit.StatusSince, visit.ArrivedAt, visit.WalkIn,
+            Alerts(visit, config.Alerts, now).Concat(billing is null ? [] : BillingAlerts.For(visit, patient, billing)).ToValueList(),
             ticket, estimatedWaitMinutes);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Clinics;
@@ -12,7 +13,8 @@ namespace PtHub.Grains.Clinics;
 internal sealed class ClinicDayGrain(
     [PersistentState("clinicday", StorageNames.State)] IPersistentState<ClinicDayState> day,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
-    IOptions<LiveViewOptions> liveOptions) : Grain, IClinicDayGrain
+    IOptions<LiveViewOptions> liveOptions,
+    IOptions<BillingOptions> billing) : Grain, IClinicDayGrain
 {
     private readonly Dictionary<string, VisitSnapshot> _visits = [];
     private readonly Dictionary<string, PatientRecord?> _patients = [];
@@ -86,7 +88,10 @@ internal sealed class ClinicDayGrain(
             result = await visit.Execute(new VisitCommand(VisitAction.Arrive, request.Actor, CommandIds.Derive(request.CommandId, "arrive")));
         }
 
-        return result;
+        var booked = _visits.Values.Count(v => v.PatientId == request.PatientId && v.VisitId != visitId && !v.IsClosed);
+        return _patients[request.PatientId] is { } patient && BillingAlerts.BookingWarning(patient, _date, booked) is { } warning
+            ? result with { Warnings = [warning] }
+            : result;
     }
 
     public Task<BoardView> GetBoard() => Task.FromResult(_views.Board(Data()));
@@ -106,6 +111,17 @@ internal sealed class ClinicDayGrain(
         return visit.Status is VisitStatus.Arrived or VisitStatus.CheckedIn && _views.Estimates.TryGetValue(visit.VisitId, out var wait)
             ? wait
             : null;
+    }
+
+    public Task OnPatientChanged(PatientRecord patient)
+    {
+        if (_patients.ContainsKey(patient.PatientId))
+        {
+            _patients[patient.PatientId] = patient;
+            Refresh();
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task OnConfigurationChanged(ClinicConfig config)
@@ -157,7 +173,7 @@ internal sealed class ClinicDayGrain(
         }
     }
 
-    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, day.State.Tickets);
+    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, day.State.Tickets, billing.Value);
 
     private static readonly ClinicConfig EmptyConfig = new("", "UTC", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
 

@@ -1,3 +1,4 @@
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Clinics;
@@ -9,4 +10,5 @@ public sealed record DayData(
     ClinicConfig Config,
     IReadOnlyDictionary<string, VisitSnapshot> Visits,
     IReadOnlyDictionary<string, PatientRecord?> Patients,
-    IReadOnlyDictionary<string, int> Tickets);
+    IReadOnlyDictionary<string, int> Tickets,
+    BillingOptions Billing);

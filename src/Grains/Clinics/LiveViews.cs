@@ -53,7 +53,7 @@ internal sealed class LiveViews
         var upserts = new List<BoardRow>();
         foreach (var visit in day.Visits.Values)
         {
-            var row = BoardProjection.Row(visit, day.Patients.GetValueOrDefault(visit.PatientId), day.Config, now,
+            var row = BoardProjection.Row(visit, day.Patients.GetValueOrDefault(visit.PatientId), day.Config, now, day.Billing,
                 day.Tickets.TryGetValue(visit.VisitId, out var ticket) ? ticket : null,
                 Estimates.TryGetValue(visit.VisitId, out var wait) ? wait : null);
             if (!_rows.TryGetValue(visit.VisitId, out var known) || known != row)

@@ -26,6 +26,10 @@ public interface IClinicDayGrain : IGrainWithStringKey
     [Alias("OnVisitChanged"), AlwaysInterleave]
     Task<int?> OnVisitChanged(VisitSnapshot visit);
 
+    /// <summary>A patient's record changed (coverage, authorizations, billing counts); one-way from the patient grain.</summary>
+    [Alias("OnPatientChanged"), OneWay]
+    Task OnPatientChanged(PatientRecord patient);
+
     [Alias("OnConfigurationChanged"), OneWay]
     Task OnConfigurationChanged(ClinicConfig config);
 

@@ -1,6 +1,8 @@
+using PtHub.Grains.Billing;
+
 namespace PtHub.Grains.Contracts;
 
-/// <summary>A patient's demographics (PHI). Key: the patient id.</summary>
+/// <summary>A patient (PHI): demographics, coverage, authorizations and the counts billing rules need. Key: the patient id.</summary>
 [Alias("PtHub.IPatientGrain")]
 public interface IPatientGrain : IGrainWithStringKey
 {
@@ -9,4 +11,25 @@ public interface IPatientGrain : IGrainWithStringKey
 
     [Alias("Get"), AlwaysInterleave]
     Task<PatientRecord?> Get();
+
+    [Alias("SetCoverage")]
+    Task<PatientRecord?> SetCoverage(Coverage coverage);
+
+    /// <summary>Records the outcome of an eligibility and benefits check.</summary>
+    [Alias("VerifyCoverage")]
+    Task<PatientRecord?> VerifyCoverage(VerificationStatus status, string by);
+
+    [Alias("AddAuthorization")]
+    Task<PatientRecord?> AddAuthorization(Authorization authorization);
+
+    /// <summary>A progress report was written: the treatment-day count starts again.</summary>
+    [Alias("RecordProgressReport")]
+    Task<PatientRecord?> RecordProgressReport();
+
+    [Alias("SetPlanOfCareStart")]
+    Task<PatientRecord?> SetPlanOfCareStart(DateOnly start);
+
+    /// <summary>Bills a visit at check-out: units, KX, authorization use, treatment day. Once per visit; a retry gets the same answer.</summary>
+    [Alias("BillVisit")]
+    Task<VisitBilling> BillVisit(string visitId, DateOnly date, ValueList<ServiceMinutes> services);
 }

@@ -17,4 +17,10 @@ public enum VisitAction
     [JsonStringEnumMemberName("no-show")] NoShow,
     [JsonStringEnumMemberName("left-without-being-seen")] LeftWithoutBeingSeen,
     [JsonStringEnumMemberName("entered-in-error")] EnteredInError,
+
+    /// <summary>Minutes per procedure code, recorded once treatment is finished (billing).</summary>
+    [JsonStringEnumMemberName("record-services")] RecordServices,
+
+    /// <summary>The copay taken at the desk.</summary>
+    [JsonStringEnumMemberName("collect-copay")] CollectCopay,
 }

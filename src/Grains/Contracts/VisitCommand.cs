@@ -1,3 +1,5 @@
+using PtHub.Grains.Billing;
+
 namespace PtHub.Grains.Contracts;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace PtHub.Grains.Contracts;
 /// <param name="RoomId">For assign and start: the treatment space to move the patient to.</param>
 /// <param name="TherapistId">For assign and start: the therapist to hand the patient to.</param>
 /// <param name="Reason">For cancel and entered-in-error.</param>
+/// <param name="Services">For record-services: minutes per procedure code.</param>
+/// <param name="Copay">For collect-copay: what was taken, how, by whom.</param>
 /// <param name="ClinicId">When given, the visit refuses (not found) unless it belongs to this clinic.</param>
 [GenerateSerializer, Immutable, Alias("PtHub.VisitCommand")]
 public sealed record VisitCommand(
@@ -16,4 +20,6 @@ public sealed record VisitCommand(
     [property: Id(3)] string? RoomId = null,
     [property: Id(4)] string? TherapistId = null,
     [property: Id(5)] string? Reason = null,
-    [property: Id(6)] string? ClinicId = null);
+    [property: Id(6)] string? ClinicId = null,
+    [property: Id(7)] ValueList<ServiceMinutes>? Services = null,
+    [property: Id(8)] CopayPayment? Copay = null);

@@ -26,7 +26,9 @@ public sealed record VisitSnapshot(
     [property: Id(17)] string? CancelReason,
     [property: Id(18)] int Version,
     [property: Id(19)] DateTimeOffset? RoomedAt,
-    [property: Id(20)] ValueList<RoomStay> RoomStays)
+    [property: Id(20)] ValueList<RoomStay> RoomStays,
+    [property: Id(21)] CopayPayment? CopayCollected = null,
+    [property: Id(22)] bool ServicesRecorded = false)
 {
     public bool IsClosed => Status.IsClosed();
 

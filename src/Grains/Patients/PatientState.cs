@@ -6,4 +6,7 @@ namespace PtHub.Grains.Patients;
 public sealed class PatientState
 {
     [Id(0)] public PatientRecord? Record { get; set; }
+
+    /// <summary>The most recent visits billed, with what they billed, so billing a visit again changes nothing.</summary>
+    [Id(1)] public List<BilledVisit> Billed { get; set; } = [];
 }

@@ -67,7 +67,15 @@ internal sealed partial class VisitGrain(
             return VisitResult.Refused(placeRefusal);
         }
 
+        if (transition.To == VisitStatus.CheckedOut && State.Billing is null)
+        {
+            // Billed before the check-out is stored: the patient grain bills each visit once, so a retry gets the same charges.
+            State.Billing = await GrainFactory.GetGrain<IPatientGrain>(State.PatientId)
+                .BillVisit(VisitId, State.Date, State.Services.ToValueList());
+        }
+
         VisitLifecycle.Apply(State, transition, command.Actor, command.CommandId, now);
+        VisitLifecycle.ApplyPayload(State, command, now);
         try
         {
             await visit.WriteStateAsync();
@@ -90,7 +98,7 @@ internal sealed partial class VisitGrain(
     public Task<VisitSnapshot?> GetSnapshot() => Task.FromResult(State.Exists ? Snapshot() : null);
 
     public Task<VisitHistory?> GetHistory() => Task.FromResult(State.Exists
-        ? new VisitHistory(Snapshot(), State.Events.ToArray(), State.QuotedWaitMinutes)
+        ? new VisitHistory(Snapshot(), State.Events.ToArray(), State.QuotedWaitMinutes, State.Services.ToValueList(), State.Billing)
         : null);
 
     private VisitSnapshot Snapshot() => VisitLifecycle.Snapshot(VisitId, State);

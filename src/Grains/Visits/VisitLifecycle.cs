@@ -1,3 +1,4 @@
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Visits;
@@ -63,11 +64,13 @@ public static class VisitLifecycle
                     ? Refuse(RefusalKind.Conflict, $"The visit starts in {Math.Ceiling((state.ScheduledStart - now).TotalMinutes)} min; it cannot be a no-show before then.")
                     : Accept(state, command.Action, VisitStatus.NoShow),
             VisitAction.LeftWithoutBeingSeen => status is VisitStatus.Arrived or VisitStatus.CheckedIn
-                ? Accept(state, command.Action, VisitStatus.LeftWithoutBeingSeen, detail: command.Reason)
+                ? Accept(state, command.Action, VisitStatus.LeftWithoutBeingSeen, detail: command.Reason?.Trim())
                 : Refuse(RefusalKind.Conflict, status == VisitStatus.Booked
                     ? "The patient has not arrived; use cancel or no-show."
                     : $"The visit is {Describe(status)}; only a waiting patient can leave without being seen."),
-            VisitAction.EnteredInError => Accept(state, command.Action, VisitStatus.EnteredInError, detail: command.Reason),
+            VisitAction.EnteredInError => Accept(state, command.Action, VisitStatus.EnteredInError, detail: command.Reason?.Trim()),
+            VisitAction.RecordServices => RecordServices(state, command),
+            VisitAction.CollectCopay => CollectCopay(state, command),
             _ => Refuse(RefusalKind.Invalid, $"Unknown action {command.Action}."),
         };
     }
@@ -98,6 +101,52 @@ public static class VisitLifecycle
         }
 
         return Decision.Accept(new VisitTransition(command.Action, status, room, therapist));
+    }
+
+    private static Decision RecordServices(VisitState state, VisitCommand command)
+    {
+        if (state.Status != VisitStatus.Finished)
+        {
+            return Refuse(RefusalKind.Conflict, state.Status == VisitStatus.CheckedOut
+                ? "The visit is checked out and billed; its minutes can no longer change."
+                : "Minutes per code are recorded once treatment is finished.");
+        }
+
+        if (command.Services is not { Count: > 0 } services)
+        {
+            return Refuse(RefusalKind.Invalid, "Record at least one procedure code with its minutes.");
+        }
+
+        if (services.FirstOrDefault(s => ProcedureCatalog.Find(s.Code) is null) is { } unknown)
+        {
+            return Refuse(RefusalKind.Invalid, $"Unknown procedure code '{unknown.Code}'.");
+        }
+
+        if (services.FirstOrDefault(s => s.Minutes is < 0 or > 600) is { } bad)
+        {
+            return Refuse(RefusalKind.Invalid, $"Minutes of {bad.Code} must be between 0 and 600 (was {bad.Minutes}).");
+        }
+
+        var detail = string.Join(", ", services.Select(s => $"{ProcedureCatalog.Find(s.Code)!.Code} {s.Minutes} min"));
+        return Decision.Accept(new VisitTransition(command.Action, state.Status, state.RoomId, state.TherapistId, Detail: detail));
+    }
+
+    private static Decision CollectCopay(VisitState state, VisitCommand command)
+    {
+        if (command.Copay is not { } copay || copay.Amount < 0)
+        {
+            return Refuse(RefusalKind.Invalid, "Give the copay amount (0 or more) and how it was paid.");
+        }
+
+        if (state.Copay is not null)
+        {
+            return Refuse(RefusalKind.Conflict, $"A copay of {state.Copay.Amount:0.00} was already collected.");
+        }
+
+        return state.Status.IsOnSite() || state.Status == VisitStatus.CheckedOut
+            ? Decision.Accept(new VisitTransition(command.Action, state.Status, state.RoomId, state.TherapistId,
+                Detail: $"{copay.Amount:0.00} {copay.Method.ToCode()}"))
+            : Refuse(RefusalKind.Conflict, "A copay is collected from a patient who is here.");
     }
 
     private static Decision Start(VisitState state, VisitCommand command)
@@ -156,6 +205,20 @@ public static class VisitLifecycle
         return evt;
     }
 
+    /// <summary>Keeps what a billing command carries: the minutes per code, or the copay taken.</summary>
+    public static void ApplyPayload(VisitState state, VisitCommand command, DateTimeOffset now)
+    {
+        switch (command.Action)
+        {
+            case VisitAction.RecordServices:
+                state.Services = [.. command.Services!.Select(s => s with { Code = ProcedureCatalog.Find(s.Code)!.Code })];
+                break;
+            case VisitAction.CollectCopay:
+                state.Copay = command.Copay! with { CollectedBy = command.Actor, CollectedAt = now };
+                break;
+        }
+    }
+
     /// <summary>Starts a new visit's life with its booking event.</summary>
     public static VisitEvent Book(VisitState state, VisitBooking booking, DateTimeOffset now)
     {
@@ -187,7 +250,7 @@ public static class VisitLifecycle
             state.DurationMinutes, state.Status, statusSince, state.TherapistId, state.RoomId,
             firstTo(VisitStatus.Arrived), firstTo(VisitStatus.InTreatment), firstTo(VisitStatus.Finished),
             firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count,
-            RoomedAt(state), RoomStays(state));
+            RoomedAt(state), RoomStays(state), state.Copay, state.Services.Count > 0);
     }
 
     /// <summary>Each spell the patient spent in a treatment space, from the events.</summary>

@@ -1,3 +1,4 @@
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Visits;
@@ -29,4 +30,12 @@ public sealed class VisitState
 
     /// <summary>The wait quoted to the patient at arrival, kept to measure estimate accuracy afterwards.</summary>
     [Id(16)] public int? QuotedWaitMinutes { get; set; }
+
+    /// <summary>Minutes per procedure code, as recorded after treatment.</summary>
+    [Id(17)] public List<ServiceMinutes> Services { get; set; } = [];
+
+    /// <summary>What the visit billed at check-out.</summary>
+    [Id(18)] public VisitBilling? Billing { get; set; }
+
+    [Id(19)] public CopayPayment? Copay { get; set; }
 }

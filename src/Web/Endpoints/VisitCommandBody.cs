@@ -1,4 +1,16 @@
+using PtHub.Grains.Contracts;
+
 namespace PtHub.Web.Endpoints;
 
-/// <summary>The optional body of a visit command. Send a <c>commandId</c> to make retries safe.</summary>
-public sealed record VisitCommandBody(Guid? CommandId, string? RoomId, string? TherapistId, string? Reason);
+/// <summary>
+/// The optional body of a visit command. Send a <c>commandId</c> to make retries safe. <c>services</c> goes with
+/// record-services, <c>amount</c> and <c>method</c> with collect-copay.
+/// </summary>
+public sealed record VisitCommandBody(
+    Guid? CommandId,
+    string? RoomId,
+    string? TherapistId,
+    string? Reason,
+    IReadOnlyList<ServiceMinutesBody>? Services = null,
+    decimal? Amount = null,
+    PaymentMethod? Method = null);

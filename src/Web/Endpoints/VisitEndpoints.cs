@@ -1,5 +1,10 @@
 using PtHub.Grains;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
@@ -36,18 +41,23 @@ internal static class VisitEndpoints
         [VisitAction.NoShow] = "The patient did not come",
         [VisitAction.LeftWithoutBeingSeen] = "The patient left before treatment",
         [VisitAction.EnteredInError] = "The visit should never have existed",
+        [VisitAction.RecordServices] = "Minutes per procedure code, once treatment is finished (units are computed at check-out)",
+        [VisitAction.CollectCopay] = "The copay taken at the desk (amount, method)",
     };
 
-    private static Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Book(
-        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
-        BookAsync(clinicId, body, walkIn: false, context, grains, time);
+    private static Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> Book(
+        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time,
+        IOptions<JsonOptions> json) =>
+        BookAsync(clinicId, body, walkIn: false, context, grains, time, json);
 
-    private static Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> WalkIn(
-        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
-        BookAsync(clinicId, body, walkIn: true, context, grains, time);
+    private static Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> WalkIn(
+        string clinicId, BookVisitBody body, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time,
+        IOptions<JsonOptions> json) =>
+        BookAsync(clinicId, body, walkIn: true, context, grains, time, json);
 
-    private static async Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> BookAsync(
-        string clinicId, BookVisitBody body, bool walkIn, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> BookAsync(
+        string clinicId, BookVisitBody body, bool walkIn, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time,
+        IOptions<JsonOptions> jsonOptions)
     {
         var errors = body.Validate(walkIn);
         if (errors.Count > 0)
@@ -65,9 +75,15 @@ internal static class VisitEndpoints
             walkIn, Actor.Of(context), body.CommandId);
         var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(start)));
         var result = await day.Book(request);
-        return result.Visit is { } visit
-            ? TypedResults.Created($"/api/clinics/{clinicId}/visits/{visit.VisitId}", visit)
-            : Problems.From(result.Refusal!);
+        if (result.Visit is not { } visit)
+        {
+            return Problems.From(result.Refusal!);
+        }
+
+        // The visit as it now stands, plus what the desk should hear while booking (e.g. beyond the authorization).
+        var json = JsonSerializer.SerializeToNode(visit, jsonOptions.Value.SerializerOptions)!.AsObject();
+        json["warnings"] = new JsonArray([.. (result.Warnings ?? []).Select(w => JsonValue.Create(w))]);
+        return TypedResults.Created($"/api/clinics/{clinicId}/visits/{visit.VisitId}", json);
     }
 
     private static async Task<Results<Ok<VisitHistory>, ProblemHttpResult>> GetVisit(string clinicId, string visitId, IGrainFactory grains) =>
@@ -78,8 +94,10 @@ internal static class VisitEndpoints
     private static async Task<Results<Ok<VisitSnapshot>, ProblemHttpResult>> Execute(
         string clinicId, string visitId, VisitAction action, VisitCommandBody? body, HttpContext context, IGrainFactory grains)
     {
+        var services = body?.Services?.Select(s => new ServiceMinutes(s.Code?.Trim() ?? "", s.Minutes ?? -1)).ToValueList();
+        var copay = body?.Amount is { } amount ? new CopayPayment(amount, body.Method ?? PaymentMethod.Cash, "", default) : null;
         var command = new VisitCommand(action, Actor.Of(context), body?.CommandId, Blank(body?.RoomId), Blank(body?.TherapistId),
-            Blank(body?.Reason), clinicId);
+            Blank(body?.Reason), clinicId, services, copay);
         var result = await grains.GetGrain<IVisitGrain>(visitId).Execute(command);
         return result.Visit is { } visit ? TypedResults.Ok(visit) : Problems.From(result.Refusal!);
     }

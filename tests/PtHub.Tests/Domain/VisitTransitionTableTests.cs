@@ -1,3 +1,4 @@
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Visits;
 
@@ -24,6 +25,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Booked, VisitAction.NoShow, VisitStatus.NoShow, null },
         { VisitStatus.Booked, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.Booked, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.Booked, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.Booked, VisitAction.CollectCopay, null, RefusalKind.Conflict },
 
         { VisitStatus.Arrived, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.CheckIn, VisitStatus.CheckedIn, null },
@@ -35,6 +38,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Arrived, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.LeftWithoutBeingSeen, VisitStatus.LeftWithoutBeingSeen, null },
         { VisitStatus.Arrived, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.Arrived, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.Arrived, VisitAction.CollectCopay, VisitStatus.Arrived, null },
 
         { VisitStatus.CheckedIn, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -46,6 +51,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedIn, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.LeftWithoutBeingSeen, VisitStatus.LeftWithoutBeingSeen, null },
         { VisitStatus.CheckedIn, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.CheckedIn, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.CheckedIn, VisitAction.CollectCopay, VisitStatus.CheckedIn, null },
 
         { VisitStatus.InTreatment, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -57,6 +64,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.InTreatment, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.InTreatment, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.InTreatment, VisitAction.CollectCopay, VisitStatus.InTreatment, null },
 
         { VisitStatus.Finished, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Finished, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -68,6 +77,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Finished, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.Finished, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.Finished, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.Finished, VisitAction.RecordServices, VisitStatus.Finished, null },
+        { VisitStatus.Finished, VisitAction.CollectCopay, VisitStatus.Finished, null },
 
         { VisitStatus.CheckedOut, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -79,6 +90,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedOut, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.CheckedOut, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.CheckedOut, VisitAction.CollectCopay, VisitStatus.CheckedOut, null },
 
         { VisitStatus.Cancelled, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -90,6 +103,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Cancelled, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.Cancelled, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.Cancelled, VisitAction.CollectCopay, null, RefusalKind.Conflict },
 
         { VisitStatus.NoShow, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -101,6 +116,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.NoShow, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.NoShow, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.NoShow, VisitAction.CollectCopay, null, RefusalKind.Conflict },
 
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -112,6 +129,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
+        { VisitStatus.LeftWithoutBeingSeen, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.LeftWithoutBeingSeen, VisitAction.CollectCopay, null, RefusalKind.Conflict },
 
         { VisitStatus.EnteredInError, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -123,6 +142,8 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.EnteredInError, VisitAction.NoShow, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.LeftWithoutBeingSeen, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.EnteredInError, null, RefusalKind.Conflict },
+        { VisitStatus.EnteredInError, VisitAction.RecordServices, null, RefusalKind.Conflict },
+        { VisitStatus.EnteredInError, VisitAction.CollectCopay, null, RefusalKind.Conflict },
     };
 
     public static TheoryData<VisitStatus> AllStatuses { get; } = new(Enum.GetValues<VisitStatus>());
@@ -211,6 +232,8 @@ public sealed class VisitTransitionTableTests
         VisitAction.Cancel => new(action, VisitBuilder.Desk, Guid.NewGuid(), Reason: "Patient called in sick"),
         VisitAction.LeftWithoutBeingSeen => new(action, VisitBuilder.Desk, Guid.NewGuid(), Reason: "Could not wait"),
         VisitAction.EnteredInError => new(action, VisitBuilder.Desk, Guid.NewGuid(), Reason: "Booked twice"),
+        VisitAction.RecordServices => new(action, VisitBuilder.Desk, Guid.NewGuid(), Services: [new ServiceMinutes("97110", 33)]),
+        VisitAction.CollectCopay => new(action, VisitBuilder.Desk, Guid.NewGuid(), Copay: new CopayPayment(20m, PaymentMethod.Card, "", default)),
         _ => new(action, VisitBuilder.Desk, Guid.NewGuid()),
     };
 }

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using PtHub.Grains;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Endpoints;
+
+/// <summary>The day's charges as CSV for the biller: one line per code billed at check-out.</summary>
+internal static class ChargeEndpoints
+{
+    public static RouteGroupBuilder MapChargeEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/clinics/{clinicId}/charges.csv", ExportCharges).WithTags("Billing")
+            .WithSummary("Charges of a day as CSV: patient id, date of service, code, units, modifiers, payer");
+        return api;
+    }
+
+    private static async Task<IResult> ExportCharges(string clinicId, DateOnly? date, IGrainFactory grains,
+        [FromKeyedServices(Clock.Key)] TimeProvider time)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var day = date ?? config.LocalDate(time.GetUtcNow());
+        var board = await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard();
+        var histories = await Task.WhenAll(board.Rows.Where(r => r.Status == VisitStatus.CheckedOut)
+            .Select(r => grains.GetGrain<IVisitGrain>(r.VisitId).GetHistory()));
+        var csv = new StringBuilder("patient_id,date_of_service,code,units,modifiers,payer\n");
+        foreach (var history in histories.OfType<VisitHistory>().OrderBy(h => h.Visit.ScheduledStart))
+        {
+            foreach (var charge in history.Billing?.Charges ?? [])
+            {
+                csv.Append(CultureInfo.InvariantCulture,
+                    $"{Cell(history.Visit.PatientId)},{history.Visit.Date:yyyy-MM-dd},{Cell(charge.Code)},{charge.Units},{Cell(string.Join(' ', charge.Modifiers))},{Cell(history.Billing!.Payer ?? "")}\n");
+            }
+        }
+
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"charges-{clinicId}-{day:yyyy-MM-dd}.csv");
+    }
+
+    /// <summary>Quotes a cell when it holds a comma, quote or line break, and defuses formula-like text for spreadsheets.</summary>
+    private static string Cell(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+    }
+}
