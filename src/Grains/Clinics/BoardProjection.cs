@@ -19,7 +19,8 @@ public static class BoardProjection
             visit.RoomId, room?.Name,
             visit.Status, visit.StatusSince, visit.ArrivedAt, visit.WalkIn,
             Alerts(visit, config.Alerts, now).Concat(billing is null ? [] : BillingAlerts.For(visit, patient, billing)).ToValueList(),
-            ticket, estimatedWaitMinutes);
+            ticket, estimatedWaitMinutes,
+            patient?.Coverage is { Copay: > 0 } coverage && visit.CopayCollected is null && visit.Status.IsOnSite() ? coverage.Copay : null);
     }
 
     /// <summary>The long-wait alerts of DOMAIN.md, against the clinic's thresholds.</summary>

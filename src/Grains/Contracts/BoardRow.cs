@@ -22,4 +22,5 @@ public sealed record BoardRow(
     [property: Id(14)] bool WalkIn,
     [property: Id(15)] ValueList<BoardAlert> Alerts,
     [property: Id(16)] int? Ticket,
-    [property: Id(17)] int? EstimatedWaitMinutes);
+    [property: Id(17)] int? EstimatedWaitMinutes,
+    [property: Id(18)] decimal? CopayDue = null);

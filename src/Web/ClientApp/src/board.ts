@@ -125,7 +125,28 @@ async function confirmAndSend(row: BoardRow, action: string, title: string, need
   if (answer) await command(row, action, needsReason ? { reason: answer.reason } : {});
 }
 
+async function collectCopay(row: BoardRow): Promise<void> {
+  const answer = await ask({
+    title: `Copay: ${row.patientName}`, confirm: "Collected", message: `Due: $${row.copayDue?.toFixed(2)}`,
+    fields: [],
+    choices: [{ name: "method", label: "Paid by", options: [
+      { value: "card", label: "Card" }, { value: "cash", label: "Cash" }, { value: "check", label: "Check" }, { value: "waived", label: "Waived" }] }],
+  });
+  if (answer) await command(row, "collect-copay", { amount: row.copayDue?.toFixed(2), method: answer.method });
+}
+
 function actionsFor(row: BoardRow): HTMLElement[] {
+  const copay = row.copayDue !== null ? [copayButton(row)] : [];
+  return [...lifecycleActions(row), ...copay];
+}
+
+function copayButton(row: BoardRow): HTMLElement {
+  const b = el("button", { type: "button", class: "secondary" }, `Copay $${row.copayDue?.toFixed(2)}…`);
+  b.addEventListener("click", () => void collectCopay(row));
+  return b;
+}
+
+function lifecycleActions(row: BoardRow): HTMLElement[] {
   const button = (label: string, run: () => Promise<void>, cls = "primary") => {
     const b = el("button", { type: "button", class: cls }, label);
     b.addEventListener("click", async () => {

@@ -13,7 +13,7 @@ export interface BoardRow {
   patientId: string; patientName: string; therapistId: string; therapistName: string;
   roomId: string | null; roomName: string | null; status: VisitStatus; statusSince: string;
   arrivedAt: string | null; walkIn: boolean; alerts: BoardAlert[]; ticket: number | null;
-  estimatedWaitMinutes: number | null;
+  estimatedWaitMinutes: number | null; copayDue: number | null;
 }
 
 export interface BoardView extends Versioned { generatedAt: string; rows: BoardRow[]; }
