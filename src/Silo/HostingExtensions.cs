@@ -47,6 +47,7 @@ public static class HostingExtensions
         // Registered before UseOrleans so the schema exists before the silo's providers touch the database.
         builder.Services.AddHostedService<SchemaHostedService>();
         builder.UseOrleans(silo => ConfigureSilo(silo, options));
+        builder.Services.AddHostedService<ClinicDayKeeper>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])

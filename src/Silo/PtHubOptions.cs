@@ -42,6 +42,10 @@ public sealed class PtHubOptions
     [Range(0.05, 3600)]
     public double WatchRenewSeconds { get; set; } = 10;
 
+    /// <summary>How often each node wakes every clinic's today (automatic no-shows and alerts run in the day's grain).</summary>
+    [Range(1, 3600)]
+    public double KeeperSeconds { get; set; } = 60;
+
     public string SqliteConnectionString => $"Data Source={Path.GetFullPath(SqlitePath)};Pooling=True";
 }
 

@@ -48,6 +48,7 @@ public static class HostingExtensions
         api.MapVisitEndpoints();
         api.MapCoverageEndpoints();
         api.MapChargeEndpoints();
+        api.MapScheduleEndpoints();
         api.MapBillingEndpoints();
         return app;
     }

@@ -33,7 +33,7 @@ public static class ClinicConfigValidator
             Add("openingHours", $"{day.Key} is listed more than once.");
         }
 
-        foreach (var hours in (config.OpeningHours ?? []).Where(h => h.Opens >= h.Closes))
+        foreach (var hours in (config.OpeningHours ?? []).Where(h => h.Closes != TimeOnly.MinValue && h.Opens >= h.Closes))
         {
             Add("openingHours", $"On {hours.Day} the clinic closes ({hours.Closes}) before it opens ({hours.Opens}).");
         }
@@ -60,6 +60,11 @@ public static class ClinicConfigValidator
                 Add("therapists", $"Therapist '{therapist.Id}' needs a display name.");
             }
 
+            foreach (var span in (therapist.WorkingHours ?? []).Where(w => w.End != TimeOnly.MinValue && w.Start >= w.End))
+            {
+                Add("therapists", $"Therapist '{therapist.Id}' stops work on {span.Day} ({span.End}) before starting ({span.Start}).");
+            }
+
             if (therapist.MaxConcurrentPatients is < 1 or > 10)
             {
                 Add("therapists", $"Therapist '{therapist.Id}' may treat 1 to 10 patients at once (was {therapist.MaxConcurrentPatients}).");
@@ -70,6 +75,16 @@ public static class ClinicConfigValidator
         if (alerts is null || alerts.WaitingMinutes < 1 || alerts.RoomedWithoutTherapistMinutes < 1 || alerts.OverrunMinutes < 1)
         {
             Add("alerts", "Alert thresholds must be whole minutes of at least 1.");
+        }
+
+        if (config.LateCancelHours is < 0 or > 168 || config.NoShowGraceMinutes is < 0 or > 240)
+        {
+            Add("policies", "A late cancel is within 0-168 hours; the no-show grace is 0-240 minutes.");
+        }
+
+        if (config.LobbyMessage is { Length: > 200 })
+        {
+            Add("lobbyMessage", "The lobby message has at most 200 characters.");
         }
 
         if (!Enum.IsDefined(config.LobbyNaming))

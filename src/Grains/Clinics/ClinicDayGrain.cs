@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Scheduling;
 
 namespace PtHub.Grains.Clinics;
 
@@ -44,7 +45,7 @@ internal sealed class ClinicDayGrain(
         await LoadPatientsAsync(_visits.Values.Select(v => v.PatientId));
         Refresh();
         var period = liveOptions.Value.TickPeriod;
-        this.RegisterGrainTimer(() => { Refresh(); return Task.CompletedTask; }, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
     }
 
     public async Task<VisitResult> Book(BookVisitRequest request)
@@ -66,8 +67,23 @@ internal sealed class ClinicDayGrain(
         }
 
         var type = _config.FindVisitType(request.VisitTypeCode)!;
+        var duration = request.DurationMinutes ?? type.DefaultMinutes;
+        string? note = null;
+        if (!request.WalkIn)
+        {
+            var conflicts = ScheduleRules.Conflicts(_config, _date, _visits.Values,
+                new ProposedVisit(request.TherapistId, request.ScheduledStart, duration, request.RoomId, request.PatientId));
+            if (conflicts.Count > 0 && string.IsNullOrWhiteSpace(request.OverrideReason))
+            {
+                return VisitResult.Refused(new Refusal(RefusalKind.Conflict,
+                    $"The visit conflicts with the schedule: {string.Join(" ", conflicts)}", conflicts.ToValueList()));
+            }
+
+            note = conflicts.Count > 0 ? $"override: {request.OverrideReason!.Trim()} (despite: {string.Join(" ", conflicts)})" : null;
+        }
+
         var booking = new VisitBooking(_clinicId, request.PatientId, request.TherapistId, type.Code,
-            request.ScheduledStart, request.DurationMinutes ?? type.DefaultMinutes, _date, request.WalkIn, request.Actor, request.CommandId);
+            request.ScheduledStart, duration, _date, request.WalkIn, request.Actor, request.CommandId, request.RoomId, note);
         var visit = GrainFactory.GetGrain<IVisitGrain>(visitId);
         var result = await visit.Book(booking);
         if (result.Visit is null)
@@ -146,6 +162,32 @@ internal sealed class ClinicDayGrain(
         _watchers.Remove(observer);
         return Task.CompletedTask;
     }
+
+    public Task Wake() => Task.CompletedTask;
+
+    public Task<IReadOnlyList<DateTimeOffset>> FreeStarts(string therapistId, int minutes) =>
+        Task.FromResult<IReadOnlyList<DateTimeOffset>>(_config is null
+            ? []
+            : ScheduleRules.FreeStarts(_config, _date, _visits.Values, therapistId, minutes, TimeSpan.FromMinutes(15), time.GetUtcNow()).ToArray());
+
+    /// <summary>Moves the clock on: alerts and waits are re-read, and visits not arrived by start plus grace become no-shows.</summary>
+    private async Task TickAsync()
+    {
+        Refresh();
+        if (_config is not { } config)
+        {
+            return;
+        }
+
+        var due = time.GetUtcNow().AddMinutes(-config.NoShowGraceMinutes);
+        foreach (var visit in _visits.Values.Where(v => v.Status == VisitStatus.Booked && v.ScheduledStart < due && !v.WalkIn).ToList())
+        {
+            await GrainFactory.GetGrain<IVisitGrain>(visit.VisitId).Execute(new VisitCommand(VisitAction.NoShow, SystemActor,
+                CommandIds.Derive(Guid.Parse(visit.VisitId), "auto-no-show"), Reason: $"not arrived {config.NoShowGraceMinutes} min after start"));
+        }
+    }
+
+    public const string SystemActor = "pthub";
 
     private async Task UpsertAsync(VisitSnapshot visit)
     {

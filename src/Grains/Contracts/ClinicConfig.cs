@@ -11,7 +11,10 @@ public sealed record ClinicConfig(
     [property: Id(5)] AlertThresholds Alerts,
     [property: Id(6)] LobbyNamingMode LobbyNaming,
     [property: Id(7)] IReadOnlyList<VisitType> VisitTypes,
-    [property: Id(8)] string? LobbyMessage = null)
+    [property: Id(8)] string? LobbyMessage = null,
+    [property: Id(9)] IReadOnlyList<DateOnly>? ClosedDates = null,
+    [property: Id(10)] int LateCancelHours = 24,
+    [property: Id(11)] int NoShowGraceMinutes = 15)
 {
     public static IReadOnlyList<VisitType> DefaultVisitTypes { get; } =
     [
@@ -38,9 +41,13 @@ public sealed record ClinicConfig(
         return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
     }
 
-    /// <summary>Opening and closing instants of a date, or null when the clinic is closed that weekday.</summary>
+    /// <summary>Opening and closing instants of a date, or null when the clinic is closed that day. Closing at 00:00 means midnight.</summary>
     public (DateTimeOffset Opens, DateTimeOffset Closes)? OpenOn(DateOnly date) =>
-        OpeningHours.FirstOrDefault(h => h.Day == date.DayOfWeek) is { } hours
-            ? (Instant(date, hours.Opens), Instant(date, hours.Closes))
+        OpeningHours.FirstOrDefault(h => h.Day == date.DayOfWeek) is { } hours && ClosedDates?.Contains(date) != true
+            ? (Instant(date, hours.Opens), EndInstant(date, hours.Closes))
             : null;
+
+    /// <summary>The end of a span that ends at <paramref name="time"/> on <paramref name="date"/>; 00:00 is the midnight after.</summary>
+    public DateTimeOffset EndInstant(DateOnly date, TimeOnly time) =>
+        time == TimeOnly.MinValue ? Instant(date.AddDays(1), time) : Instant(date, time);
 }

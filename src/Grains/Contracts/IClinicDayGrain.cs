@@ -10,6 +10,14 @@ public interface IClinicDayGrain : IGrainWithStringKey
     [Alias("Book")]
     Task<VisitResult> Book(BookVisitRequest request);
 
+    /// <summary>Keeps (or brings) the day active, so its clock-driven work (alerts, automatic no-shows) runs.</summary>
+    [Alias("Wake")]
+    Task Wake();
+
+    /// <summary>Starts, every quarter hour within opening hours from now on, at which the therapist could take a visit of this length.</summary>
+    [Alias("FreeStarts")]
+    Task<IReadOnlyList<DateTimeOffset>> FreeStarts(string therapistId, int minutes);
+
     [Alias("GetBoard")]
     Task<BoardView> GetBoard();
 

@@ -12,4 +12,6 @@ public sealed record VisitBooking(
     [property: Id(6)] DateOnly Date,
     [property: Id(7)] bool WalkIn,
     [property: Id(8)] string Actor,
-    [property: Id(9)] Guid? CommandId);
+    [property: Id(9)] Guid? CommandId,
+    [property: Id(10)] string? PlannedRoomId = null,
+    [property: Id(11)] string? Note = null);

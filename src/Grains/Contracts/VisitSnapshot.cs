@@ -28,7 +28,8 @@ public sealed record VisitSnapshot(
     [property: Id(19)] DateTimeOffset? RoomedAt,
     [property: Id(20)] ValueList<RoomStay> RoomStays,
     [property: Id(21)] CopayPayment? CopayCollected = null,
-    [property: Id(22)] bool ServicesRecorded = false)
+    [property: Id(22)] bool ServicesRecorded = false,
+    [property: Id(23)] string? PlannedRoomId = null)
 {
     public bool IsClosed => Status.IsClosed();
 

@@ -48,7 +48,11 @@ internal sealed partial class VisitGrain(
         }
 
         var now = time.GetUtcNow();
-        var decision = VisitLifecycle.Decide(State, command, now, VisitLifecycle.DefaultLateCancelWindow);
+        var lateCancelWindow = command.Action == VisitAction.Cancel && State.Exists
+            && await GrainFactory.GetGrain<IClinicGrain>(State.ClinicId).GetConfig() is { } config
+                ? TimeSpan.FromHours(config.LateCancelHours)
+                : VisitLifecycle.DefaultLateCancelWindow;
+        var decision = VisitLifecycle.Decide(State, command, now, lateCancelWindow);
         if (decision.Refusal is { } refusal)
         {
             return VisitResult.Refused(refusal);

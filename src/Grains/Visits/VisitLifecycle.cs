@@ -231,9 +231,11 @@ public static class VisitLifecycle
         state.DurationMinutes = booking.DurationMinutes;
         state.TherapistId = booking.TherapistId;
         state.WalkIn = booking.WalkIn;
+        state.PlannedRoomId = booking.PlannedRoomId;
         state.Status = VisitStatus.Booked;
+        var detail = string.Join("; ", new[] { booking.WalkIn ? "walk-in" : null, booking.Note }.OfType<string>());
         var evt = new VisitEvent(1, now, booking.Actor, VisitAction.Book, null, VisitStatus.Booked, null, booking.TherapistId,
-            booking.WalkIn ? "walk-in" : null);
+            detail.Length == 0 ? null : detail);
         state.Events.Add(evt);
         Remember(state, booking.CommandId);
         return evt;
@@ -250,7 +252,7 @@ public static class VisitLifecycle
             state.DurationMinutes, state.Status, statusSince, state.TherapistId, state.RoomId,
             firstTo(VisitStatus.Arrived), firstTo(VisitStatus.InTreatment), firstTo(VisitStatus.Finished),
             firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count,
-            RoomedAt(state), RoomStays(state), state.Copay, state.Services.Count > 0);
+            RoomedAt(state), RoomStays(state), state.Copay, state.Services.Count > 0, state.PlannedRoomId);
     }
 
     /// <summary>Each spell the patient spent in a treatment space, from the events.</summary>

@@ -38,4 +38,7 @@ public sealed class VisitState
     [Id(18)] public VisitBilling? Billing { get; set; }
 
     [Id(19)] public CopayPayment? Copay { get; set; }
+
+    /// <summary>The treatment space booked for the visit (scheduling); <see cref="RoomId"/> is where the patient is.</summary>
+    [Id(20)] public string? PlannedRoomId { get; set; }
 }

@@ -67,7 +67,7 @@ internal sealed partial class DemoSeeder(
             {
                 var type = patient % 7 == 0 ? "initial-evaluation" : patient % 11 == 0 ? "re-evaluation" : "follow-up";
                 var result = await day.Book(new BookVisitRequest(patients[patient % patients.Count], therapist.Id, type, start,
-                    45, WalkIn: false, Actor, CommandId: null));
+                    45, WalkIn: false, Actor, CommandId: null, OverrideReason: "demo day around the current time"));
                 if (result.Visit is { } visit)
                 {
                     booked.Add(visit);

@@ -1,13 +1,18 @@
 namespace PtHub.Web.Endpoints;
 
-/// <summary>Book a visit. <c>scheduledStart</c> is omitted for a walk-in, who is booked for now and arrives at once.</summary>
+/// <summary>
+/// Book a visit. <c>scheduledStart</c> is omitted for a walk-in, who is booked for now and arrives at once.
+/// <c>roomId</c> plans a treatment space; <c>overrideReason</c> books despite conflicts (recorded on the visit).
+/// </summary>
 public sealed record BookVisitBody(
     string? PatientId,
     string? TherapistId,
     string? VisitType,
     DateTimeOffset? ScheduledStart,
     int? DurationMinutes,
-    Guid? CommandId)
+    Guid? CommandId,
+    string? RoomId = null,
+    string? OverrideReason = null)
 {
     public IReadOnlyDictionary<string, string[]> Validate(bool walkIn)
     {

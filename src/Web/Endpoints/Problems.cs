@@ -10,7 +10,8 @@ internal static class Problems
     {
         RefusalKind.NotFound => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         RefusalKind.Invalid => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Command not valid here"),
-        _ => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "Refused by the current state"),
+        _ => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "Refused by the current state",
+            extensions: refusal.Conflicts is { Count: > 0 } conflicts ? new Dictionary<string, object?> { ["conflicts"] = conflicts.ToArray() } : null),
     };
 
     public static ProblemHttpResult NotFound(string message) => From(Refusal.NotFound(message));

@@ -72,7 +72,7 @@ internal static class VisitEndpoints
 
         var start = walkIn ? time.GetUtcNow() : body.ScheduledStart!.Value;
         var request = new BookVisitRequest(body.PatientId!, body.TherapistId!, body.VisitType!, start, body.DurationMinutes,
-            walkIn, Actor.Of(context), body.CommandId);
+            walkIn, Actor.Of(context), body.CommandId, Blank(body.RoomId), Blank(body.OverrideReason));
         var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(start)));
         var result = await day.Book(request);
         if (result.Visit is not { } visit)

@@ -15,6 +15,8 @@ public sealed class ApiClinic(HttpClient http, string clinicId)
     {
         name = "API test clinic",
         timeZoneId = "America/New_York",
+        // Open around the clock, every day (closing at 00:00 is midnight), so tests book "now" whenever they run.
+        openingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, opens = "00:00:00", closes = "00:00:00" }),
         rooms = new object[]
         {
             new { id = "room-1", name = "Room 1", kind = "private", capacity = 1 },
@@ -43,12 +45,16 @@ public sealed class ApiClinic(HttpClient http, string clinicId)
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["patientId"]!.GetValue<string>();
     }
 
-    /// <summary>Books a visit starting now (today in the clinic) and returns its id.</summary>
+    /// <summary>
+    /// Books a visit starting in a minute and returns its id. Lifecycle tests stack many visits at one time, so they
+    /// book the way the front desk double-books: with an explicit override (the scheduling tests book without one).
+    /// </summary>
     public async Task<string> BookAsync(string patientId, string therapistId = "bob")
     {
         var response = await http.PostAsJsonAsync($"/api/clinics/{clinicId}/visits", new
         {
             patientId, therapistId, visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(1),
+            overrideReason = "test: stacked bookings",
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["visitId"]!.GetValue<string>();

@@ -129,7 +129,7 @@ public sealed class BillingFlowTests(NodeFixture fixture)
 
         var second = await clinic.BookAsync(patientId);
         var third = await JsonAsync(await Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits",
-            new { patientId, therapistId = "bob", visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(2) }));
+            new { patientId, therapistId = "bob", visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(2), overrideReason = "test: stacked" }));
         Assert.NotEqual(second, third["visitId"]!.GetValue<string>());
         Assert.Contains("beyond the last authorized visit", third["warnings"]!.AsArray().Single()!.GetValue<string>());
     }

@@ -25,7 +25,8 @@ public sealed class VisitGrainTests(ClusterFixture fixture)
 
         var config = (await Grains.GetGrain<IClinicGrain>(clinicId).GetConfig())!;
         var day = Grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(Now)));
-        var booked = await day.Book(new BookVisitRequest(patientId, therapist, "follow-up", Now, null, false, "test", null));
+        var booked = await day.Book(new BookVisitRequest(patientId, therapist, "follow-up", Now, null, false, "test", null,
+            OverrideReason: "test: treatment capacity, not the schedule"));
         var visit = Grains.GetGrain<IVisitGrain>(booked.Visit!.VisitId);
         await Expect(visit, VisitAction.Arrive);
         await Expect(visit, VisitAction.CheckIn);

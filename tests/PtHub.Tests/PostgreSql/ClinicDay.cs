@@ -30,6 +30,8 @@ internal sealed class ClinicDay(string clinicId)
         {
             name = "Storage Test Clinic",
             timeZoneId = "UTC",
+            // Open every day, so the booking rules accept "tomorrow" whatever weekday the tests run on.
+            openingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, opens = "07:00:00", closes = "19:00:00" }),
             rooms = new object[]
             {
                 new { id = "r1", name = "Room 1", kind = "private", capacity = 1 },

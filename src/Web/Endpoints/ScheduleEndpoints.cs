@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PtHub.Grains;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Endpoints;
+
+/// <summary>Finding free time in the schedule.</summary>
+internal static class ScheduleEndpoints
+{
+    private const int MaxDays = 31;
+
+    public static RouteGroupBuilder MapScheduleEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/clinics/{clinicId}/free-slots", FreeSlots).WithTags("Scheduling")
+            .WithSummary("Free starts for a visit type with one therapist or any, from a date for a number of days (at most 31)");
+        return api;
+    }
+
+    private static async Task<Results<Ok<FreeSlots>, ValidationProblem, ProblemHttpResult>> FreeSlots(
+        string clinicId, string? visitType, string? therapistId, DateOnly? from, int? days, IGrainFactory grains,
+        [FromKeyedServices(Clock.Key)] TimeProvider time)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var type = config.FindVisitType(visitType ?? "follow-up");
+        var errors = new Dictionary<string, string[]>();
+        if (type is null)
+        {
+            errors["visitType"] = [$"Unknown visit type '{visitType}'; {config.Name} offers {string.Join(", ", config.VisitTypes.Select(t => t.Code))}."];
+        }
+
+        if (therapistId is not null && config.FindTherapist(therapistId) is null)
+        {
+            errors["therapistId"] = [$"No therapist '{therapistId}' in {config.Name}."];
+        }
+
+        if (days is < 1 or > MaxDays)
+        {
+            errors["days"] = [$"days is 1 to {MaxDays}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var first = from ?? config.LocalDate(time.GetUtcNow());
+        var therapists = therapistId is null ? config.Therapists.Select(t => t.Id).ToArray() : [therapistId];
+        var queries = Enumerable.Range(0, days ?? 7).Select(d => first.AddDays(d))
+            .SelectMany(date => therapists.Select(async t => (Therapist: t,
+                Starts: await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date)).FreeStarts(t, type!.DefaultMinutes))));
+        var found = await Task.WhenAll(queries);
+        var slots = found.SelectMany(f => f.Starts.Select(s => new FreeSlot(s, f.Therapist)))
+            .OrderBy(s => s.Start).ThenBy(s => s.TherapistId, StringComparer.Ordinal).ToArray();
+        return TypedResults.Ok(new FreeSlots(type!.Code, type.DefaultMinutes, slots));
+    }
+}
+
+public sealed record FreeSlot(DateTimeOffset Start, string TherapistId);
+
+public sealed record FreeSlots(string VisitType, int DurationMinutes, IReadOnlyList<FreeSlot> Slots);
