@@ -8,18 +8,22 @@
 #   scripts/cluster.sh urls            the URLs of the nodes, one a line
 #   scripts/cluster.sh start-node I    (re)start node I and wait until it is ready
 #   scripts/cluster.sh stop-node I     stop node I gracefully
+#   scripts/cluster.sh restart-nodes   stop every node gracefully and start them again (PostgreSQL stays up)
 #   scripts/cluster.sh kill I          kill -9 node I (a crash: no graceful shutdown, its silo just vanishes)
-#   scripts/cluster.sh pg-restart      pg_ctl restart -m fast of the PostgreSQL this script started
+#   scripts/cluster.sh pg-restart [S]  pg_ctl restart of the PostgreSQL this script started (-m fast, or
+#                                      PTHUB_PG_RESTART_MODE=immediate for a crash and WAL recovery); with S > 0
+#                                      it is stopped, left down for S seconds, and started again
 #
 # Environment:
 #   PTHUB_CLUSTER_DIR   run directory: pids, logs, ports, PostgreSQL data (default /tmp/pthub-cluster)
 #   PTHUB_POSTGRES      an existing Npgsql connection string; without it a throwaway PostgreSQL 15 is started
 #                       (initdb/pg_ctl as the postgres user, free port, data in the run directory, trust auth on
-#                       127.0.0.1 only, durability off: it is a test database)
+#                       127.0.0.1 only, fsync off: it is a test database)
 #   PTHUB_NO_BUILD=1    skip `dotnet build src/Web -c Release` (the caller built already)
 #   PTHUB_NODE_ARGS     extra arguments for every node, e.g. "--PtHub:Membership:ProbeTimeout=00:00:02"
 #
-# Node I listens on http://127.0.0.1:<free port>; its silo and gateway ports are free ports too. Its log is
+# Node I listens on http://127.0.0.1:<free port>; its silo and gateway ports are free ports too, on 127.0.0.1 only
+# (--PtHub:AdvertisedAddress=127.0.0.1). Its log is
 # $PTHUB_CLUSTER_DIR/node-I.log, its pid $PTHUB_CLUSTER_DIR/node-I.pid, its ports $PTHUB_CLUSTER_DIR/node-I.env.
 set -euo pipefail
 
@@ -97,8 +101,10 @@ pg_running() {
 
 pg_options() {
     local port=$1
-    # Throwaway data: durability off for speed; enough connections for several nodes' pools.
-    echo "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$run_dir/pg -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    # Throwaway data: no fsync (only an OS crash could lose data), but commits are written before they are
+    # acknowledged, so even an immediate (crash) restart keeps every committed transaction. Enough connections
+    # for several nodes' pools.
+    echo "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$run_dir/pg -c max_connections=300 -c fsync=off -c full_page_writes=off"
 }
 
 start_postgres() {
@@ -182,6 +188,7 @@ launch_node() {
         --PtHub:Storage=PostgreSql \
         "--PtHub:PostgreSqlConnectionString=$conn" \
         --PtHub:SiloPort="$SILO_PORT" --PtHub:GatewayPort="$GATEWAY_PORT" \
+        --PtHub:AdvertisedAddress=127.0.0.1 \
         --PtHub:SeedDemo=false \
         --Logging:Console:FormatterName=simple \
         "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff " \
@@ -291,6 +298,16 @@ case "${1:-}" in
         wait_ready "$2"
         ;;
     stop-node) need_node "${2:-}" stop-node; stop_node "$2" ;;
+    restart-nodes)
+        ids="$(node_ids)"
+        [[ -n "$ids" ]] || die "no nodes (run '$0 start' first)"
+        for i in $ids; do stop_node "$i" & done
+        wait
+        build
+        start_postgres
+        for i in $ids; do launch_node "$i"; done
+        for i in $ids; do wait_ready "$i"; done
+        ;;
     kill)
         need_node "${2:-}" kill
         pid="$(node_pid "$2")"
@@ -302,12 +319,24 @@ case "${1:-}" in
     pg-restart)
         [[ -z "${PTHUB_POSTGRES:-}" ]] || die "PostgreSQL comes from PTHUB_POSTGRES; restart it yourself"
         pg_running || die "PostgreSQL is not running"
-        runuser -u postgres -- "$(cat "$run_dir/pg.bin")/pg_ctl" restart -D "$run_dir/pgdata" -m fast -w -t 60 -s \
-            -l "$run_dir/pg/postgres.log" -o "$(pg_options "$(cat "$run_dir/pg.port")")" >/dev/null
-        log "PostgreSQL restarted"
+        down="${2:-0}"
+        [[ "$down" =~ ^[0-9]+$ ]] || die "usage: $0 pg-restart [SECONDS down]"
+        pg_ctl_bin="$(cat "$run_dir/pg.bin")/pg_ctl"
+        if [[ "$down" == 0 ]]; then
+            runuser -u postgres -- "$pg_ctl_bin" restart -D "$run_dir/pgdata" -m "${PTHUB_PG_RESTART_MODE:-fast}" -w -t 60 -s \
+                -l "$run_dir/pg/postgres.log" -o "$(pg_options "$(cat "$run_dir/pg.port")")" >/dev/null
+            log "PostgreSQL restarted (-m ${PTHUB_PG_RESTART_MODE:-fast})"
+        else
+            runuser -u postgres -- "$pg_ctl_bin" stop -D "$run_dir/pgdata" -m "${PTHUB_PG_RESTART_MODE:-fast}" -w -t 60 -s >/dev/null
+            log "PostgreSQL stopped (-m ${PTHUB_PG_RESTART_MODE:-fast}); down for $down s"
+            sleep "$down"
+            runuser -u postgres -- "$pg_ctl_bin" start -D "$run_dir/pgdata" -w -t 60 -s \
+                -l "$run_dir/pg/postgres.log" -o "$(pg_options "$(cat "$run_dir/pg.port")")" >/dev/null
+            log "PostgreSQL started again"
+        fi
         ;;
     *)
-        sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +58,10 @@ public static class HostingExtensions
 
     private static void ConfigureSilo(ISiloBuilder silo, PtHubOptions options)
     {
+        // Failure detection (ProbeTimeout, NumMissedProbesLimit, NumVotesForDeathDeclaration, ...) can be tuned in the
+        // "PtHub:Membership" section; unset keys keep Orleans' defaults (deploy/README.md has the measured recovery).
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{PtHubOptions.Section}:Membership");
+
         // State is stored with Orleans' own version-tolerant binary format ([GenerateSerializer]/[Id]/[Alias]),
         // not the providers' default JSON, which writes CLR type names and cannot read back compiler-made collections.
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(Grains.StorageNames.State)
@@ -71,7 +76,7 @@ public static class HostingExtensions
         if (options.Storage == StorageProvider.PostgreSql)
         {
             var connectionString = options.PostgreSqlConnectionString!;
-            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            ConfigureEndpoints(silo, options);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = PostgreSqlInvariant;
@@ -96,6 +101,39 @@ public static class HostingExtensions
                 o.Invariant = SqliteInvariant;
                 o.ConnectionString = options.SqliteConnectionString;
             });
+        }
+    }
+
+    /// <summary>
+    /// Where a PostgreSQL-clustered silo listens and what it advertises: the pod's IP under Kubernetes hosting, a
+    /// configured address (127.0.0.1 for a cluster on one machine), or by default this host's address.
+    /// </summary>
+    private static void ConfigureEndpoints(ISiloBuilder silo, PtHubOptions options)
+    {
+        if (options.Kubernetes)
+        {
+            // Only the ports here: UseKubernetesHosting advertises POD_IP (it sets the address only when none is set),
+            // listens on all addresses, names the silo after POD_NAME, and takes ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID.
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+            });
+            silo.UseKubernetesHosting();
+        }
+        else if (!string.IsNullOrWhiteSpace(options.AdvertisedAddress))
+        {
+            if (!IPAddress.TryParse(options.AdvertisedAddress, out var address))
+            {
+                throw new OptionsValidationException(PtHubOptions.Section, typeof(PtHubOptions),
+                    [$"PtHub:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address."]);
+            }
+
+            silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+        }
+        else
+        {
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         }
     }
 }

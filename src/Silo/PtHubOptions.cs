@@ -29,6 +29,18 @@ public sealed class PtHubOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The address this silo advertises to the others (PostgreSql only), e.g. 127.0.0.1 for several nodes on one
+    /// machine: the silo then listens on that address only. Unset: this host's address, listening on all addresses.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Run under Orleans' Kubernetes hosting (PostgreSql only): the silo advertises the pod's IP (POD_IP), is named
+    /// after the pod (POD_NAME), and reconciles membership with the pods of its Deployment (see deploy/k8s).
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>Seed the demo clinic when no clinic exists yet. Unset: only in the embedded (Sqlite) mode.</summary>
     public bool? SeedDemo { get; set; }
 

@@ -50,6 +50,7 @@ public static class HostingExtensions
         api.MapChargeEndpoints();
         api.MapScheduleEndpoints();
         api.MapBillingEndpoints();
+        api.MapCalendarEndpoints();
         return app;
     }
 }

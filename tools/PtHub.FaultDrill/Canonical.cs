@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PtHub.FaultDrill;
@@ -6,6 +7,9 @@ namespace PtHub.FaultDrill;
 /// <summary>JSON text with object properties in ordinal order, so a row from the hub and one from the REST API compare as text.</summary>
 public static class Canonical
 {
+    // Servers escape differently ("+" is \u002B in one and plain in another): strings are re-encoded one way.
+    private static readonly JsonSerializerOptions Strings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Json(JsonElement element)
     {
         var text = new StringBuilder();
@@ -28,7 +32,7 @@ public static class Canonical
                     }
 
                     first = false;
-                    text.Append(JsonSerializer.Serialize(property.Name)).Append(':');
+                    text.Append(JsonSerializer.Serialize(property.Name, Strings)).Append(':');
                     Write(property.Value, text);
                 }
 
@@ -48,6 +52,9 @@ public static class Canonical
                 }
 
                 text.Append(']');
+                break;
+            case JsonValueKind.String:
+                text.Append(JsonSerializer.Serialize(element.GetString(), Strings));
                 break;
             default:
                 text.Append(element.GetRawText());

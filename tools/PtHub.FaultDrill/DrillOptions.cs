@@ -12,7 +12,8 @@ public sealed class DrillOptions
           --kill-cmd CMD          shell command that kills one node (kill -9) mid-load
           --kill-node I           which URL (1-based) that command kills; the drill stops sending there at once
           --restore-cmd CMD       shell command run after the node-kill scenario (restart the node, wait ready)
-          --pg-restart-cmd CMD    shell command that restarts PostgreSQL mid-load
+          --pg-restart-cmd CMD    shell command that restarts PostgreSQL mid-load (pg_ctl restart)
+          --pg-outage-cmd CMD     shell command that stops PostgreSQL, keeps it down a while and starts it again
           --cold-restart-cmd CMD  shell command run at the end: restart every node, then check every 2xx again
                                   against state reloaded from PostgreSQL
         Load:
@@ -38,6 +39,8 @@ public sealed class DrillOptions
     public string? RestoreCommand { get; init; }
 
     public string? PgRestartCommand { get; init; }
+
+    public string? PgOutageCommand { get; init; }
 
     public string? ColdRestartCommand { get; init; }
 
@@ -90,6 +93,7 @@ public sealed class DrillOptions
             KillNode = (int)Number("kill-node", 0),
             RestoreCommand = Text("restore-cmd"),
             PgRestartCommand = Text("pg-restart-cmd"),
+            PgOutageCommand = Text("pg-outage-cmd"),
             ColdRestartCommand = Text("cold-restart-cmd"),
             Clinics = (int)Number("clinics", 6),
             ClientsPerNode = (int)Number("clients-per-node", 2),

@@ -12,6 +12,7 @@ public sealed record ScenarioResult(
     ClientStats Clients,
     Verification Verification,
     IReadOnlyList<string> Anomalies,
+    IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Failures)
 {
     public bool Passed => Failures.Count == 0;

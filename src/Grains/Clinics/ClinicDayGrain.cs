@@ -165,6 +165,84 @@ internal sealed class ClinicDayGrain(
 
     public Task Wake() => Task.CompletedTask;
 
+    public async Task<VisitResult> Reschedule(RescheduleRequest request)
+    {
+        if (_config is null)
+        {
+            return VisitResult.Refused(Refusal.NotFound($"No clinic '{_clinicId}'."));
+        }
+
+        var visit = GrainFactory.GetGrain<IVisitGrain>(request.VisitId);
+        if (await visit.GetSnapshot() is not { } current || current.ClinicId != _clinicId)
+        {
+            return VisitResult.Refused(Refusal.NotFound($"No visit '{request.VisitId}' in {_config.Name}."));
+        }
+
+        var therapist = request.TherapistId ?? current.TherapistId;
+        var conflicts = ScheduleRules.Conflicts(_config, _date, _visits.Values,
+            new ProposedVisit(therapist, request.NewStart, current.DurationMinutes, request.RoomId ?? current.PlannedRoomId, current.PatientId, current.VisitId));
+        if (conflicts.Count > 0 && string.IsNullOrWhiteSpace(request.OverrideReason))
+        {
+            return VisitResult.Refused(new Refusal(RefusalKind.Conflict,
+                $"The new time conflicts with the schedule: {string.Join(" ", conflicts)}", conflicts.ToValueList()));
+        }
+
+        if (!day.State.VisitIds.Contains(request.VisitId))
+        {
+            day.State.VisitIds.Add(request.VisitId);
+            await SaveAsync();
+        }
+
+        var result = await visit.Execute(new VisitCommand(VisitAction.Reschedule, request.Actor, request.CommandId,
+            RoomId: request.RoomId, TherapistId: request.TherapistId, Reason: request.OverrideReason, ClinicId: _clinicId,
+            NewStart: request.NewStart, NewDate: _date));
+        if (result.Visit is null && current.Date != _date)
+        {
+            // Refused by the visit itself: it stays on its own day.
+            day.State.VisitIds.Remove(request.VisitId);
+            await SaveAsync();
+        }
+
+        return result;
+    }
+
+    public async Task OnVisitMoved(string visitId)
+    {
+        if (day.State.VisitIds.Remove(visitId))
+        {
+            _visits.Remove(visitId);
+            day.State.Tickets.Remove(visitId);
+            await SaveAsync();
+            Refresh();
+        }
+    }
+
+    public async Task<Refusal?> SetRunningLate(string therapistId, int minutes)
+    {
+        if (_config?.FindTherapist(therapistId) is null)
+        {
+            return Refusal.NotFound($"No therapist '{therapistId}'.");
+        }
+
+        if (minutes is < 0 or > 240)
+        {
+            return Refusal.Invalid("Running late is 0 to 240 minutes.");
+        }
+
+        if (minutes == 0)
+        {
+            day.State.RunningLate.Remove(therapistId);
+        }
+        else
+        {
+            day.State.RunningLate[therapistId] = minutes;
+        }
+
+        await SaveAsync();
+        Refresh();
+        return null;
+    }
+
     public Task<IReadOnlyList<DateTimeOffset>> FreeStarts(string therapistId, int minutes) =>
         Task.FromResult<IReadOnlyList<DateTimeOffset>>(_config is null
             ? []
@@ -215,7 +293,7 @@ internal sealed class ClinicDayGrain(
         }
     }
 
-    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, day.State.Tickets, billing.Value);
+    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, day.State.Tickets, billing.Value, day.State.RunningLate);
 
     private static readonly ClinicConfig EmptyConfig = new("", "UTC", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
 

@@ -11,4 +11,7 @@ public sealed class ClinicDayState
 
     /// <summary>Lobby ticket numbers, handed out in order of arrival.</summary>
     [Id(2)] public Dictionary<string, int> Tickets { get; set; } = [];
+
+    /// <summary>Minutes each therapist is running late today.</summary>
+    [Id(3)] public Dictionary<string, int> RunningLate { get; set; } = [];
 }

@@ -11,4 +11,8 @@ public sealed record DayData(
     IReadOnlyDictionary<string, VisitSnapshot> Visits,
     IReadOnlyDictionary<string, PatientRecord?> Patients,
     IReadOnlyDictionary<string, int> Tickets,
-    BillingOptions Billing);
+    BillingOptions Billing,
+    IReadOnlyDictionary<string, int> RunningLate)
+{
+    public int LateMinutes(string therapistId) => RunningLate.GetValueOrDefault(therapistId);
+}

@@ -35,7 +35,7 @@ internal sealed class LiveViews
         foreach (var therapist in day.Config.Therapists)
         {
             var (waits, next) = WaitEstimator.Estimate(day.Visits.Values.Where(v => v.TherapistId == therapist.Id),
-                therapist.MaxConcurrentPatients, now);
+                therapist.MaxConcurrentPatients, now, day.LateMinutes(therapist.Id));
             foreach (var (visitId, minutes) in waits)
             {
                 estimates[visitId] = minutes;
@@ -55,7 +55,12 @@ internal sealed class LiveViews
         {
             var row = BoardProjection.Row(visit, day.Patients.GetValueOrDefault(visit.PatientId), day.Config, now, day.Billing,
                 day.Tickets.TryGetValue(visit.VisitId, out var ticket) ? ticket : null,
-                Estimates.TryGetValue(visit.VisitId, out var wait) ? wait : null);
+                Estimates.TryGetValue(visit.VisitId, out var wait) ? wait : null) with
+            {
+                ExpectedStart = visit.Status == VisitStatus.Booked && day.LateMinutes(visit.TherapistId) > 0
+                    ? visit.ScheduledStart.AddMinutes(day.LateMinutes(visit.TherapistId))
+                    : null,
+            };
             if (!_rows.TryGetValue(visit.VisitId, out var known) || known != row)
             {
                 _rows[visit.VisitId] = row;

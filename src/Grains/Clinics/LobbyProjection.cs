@@ -24,7 +24,7 @@ public static class LobbyProjection
             var waiting = mine.Where(v => v.Status is VisitStatus.Arrived or VisitStatus.CheckedIn)
                 .OrderBy(v => estimates.GetValueOrDefault(v.VisitId))
                 .Select(v => new LobbyEntry(Label(day, v), Waiting, estimates.GetValueOrDefault(v.VisitId))).ToValueList();
-            return new LobbyTherapist(t.DisplayName, seeing, waiting, nextWaits.GetValueOrDefault(t.Id));
+            return new LobbyTherapist(t.DisplayName, seeing, waiting, nextWaits.GetValueOrDefault(t.Id), day.LateMinutes(t.Id));
         }).ToValueList();
         return new LobbyView(day.ClinicId, day.Date, version, config.Name, config.LobbyMessage, therapists, now);
     }

@@ -5,7 +5,8 @@ namespace PtHub.Grains.Clinics;
 /// <summary>
 /// Wait estimate v1 for one therapist: the patients waiting are served in order of appointment by the therapist's
 /// overlap slots; a slot frees when its current session's scheduled time runs out, and each patient ahead takes
-/// their scheduled duration. Nobody is expected to be seen before their appointment time. Pure.
+/// their scheduled duration. Nobody is expected to be seen before their appointment time, moved on by however late
+/// the therapist is running. Pure.
 /// </summary>
 public static class WaitEstimator
 {
@@ -14,7 +15,7 @@ public static class WaitEstimator
 
     /// <summary>Estimated minutes until each waiting visit (by id) starts treatment, and for one more patient joining now.</summary>
     public static (Dictionary<string, int> Waits, int NextPatient) Estimate(
-        IEnumerable<VisitSnapshot> therapistVisits, int capacity, DateTimeOffset now)
+        IEnumerable<VisitSnapshot> therapistVisits, int capacity, DateTimeOffset now, int runningLateMinutes = 0)
     {
         var visits = therapistVisits.ToList();
         var slots = new PriorityQueue<int, TimeSpan>();
@@ -32,7 +33,7 @@ public static class WaitEstimator
         foreach (var visit in queue)
         {
             slots.TryDequeue(out var slot, out var free);
-            var start = Max(free, visit.ScheduledStart - now);
+            var start = Max(free, visit.ScheduledStart.AddMinutes(runningLateMinutes) - now);
             waits[visit.VisitId] = Minutes(start);
             slots.Enqueue(slot, start + TimeSpan.FromMinutes(visit.DurationMinutes));
         }

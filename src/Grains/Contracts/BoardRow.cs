@@ -23,4 +23,5 @@ public sealed record BoardRow(
     [property: Id(15)] ValueList<BoardAlert> Alerts,
     [property: Id(16)] int? Ticket,
     [property: Id(17)] int? EstimatedWaitMinutes,
-    [property: Id(18)] decimal? CopayDue = null);
+    [property: Id(18)] decimal? CopayDue = null,
+    [property: Id(19)] DateTimeOffset? ExpectedStart = null);

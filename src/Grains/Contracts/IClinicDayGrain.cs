@@ -38,6 +38,18 @@ public interface IClinicDayGrain : IGrainWithStringKey
     [Alias("OnPatientChanged"), OneWay]
     Task OnPatientChanged(PatientRecord patient);
 
+    /// <summary>A visit of this day was rescheduled to another day; one-way from the visit.</summary>
+    [Alias("OnVisitMoved"), OneWay]
+    Task OnVisitMoved(string visitId);
+
+    /// <summary>Moves a booked visit into this day at a new time, checking the schedule as a booking does.</summary>
+    [Alias("Reschedule")]
+    Task<VisitResult> Reschedule(RescheduleRequest request);
+
+    /// <summary>A therapist is running late by this many minutes today (0: on time again); later starts and waits move.</summary>
+    [Alias("SetRunningLate")]
+    Task<Refusal?> SetRunningLate(string therapistId, int minutes);
+
     [Alias("OnConfigurationChanged"), OneWay]
     Task OnConfigurationChanged(ClinicConfig config);
 

@@ -19,4 +19,18 @@ public interface ITherapistGrain : IGrainWithStringKey
 
     [Alias("GetLoad"), AlwaysInterleave]
     Task<ResourceLoad?> GetLoad();
+
+    /// <summary>
+    /// A new token for the therapist's read-only calendar feed, returned this once: only its hash is kept.
+    /// Issuing one revokes the one before.
+    /// </summary>
+    [Alias("IssueFeedToken")]
+    Task<string> IssueFeedToken();
+
+    [Alias("RevokeFeedToken")]
+    Task RevokeFeedToken();
+
+    /// <summary>True only for the current token of a therapist still on the staff.</summary>
+    [Alias("CheckFeedToken"), AlwaysInterleave]
+    Task<bool> CheckFeedToken(string token);
 }

@@ -23,4 +23,7 @@ public enum VisitAction
 
     /// <summary>The copay taken at the desk.</summary>
     [JsonStringEnumMemberName("collect-copay")] CollectCopay,
+
+    /// <summary>A booked visit moves to another time (and perhaps therapist, space or day).</summary>
+    [JsonStringEnumMemberName("reschedule")] Reschedule,
 }

@@ -11,6 +11,7 @@ namespace PtHub.Grains.Contracts;
 /// <param name="Reason">For cancel and entered-in-error.</param>
 /// <param name="Services">For record-services: minutes per procedure code.</param>
 /// <param name="Copay">For collect-copay: what was taken, how, by whom.</param>
+/// <param name="NewStart">For reschedule: the new start; <paramref name="NewDate"/> is its date in the clinic, and RoomId the planned space.</param>
 /// <param name="ClinicId">When given, the visit refuses (not found) unless it belongs to this clinic.</param>
 [GenerateSerializer, Immutable, Alias("PtHub.VisitCommand")]
 public sealed record VisitCommand(
@@ -22,4 +23,6 @@ public sealed record VisitCommand(
     [property: Id(5)] string? Reason = null,
     [property: Id(6)] string? ClinicId = null,
     [property: Id(7)] ValueList<ServiceMinutes>? Services = null,
-    [property: Id(8)] CopayPayment? Copay = null);
+    [property: Id(8)] CopayPayment? Copay = null,
+    [property: Id(9)] DateTimeOffset? NewStart = null,
+    [property: Id(10)] DateOnly? NewDate = null);

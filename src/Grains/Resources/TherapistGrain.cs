@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Resources;
@@ -13,6 +16,12 @@ internal sealed class TherapistGrain(
         }
 
         therapist.State.Profile = profile;
+        if (profile is null)
+        {
+            // Leaving the staff ends the calendar feed; one taken back on is issued a new token.
+            therapist.State.FeedTokenHash = null;
+        }
+
         await therapist.WriteStateAsync();
     }
 
@@ -51,4 +60,29 @@ internal sealed class TherapistGrain(
     public Task<ResourceLoad?> GetLoad() => Task.FromResult(therapist.State.Profile is { } profile
         ? new ResourceLoad(profile.Id, profile.MaxConcurrentPatients, therapist.State.Patients.VisitIds.ToArray(), false)
         : null);
+
+    public async Task<string> IssueFeedToken()
+    {
+        // 256 random bits: guessing is hopeless, so a plain (unsalted) hash is enough to keep the stored form useless.
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        therapist.State.FeedTokenHash = Hash(token);
+        await therapist.WriteStateAsync();
+        return token;
+    }
+
+    public async Task RevokeFeedToken()
+    {
+        if (therapist.State.FeedTokenHash is not null)
+        {
+            therapist.State.FeedTokenHash = null;
+            await therapist.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> CheckFeedToken(string token) => Task.FromResult(
+        therapist.State is { Profile: not null, FeedTokenHash: { } stored }
+        && !string.IsNullOrEmpty(token)
+        && CryptographicOperations.FixedTimeEquals(stored, Hash(token)));
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

@@ -78,6 +78,7 @@ internal sealed partial class VisitGrain(
                 .BillVisit(VisitId, State.Date, State.Services.ToValueList());
         }
 
+        var dayBefore = State.Date;
         VisitLifecycle.Apply(State, transition, command.Actor, command.CommandId, now);
         VisitLifecycle.ApplyPayload(State, command, now);
         try
@@ -95,6 +96,12 @@ internal sealed partial class VisitGrain(
         await ReleaseAsync(places.RoomFreed, places.TherapistFreed);
         await FlushEventsAsync(CancellationToken.None);
         var snapshot = Snapshot();
+        if (State.Date != dayBefore)
+        {
+            // Moved to another day: the old day lets go of it (one-way; the new day is the caller of this reschedule).
+            await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, dayBefore)).OnVisitMoved(VisitId);
+        }
+
         await ReportToDayAsync(snapshot);
         return VisitResult.Accepted(snapshot);
     }

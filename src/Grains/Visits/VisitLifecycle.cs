@@ -71,6 +71,12 @@ public static class VisitLifecycle
             VisitAction.EnteredInError => Accept(state, command.Action, VisitStatus.EnteredInError, detail: command.Reason?.Trim()),
             VisitAction.RecordServices => RecordServices(state, command),
             VisitAction.CollectCopay => CollectCopay(state, command),
+            VisitAction.Reschedule => state.Status != VisitStatus.Booked
+                ? Refuse(RefusalKind.Conflict, $"Only a booked visit can be rescheduled; this one is {Describe(state.Status)}.")
+                : command.NewStart is not { } newStart || command.NewDate is null
+                    ? Refuse(RefusalKind.Invalid, "A reschedule needs the new start.")
+                    : Decision.Accept(new VisitTransition(command.Action, VisitStatus.Booked, state.RoomId, command.TherapistId ?? state.TherapistId,
+                        Detail: $"from {state.ScheduledStart:yyyy-MM-dd HH:mm} to {newStart.ToUniversalTime():yyyy-MM-dd HH:mm} UTC")),
             _ => Refuse(RefusalKind.Invalid, $"Unknown action {command.Action}."),
         };
     }
@@ -215,6 +221,11 @@ public static class VisitLifecycle
                 break;
             case VisitAction.CollectCopay:
                 state.Copay = command.Copay! with { CollectedBy = command.Actor, CollectedAt = now };
+                break;
+            case VisitAction.Reschedule:
+                state.ScheduledStart = command.NewStart!.Value.ToUniversalTime();
+                state.Date = command.NewDate!.Value;
+                state.PlannedRoomId = command.RoomId ?? state.PlannedRoomId;
                 break;
         }
     }

@@ -13,6 +13,8 @@ internal static class ScheduleEndpoints
     {
         api.MapGet("/clinics/{clinicId}/free-slots", FreeSlots).WithTags("Scheduling")
             .WithSummary("Free starts for a visit type with one therapist or any, from a date for a number of days (at most 31)");
+        api.MapPut("/clinics/{clinicId}/therapists/{therapistId}/running-late", RunningLate).WithTags("Scheduling")
+            .WithSummary("The therapist is running late today by this many minutes (0: on time); later starts and lobby waits move");
         return api;
     }
 
@@ -57,8 +59,21 @@ internal static class ScheduleEndpoints
             .OrderBy(s => s.Start).ThenBy(s => s.TherapistId, StringComparer.Ordinal).ToArray();
         return TypedResults.Ok(new FreeSlots(type!.Code, type.DefaultMinutes, slots));
     }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RunningLate(
+        string clinicId, string therapistId, RunningLateBody body, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    {
+        if (body.Minutes is not { } minutes)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["minutes"] = ["minutes is required (0 to 240)."] });
+        }
+
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var today = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(time.GetUtcNow())));
+        return await today.SetRunningLate(therapistId, minutes) is { } refusal ? Problems.From(refusal) : TypedResults.NoContent();
+    }
 }
-
-public sealed record FreeSlot(DateTimeOffset Start, string TherapistId);
-
-public sealed record FreeSlots(string VisitType, int DurationMinutes, IReadOnlyList<FreeSlot> Slots);

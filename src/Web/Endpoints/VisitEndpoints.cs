@@ -17,7 +17,9 @@ internal static class VisitEndpoints
         visits.MapPost("/visits", Book).WithSummary("Book a visit");
         visits.MapPost("/walk-ins", WalkIn).WithSummary("Book a walk-in for now and mark them arrived");
         visits.MapGet("/visits/{visitId}", GetVisit).WithSummary("A visit with its event history");
-        foreach (var action in Enum.GetValues<VisitAction>().Where(a => a != VisitAction.Book))
+        visits.MapPost("/visits/{visitId}/reschedule", Reschedule)
+            .WithSummary("Move a booked visit to a new time (and therapist, space or day), under the booking rules");
+        foreach (var action in Enum.GetValues<VisitAction>().Where(a => a is not (VisitAction.Book or VisitAction.Reschedule)))
         {
             visits.MapPost($"/visits/{{visitId}}/{action.ToCode()}",
                     (string clinicId, string visitId, VisitCommandBody? body, HttpContext context, IGrainFactory grains) =>
@@ -43,6 +45,7 @@ internal static class VisitEndpoints
         [VisitAction.EnteredInError] = "The visit should never have existed",
         [VisitAction.RecordServices] = "Minutes per procedure code, once treatment is finished (units are computed at check-out)",
         [VisitAction.CollectCopay] = "The copay taken at the desk (amount, method)",
+        [VisitAction.Reschedule] = "Move a booked visit",
     };
 
     private static Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> Book(
@@ -99,6 +102,25 @@ internal static class VisitEndpoints
         var command = new VisitCommand(action, Actor.Of(context), body?.CommandId, Blank(body?.RoomId), Blank(body?.TherapistId),
             Blank(body?.Reason), clinicId, services, copay);
         var result = await grains.GetGrain<IVisitGrain>(visitId).Execute(command);
+        return result.Visit is { } visit ? TypedResults.Ok(visit) : Problems.From(result.Refusal!);
+    }
+
+    private static async Task<Results<Ok<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Reschedule(
+        string clinicId, string visitId, RescheduleBody body, HttpContext context, IGrainFactory grains)
+    {
+        if (body.ScheduledStart is not { } start)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["scheduledStart"] = ["scheduledStart is required (ISO 8601 with offset)."] });
+        }
+
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(start)));
+        var result = await day.Reschedule(new RescheduleRequest(visitId, start, Blank(body.TherapistId), Blank(body.RoomId),
+            Blank(body.OverrideReason), Actor.Of(context), body.CommandId));
         return result.Visit is { } visit ? TypedResults.Ok(visit) : Problems.From(result.Refusal!);
     }
 

@@ -27,6 +27,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Booked, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.Booked, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.Booked, VisitAction.CollectCopay, null, RefusalKind.Conflict },
+        { VisitStatus.Booked, VisitAction.Reschedule, VisitStatus.Booked, null },
 
         { VisitStatus.Arrived, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.CheckIn, VisitStatus.CheckedIn, null },
@@ -40,6 +41,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Arrived, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.Arrived, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.CollectCopay, VisitStatus.Arrived, null },
+        { VisitStatus.Arrived, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.CheckedIn, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -53,6 +55,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedIn, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.CheckedIn, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.CollectCopay, VisitStatus.CheckedIn, null },
+        { VisitStatus.CheckedIn, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.InTreatment, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -66,6 +69,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.InTreatment, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.InTreatment, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.CollectCopay, VisitStatus.InTreatment, null },
+        { VisitStatus.InTreatment, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.Finished, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Finished, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -79,6 +83,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Finished, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.Finished, VisitAction.RecordServices, VisitStatus.Finished, null },
         { VisitStatus.Finished, VisitAction.CollectCopay, VisitStatus.Finished, null },
+        { VisitStatus.Finished, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.CheckedOut, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -92,6 +97,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedOut, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.CheckedOut, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.CollectCopay, VisitStatus.CheckedOut, null },
+        { VisitStatus.CheckedOut, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.Cancelled, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -105,6 +111,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Cancelled, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.Cancelled, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.CollectCopay, null, RefusalKind.Conflict },
+        { VisitStatus.Cancelled, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.NoShow, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -118,6 +125,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.NoShow, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.NoShow, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.CollectCopay, null, RefusalKind.Conflict },
+        { VisitStatus.NoShow, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -131,6 +139,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.EnteredInError, VisitStatus.EnteredInError, null },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.CollectCopay, null, RefusalKind.Conflict },
+        { VisitStatus.LeftWithoutBeingSeen, VisitAction.Reschedule, null, RefusalKind.Conflict },
 
         { VisitStatus.EnteredInError, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -144,6 +153,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.EnteredInError, VisitAction.EnteredInError, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.CollectCopay, null, RefusalKind.Conflict },
+        { VisitStatus.EnteredInError, VisitAction.Reschedule, null, RefusalKind.Conflict },
     };
 
     public static TheoryData<VisitStatus> AllStatuses { get; } = new(Enum.GetValues<VisitStatus>());
@@ -234,6 +244,7 @@ public sealed class VisitTransitionTableTests
         VisitAction.EnteredInError => new(action, VisitBuilder.Desk, Guid.NewGuid(), Reason: "Booked twice"),
         VisitAction.RecordServices => new(action, VisitBuilder.Desk, Guid.NewGuid(), Services: [new ServiceMinutes("97110", 33)]),
         VisitAction.CollectCopay => new(action, VisitBuilder.Desk, Guid.NewGuid(), Copay: new CopayPayment(20m, PaymentMethod.Card, "", default)),
+        VisitAction.Reschedule => new(action, VisitBuilder.Desk, Guid.NewGuid(), NewStart: VisitBuilder.Start.AddHours(2), NewDate: DateOnly.FromDateTime(VisitBuilder.Start.UtcDateTime)),
         _ => new(action, VisitBuilder.Desk, Guid.NewGuid()),
     };
 }

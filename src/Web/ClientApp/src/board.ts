@@ -182,7 +182,8 @@ function lifecycleActions(row: BoardRow): HTMLElement[] {
 function rowElement(row: BoardRow, now: number): HTMLElement {
   const minutes = minutesSince(row.statusSince, now);
   return el("article", { class: `visit status-${row.status}`, "data-visit": row.visitId, "data-status": row.status },
-    el("div", { class: "time" }, clockTime(row.scheduledStart), el("small", {}, `${row.durationMinutes} min`)),
+    el("div", { class: "time" }, clockTime(row.scheduledStart),
+      el("small", {}, row.expectedStart ? `now ~${clockTime(row.expectedStart)}` : `${row.durationMinutes} min`)),
     el("div", { class: "who" },
       el("strong", {}, row.patientName),
       el("small", {}, [row.visitType, row.walkIn ? "walk-in" : "", row.ticket ? `ticket #${row.ticket}` : ""].filter(Boolean).join(" · "))),

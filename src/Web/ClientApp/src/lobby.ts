@@ -25,6 +25,7 @@ function entry(e: LobbyEntry): HTMLElement {
 function card(t: LobbyTherapist): HTMLElement {
   return el("section", { class: "therapist", "aria-label": t.displayName },
     el("h2", {}, t.displayName),
+    t.runningLateMinutes > 0 ? el("p", { class: "late" }, `⏱ Running about ${t.runningLateMinutes} min late`) : null,
     el("p", { class: "next" }, t.waiting.length === 0 && t.nowSeeing.length === 0
       ? "No wait"
       : `New patients: ${waitText(t.nextWaitMinutes) || "no wait"}`),

@@ -13,7 +13,7 @@ export interface BoardRow {
   patientId: string; patientName: string; therapistId: string; therapistName: string;
   roomId: string | null; roomName: string | null; status: VisitStatus; statusSince: string;
   arrivedAt: string | null; walkIn: boolean; alerts: BoardAlert[]; ticket: number | null;
-  estimatedWaitMinutes: number | null; copayDue: number | null;
+  estimatedWaitMinutes: number | null; copayDue: number | null; expectedStart: string | null;
 }
 
 export interface BoardView extends Versioned { generatedAt: string; rows: BoardRow[]; }
@@ -22,7 +22,7 @@ export interface BoardDelta extends Versioned { upserts: BoardRow[]; removed: st
 
 export interface LobbyEntry { label: string; category: "being-seen" | "waiting"; estimatedWaitMinutes: number | null; }
 
-export interface LobbyTherapist { displayName: string; nowSeeing: LobbyEntry[]; waiting: LobbyEntry[]; nextWaitMinutes: number | null; }
+export interface LobbyTherapist { displayName: string; nowSeeing: LobbyEntry[]; waiting: LobbyEntry[]; nextWaitMinutes: number | null; runningLateMinutes: number; }
 
 export interface LobbyView extends Versioned { clinicName: string; message: string | null; therapists: LobbyTherapist[]; asOf: string; }
 

@@ -1,0 +1,3 @@
+namespace PtHub.Web.Endpoints;
+
+public sealed record FreeSlot(DateTimeOffset Start, string TherapistId);

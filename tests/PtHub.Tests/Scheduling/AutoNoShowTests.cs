@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PtHub.Tests.Api;
+using PtHub.Tests.Infrastructure;
+
+namespace PtHub.Tests.Scheduling;
+
+/// <summary>A visit nobody arrives for becomes a no-show at start plus grace, even when the node restarted in between.</summary>
+public sealed class AutoNoShowTests
+{
+    private static Task<AppNode> StartAsync(string database, FakeTimeProvider clock) =>
+        AppNode.StartAsync(
+            [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", database), ("PtHub:KeeperSeconds", "1"), ("PtHub:LiveTickSeconds", "0.2")],
+            builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock));
+
+    [Fact]
+    public async Task AVisitNotArrivedByStartPlusGraceIsMarkedNoShowAfterARestart()
+    {
+        var database = TempPaths.NewDatabase();
+        var now = DateTimeOffset.UtcNow;
+        string clinicId, visitId, onTime;
+        await using (var first = await StartAsync(database, new FakeTimeProvider(now)))
+        {
+            var clinic = await ApiClinic.CreateAsync(first.Http);
+            (clinicId, visitId) = (clinic.Id, await clinic.BookAsync(await clinic.AddPatientAsync()));
+            onTime = await clinic.BookAsync(await clinic.AddPatientAsync("Tom", "Hanks"));
+            (await clinic.CommandAsync(onTime, "arrive")).EnsureSuccessStatusCode();
+        }
+
+        // Back 20 minutes later (the default grace is 15): nobody gives a command.
+        await using var second = await StartAsync(database, new FakeTimeProvider(now.AddMinutes(20)));
+        var again = new ApiClinic(second.Http, clinicId);
+        JsonObject visit = await again.VisitAsync(visitId);
+        for (var i = 0; i < 400 && visit["visit"]!["status"]!.GetValue<string>() != "noshow"; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            visit = await again.VisitAsync(visitId);
+        }
+
+        Assert.Equal("noshow", visit["visit"]!["status"]!.GetValue<string>());
+        Assert.Equal("pthub", visit["events"]!.AsArray()[^1]!["actor"]!.GetValue<string>());
+        Assert.Equal("arrived", (await again.VisitAsync(onTime))["visit"]!["status"]!.GetValue<string>());
+        var board = await second.Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinicId}/board");
+        Assert.Equal(2, board!["rows"]!.AsArray().Count);
+    }
+}
