@@ -23,7 +23,8 @@ public enum Outcome
 
 /// <summary>One command sent, as the drill saw it. Times are seconds since the scenario began.</summary>
 public sealed record CommandRecord(
-    string ClinicId, string VisitKey, string Action, int Node, double SentAt, double AnsweredAt, Outcome Outcome, int Status, string? Error);
+    string ClinicId, string VisitKey, string Action, int Node, double SentAt, double AnsweredAt, Outcome Outcome, int Status, string? Error,
+    bool Retry);
 
 /// <summary>A command that got a 2xx: it must be in the visit's history at the end.</summary>
 public sealed record LedgerEntry(string ClinicId, string VisitId, string Action, int Node, double AnsweredAt);
@@ -136,11 +137,17 @@ public sealed class LoadDriver(Nodes nodes, IReadOnlyList<ClinicSetup> clinics, 
         lock (_gate)
         {
             var open = _flows.Where(f => f.Clinic == clinic && !f.Done && !f.Abandoned).ToList();
-            if (open.Count < options.ActivePerClinic)
+            var idleCount = open.Count(f => !f.Busy);
+            // Book when the clinic has room for a visit, but not always first: visits under way keep moving even
+            // when bookings are refused.
+            if (open.Count < options.ActivePerClinic && (idleCount == 0 || _random.NextDouble() < 0.3))
             {
-                var busyPatients = open.Select(f => f.PatientId).ToHashSet();
-                if (clinic.PatientIds.FirstOrDefault(p => !busyPatients.Contains(p)) is { } patientId)
+                // A patient whose visit is under way, or was given up half-way, is not booked again.
+                var busyPatients = _flows.Where(f => f.Clinic == clinic && !f.Done).Select(f => f.PatientId).ToHashSet();
+                var free = clinic.PatientIds.Where(p => !busyPatients.Contains(p)).ToList();
+                if (free.Count > 0)
                 {
+                    var patientId = free[_random.Next(free.Count)];
                     var flow = new VisitFlow(clinic, patientId, clinic.TherapistIds[_flows.Count % clinic.TherapistIds.Count],
                         DateTimeOffset.UtcNow.AddMinutes(2)) { Busy = true };
                     _flows.Add(flow);
@@ -182,6 +189,12 @@ public sealed class LoadDriver(Nodes nodes, IReadOnlyList<ClinicSetup> clinics, 
         var action = Steps[flow.Step];
         var node = nodes.Next();
         var sentAt = Now;
+        bool retry;
+        lock (_gate)
+        {
+            retry = flow.Failures > 0;
+        }
+
         var path = flow.Step == 0 ? $"api/clinics/{flow.Clinic.Id}/visits" : $"api/clinics/{flow.Clinic.Id}/visits/{flow.VisitId}/{action}";
         object body = action switch
         {
@@ -226,7 +239,7 @@ public sealed class LoadDriver(Nodes nodes, IReadOnlyList<ClinicSetup> clinics, 
         var key = flow.VisitId ?? $"booking:{flow.CommandId:N}";
         lock (_gate)
         {
-            _records.Add(new CommandRecord(flow.Clinic.Id, key, action, node, sentAt, answeredAt, outcome, status, error));
+            _records.Add(new CommandRecord(flow.Clinic.Id, key, action, node, sentAt, answeredAt, outcome, status, error, retry));
             switch (outcome)
             {
                 case Outcome.Accepted:

@@ -65,6 +65,7 @@ if (options.ColdRestartCommand is { } coldRestart && ledgers.Count > 0)
         result.ColdRestart = exit == 0
             ? await History.AfterColdRestartAsync(nodes, scenario.Ledger, scenario.ClinicSetups, cancellation.Token)
             : new VerificationAfterColdRestart(scenario.Ledger.Count, 0, [$"the cold restart command failed ({exit})"], 0, []);
+        Report.PrintColdRestart(result);
     }
 }
 

@@ -26,7 +26,8 @@ public static class Report
             Console.WriteLine($"   error x{count}: {kind}");
         }
 
-        foreach (var line in result.Verification.Missing.Concat(result.Verification.BoardMismatches).Take(10))
+        foreach (var line in result.Verification.Missing.Concat(result.Verification.BoardDisagreesWithVisits)
+                     .Concat(result.Verification.BoardMismatches).Take(10))
         {
             Console.WriteLine($"   - {line}");
         }
@@ -39,6 +40,21 @@ public static class Report
         foreach (var error in result.Clients.Errors.Take(5))
         {
             Console.WriteLine($"   client: {error}");
+        }
+    }
+
+    public static void PrintColdRestart(ScenarioResult result)
+    {
+        if (result.ColdRestart is not { } cold)
+        {
+            return;
+        }
+
+        var ok = cold.Missing.Count == 0 && cold.BoardProblems.Count == 0;
+        Console.WriteLine($"   {result.Name} after the cold restart: {cold.LedgerEntries} accepted commands on {cold.VisitsChecked} visits read back: {(ok ? "PASS" : "FAIL")}");
+        foreach (var line in cold.Missing.Concat(cold.BoardProblems).Take(10))
+        {
+            Console.WriteLine($"   - {line}");
         }
     }
 
@@ -58,7 +74,9 @@ public static class Report
             ("failed via survivors after the fault", s => N(s.Commands.FailuresViaSurvivorsAfterFault)),
             ("visits hit by a failure", s => N(s.Recovery.VisitsHit)),
             ("2xx while the fault command ran", s => N(s.Commands.AcceptedWhileFaultCommandRan)),
+            ("2xx on a retry after an error", s => N(s.Commands.AcceptedOnRetry)),
             ("2xx missing from final state", s => N(s.Verification.Missing.Count)),
+            ("board rows unlike their visit", s => N(s.Verification.BoardDisagreesWithVisits.Count)),
             ("2xx missing after cold restart", s => s.ColdRestart is { } c ? N(c.Missing.Count) : "-"),
             ("boards wrong after cold restart", s => s.ColdRestart is { } c ? N(c.BoardProblems.Count) : "-"),
             ("fault command took (s)", s => F(s.Recovery.FaultCommandSeconds)),

@@ -30,6 +30,7 @@ public sealed record CommandStats(
     int FailuresViaKilledNode,
     int FailuresViaSurvivorsAfterFault,
     int AcceptedWhileFaultCommandRan,
+    int AcceptedOnRetry,
     double AcceptedPerSecond,
     IReadOnlyList<int> AcceptedPerNode,
     IReadOnlyDictionary<string, int> ErrorKinds,
@@ -65,6 +66,7 @@ public sealed record Verification(
     int LedgerEntries,
     int VisitsChecked,
     IReadOnlyList<string> Missing,
+    IReadOnlyList<string> BoardDisagreesWithVisits,
     int BoardsEqual,
     IReadOnlyList<string> BoardMismatches);
 

@@ -26,11 +26,8 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
         Console.WriteLine($"== {name}: {options.Clinics} clinics, {options.ClientsPerNode} board client(s) per clinic and node, {options.Rate} commands/s");
 
         var prefix = $"drill-{name}-{DateTime.UtcNow:HHmmss}";
-        var clinics = new List<ClinicSetup>();
-        for (var i = 0; i < options.Clinics; i++)
-        {
-            clinics.Add(await ClinicSetup.CreateAsync(nodes, $"{prefix}-{i + 1:00}", options.ActivePerClinic + 6, cancellationToken));
-        }
+        var clinics = (await Task.WhenAll(Enumerable.Range(1, options.Clinics).Select(i =>
+            ClinicSetup.CreateAsync(nodes, $"{prefix}-{i:00}", options.ActivePerClinic * 2 + 4, cancellationToken)))).ToList();
 
         ClinicSetups = clinics;
         var clients = new List<BoardClient>();
@@ -86,7 +83,7 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
 
         var failures = new List<string>();
         var warnings = new List<string>();
-        var verification = await VerifyAsync(load.Ledger, clients, failures, cancellationToken);
+        var verification = await VerifyAsync(load.Ledger, clinics, clients, failures, cancellationToken);
         var result = new ScenarioResult(name, faultCommand, killedNode, nodes.Urls.Count, clinics.Count,
             CommandStatsOf(load, faultAt, faultDoneAt, endedAt),
             RecoveryOf(load.Records, faultAt, faultDoneAt),
@@ -126,6 +123,7 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
             records.Count(r => IsFailure(r) && r.AnsweredAt >= faultAt && IsViaKilledNode(r)),
             records.Count(r => IsFailure(r) && r.AnsweredAt >= faultAt && !IsViaKilledNode(r)),
             records.Count(r => r.Outcome == Outcome.Accepted && r.SentAt >= faultAt && r.AnsweredAt <= faultDoneAt),
+            records.Count(r => r.Outcome == Outcome.Accepted && r.Retry),
             Math.Round(records.Count(r => r.Outcome == Outcome.Accepted) / Math.Max(1, endedAt - firstSent), 1),
             [.. Enumerable.Range(0, nodes.Urls.Count).Select(n => records.Count(r => r.Node == n && r.Outcome == Outcome.Accepted))],
             errorKinds,
@@ -205,13 +203,19 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
     }
 
     /// <summary>(a) every 2xx is in its visit's history; (c) every client's final board equals the server's.</summary>
-    private async Task<Verification> VerifyAsync(IReadOnlyList<LedgerEntry> ledger, List<BoardClient> clients, List<string> failures,
-        CancellationToken cancellationToken)
+    private async Task<Verification> VerifyAsync(IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<ClinicSetup> clinics,
+        List<BoardClient> clients, List<string> failures, CancellationToken cancellationToken)
     {
-        var missing = await History.MissingAsync(nodes, ledger, cancellationToken);
+        var (missing, statuses) = await History.ReadAsync(nodes, ledger, cancellationToken);
         if (missing.Count > 0)
         {
             failures.Add($"{missing.Count} command(s) answered 2xx are not in the final state");
+        }
+
+        var boardProblems = await History.BoardProblemsAsync(nodes, ledger, statuses, clinics, cancellationToken);
+        if (boardProblems.Count > 0)
+        {
+            failures.Add($"{boardProblems.Count} visit(s) show another status on the server's board than in their own history");
         }
 
         var equal = 0;
@@ -259,7 +263,7 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
             failures.Add($"{mismatches.Count} client board(s) differ from the server's");
         }
 
-        return new Verification(ledger.Count, ledger.Select(e => e.VisitId).Distinct().Count(), [.. missing.Take(50)], equal, [.. mismatches.Take(50)]);
+        return new Verification(ledger.Count, statuses.Count, [.. missing.Take(50)], [.. boardProblems.Take(50)], equal, [.. mismatches.Take(50)]);
     }
 
     private static string? Differences(IReadOnlyDictionary<string, string> server, IReadOnlyDictionary<string, string> client)

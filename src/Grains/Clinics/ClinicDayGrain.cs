@@ -61,7 +61,8 @@ internal sealed class ClinicDayGrain(
             return VisitResult.Accepted(existing);
         }
 
-        if (await ValidateAsync(request) is { } refusal)
+        await LoadPatientsAsync([request.PatientId]);
+        if (BookingCheck.Request(_config, _date, request, _patients[request.PatientId], _clinicId) is { } refusal)
         {
             return VisitResult.Refused(refusal);
         }
@@ -71,15 +72,12 @@ internal sealed class ClinicDayGrain(
         string? note = null;
         if (!request.WalkIn)
         {
-            var conflicts = ScheduleRules.Conflicts(_config, _date, _visits.Values,
-                new ProposedVisit(request.TherapistId, request.ScheduledStart, duration, request.RoomId, request.PatientId));
-            if (conflicts.Count > 0 && string.IsNullOrWhiteSpace(request.OverrideReason))
+            (var conflict, note) = BookingCheck.Schedule(_config, _date, _visits.Values,
+                new ProposedVisit(request.TherapistId, request.ScheduledStart, duration, request.RoomId, request.PatientId), request.OverrideReason);
+            if (conflict is not null)
             {
-                return VisitResult.Refused(new Refusal(RefusalKind.Conflict,
-                    $"The visit conflicts with the schedule: {string.Join(" ", conflicts)}", conflicts.ToValueList()));
+                return VisitResult.Refused(conflict);
             }
-
-            note = conflicts.Count > 0 ? $"override: {request.OverrideReason!.Trim()} (despite: {string.Join(" ", conflicts)})" : null;
         }
 
         var booking = new VisitBooking(_clinicId, request.PatientId, request.TherapistId, type.Code,
@@ -179,12 +177,11 @@ internal sealed class ClinicDayGrain(
         }
 
         var therapist = request.TherapistId ?? current.TherapistId;
-        var conflicts = ScheduleRules.Conflicts(_config, _date, _visits.Values,
-            new ProposedVisit(therapist, request.NewStart, current.DurationMinutes, request.RoomId ?? current.PlannedRoomId, current.PatientId, current.VisitId));
-        if (conflicts.Count > 0 && string.IsNullOrWhiteSpace(request.OverrideReason))
+        var (conflict, note) = BookingCheck.Schedule(_config, _date, _visits.Values, new ProposedVisit(
+            therapist, request.NewStart, current.DurationMinutes, request.RoomId ?? current.PlannedRoomId, current.PatientId, current.VisitId), request.OverrideReason);
+        if (conflict is not null)
         {
-            return VisitResult.Refused(new Refusal(RefusalKind.Conflict,
-                $"The new time conflicts with the schedule: {string.Join(" ", conflicts)}", conflicts.ToValueList()));
+            return VisitResult.Refused(conflict);
         }
 
         if (!day.State.VisitIds.Contains(request.VisitId))
@@ -194,7 +191,7 @@ internal sealed class ClinicDayGrain(
         }
 
         var result = await visit.Execute(new VisitCommand(VisitAction.Reschedule, request.Actor, request.CommandId,
-            RoomId: request.RoomId, TherapistId: request.TherapistId, Reason: request.OverrideReason, ClinicId: _clinicId,
+            RoomId: request.RoomId, TherapistId: request.TherapistId, Reason: note, ClinicId: _clinicId,
             NewStart: request.NewStart, NewDate: _date));
         if (result.Visit is null && current.Date != _date)
         {
@@ -309,37 +306,6 @@ internal sealed class ClinicDayGrain(
         {
             _writes.Release();
         }
-    }
-
-    private async Task<Refusal?> ValidateAsync(BookVisitRequest request)
-    {
-        var config = _config!;
-        if (config.FindTherapist(request.TherapistId) is null)
-        {
-            return Refusal.NotFound($"No therapist '{request.TherapistId}' in {config.Name}.");
-        }
-
-        if (config.FindVisitType(request.VisitTypeCode) is null)
-        {
-            return Refusal.Invalid($"Unknown visit type '{request.VisitTypeCode}'; {config.Name} offers {string.Join(", ", config.VisitTypes.Select(t => t.Code))}.");
-        }
-
-        if (request.DurationMinutes is < 5 or > 480)
-        {
-            return Refusal.Invalid("A visit lasts 5 to 480 minutes.");
-        }
-
-        var localDate = config.LocalDate(request.ScheduledStart);
-        if (localDate != _date)
-        {
-            return Refusal.Invalid($"The visit starts on {localDate:yyyy-MM-dd} in the clinic's time zone, not on {_date:yyyy-MM-dd}.");
-        }
-
-        await LoadPatientsAsync([request.PatientId]);
-        var patient = _patients[request.PatientId];
-        return patient is null || patient.Details.ClinicId != _clinicId
-            ? Refusal.NotFound($"No patient '{request.PatientId}' in {config.Name}.")
-            : null;
     }
 
     private async Task LoadPatientsAsync(IEnumerable<string> patientIds)

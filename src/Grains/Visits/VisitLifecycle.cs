@@ -76,7 +76,8 @@ public static class VisitLifecycle
                 : command.NewStart is not { } newStart || command.NewDate is null
                     ? Refuse(RefusalKind.Invalid, "A reschedule needs the new start.")
                     : Decision.Accept(new VisitTransition(command.Action, VisitStatus.Booked, state.RoomId, command.TherapistId ?? state.TherapistId,
-                        Detail: $"from {state.ScheduledStart:yyyy-MM-dd HH:mm} to {newStart.ToUniversalTime():yyyy-MM-dd HH:mm} UTC")),
+                        Detail: $"from {state.ScheduledStart:yyyy-MM-dd HH:mm} to {newStart.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"
+                            + (command.Reason is { } note ? $"; {note}" : ""))),
             _ => Refuse(RefusalKind.Invalid, $"Unknown action {command.Action}."),
         };
     }

@@ -31,14 +31,20 @@ internal sealed class SqliteVisitEventLog : IVisitEventLog
         """;
 
     private readonly string _connectionString;
+    private readonly SqliteWriteGate? _gate;
 
-    public SqliteVisitEventLog(string connectionString)
+    public SqliteVisitEventLog(string connectionString, SqliteWriteGate? gate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connectionString = connectionString;
+        _gate = gate;
     }
 
-    public async Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default)
+    /// <summary>Appends under the node's SQLite write gate when there is one, so grain state and events take turns.</summary>
+    public Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default) =>
+        _gate is null ? AppendNowAsync(events, cancellationToken) : _gate.RunAsync(() => AppendNowAsync(events, cancellationToken));
+
+    private async Task AppendNowAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
