@@ -49,6 +49,7 @@ public static class HostingExtensions
         api.MapCoverageEndpoints();
         api.MapChargeEndpoints();
         api.MapScheduleEndpoints();
+        api.MapPlanOfCareEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
         return app;

@@ -40,4 +40,15 @@ internal sealed class ClinicGrain(
     }
 
     public Task<ClinicConfig?> GetConfig() => Task.FromResult(clinic.State.Config);
+
+    public async Task AddPlanPatient(string patientId)
+    {
+        if (!clinic.State.PlanPatients.Contains(patientId))
+        {
+            clinic.State.PlanPatients.Add(patientId);
+            await clinic.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetPlanPatients() => Task.FromResult<IReadOnlyList<string>>(clinic.State.PlanPatients.ToArray());
 }

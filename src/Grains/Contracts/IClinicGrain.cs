@@ -8,6 +8,13 @@ public interface IClinicGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task<Refusal?> Configure(ClinicConfig config);
 
+    /// <summary>Remembers a patient with a plan of care, for the under-scheduled list.</summary>
+    [Alias("AddPlanPatient")]
+    Task AddPlanPatient(string patientId);
+
+    [Alias("GetPlanPatients"), AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetPlanPatients();
+
     /// <summary>Null when the clinic has never been configured. Interleaves: it only reads.</summary>
     [Alias("GetConfig"), AlwaysInterleave]
     Task<ClinicConfig?> GetConfig();

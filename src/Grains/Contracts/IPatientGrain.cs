@@ -30,6 +30,13 @@ public interface IPatientGrain : IGrainWithStringKey
     Task<PatientRecord?> SetPlanOfCareStart(DateOnly start);
 
     /// <summary>Bills a visit at check-out: units, KX, authorization use, treatment day. Once per visit; a retry gets the same answer.</summary>
+    /// <summary>Books a plan of care's series into the clinic's days; sessions that find no time are reported, not forced.</summary>
+    [Alias("CreatePlanOfCare")]
+    Task<PlanOfCare?> CreatePlanOfCare(PlanOfCareRequest request);
+
+    [Alias("GetPlanProgress")]
+    Task<IReadOnlyList<PlanProgress>> GetPlanProgress();
+
     [Alias("BillVisit")]
     Task<VisitBilling> BillVisit(string visitId, DateOnly date, ValueList<ServiceMinutes> services);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Scheduling;
 
 namespace PtHub.Grains.Patients;
 
@@ -60,6 +61,80 @@ internal sealed class PatientGrain(
         await patient.WriteStateAsync();
         await TellTodayAsync(updated);
         return bill;
+    }
+
+    public async Task<PlanOfCare?> CreatePlanOfCare(PlanOfCareRequest request)
+    {
+        if (patient.State.Record is not { } record
+            || await GrainFactory.GetGrain<IClinicGrain>(record.Details.ClinicId).GetConfig() is not { } config)
+        {
+            return null;
+        }
+
+        var clinicId = record.Details.ClinicId;
+        var booked = new List<string>();
+        var unplaced = new List<UnplacedVisit>();
+        foreach (var (weekOf, days) in SeriesPlanner.Weeks(request))
+        {
+            var placed = 0;
+            foreach (var date in days.TakeWhile(_ => placed < request.VisitsPerWeek))
+            {
+                if (await BookFirstFreeAsync(config, clinicId, date, request) is { } visitId)
+                {
+                    booked.Add(visitId);
+                    placed++;
+                }
+            }
+
+            unplaced.AddRange(Enumerable.Repeat(new UnplacedVisit(weekOf, "No free time on the week's days near the preferred time."),
+                request.VisitsPerWeek - placed));
+        }
+
+        var plan = new PlanOfCare(Guid.NewGuid().ToString("N")[..12], request, booked.ToValueList(), unplaced.ToValueList(), time.GetUtcNow());
+        patient.State.Plans.Add(plan);
+        patient.State.Record = record with { PlanOfCareStart = record.PlanOfCareStart ?? request.StartDate };
+        await patient.WriteStateAsync();
+        await GrainFactory.GetGrain<IClinicGrain>(clinicId).AddPlanPatient(this.GetPrimaryKeyString());
+        return plan;
+    }
+
+    public async Task<IReadOnlyList<PlanProgress>> GetPlanProgress()
+    {
+        if (patient.State.Record is not { } record)
+        {
+            return [];
+        }
+
+        var name = $"{record.Details.LastName}, {record.Details.FirstName}";
+        var progress = new List<PlanProgress>();
+        foreach (var plan in patient.State.Plans)
+        {
+            var visits = (await Task.WhenAll(plan.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()))).OfType<VisitSnapshot>().ToList();
+            var attended = visits.Count(v => v.Status == VisitStatus.CheckedOut);
+            var ahead = visits.Count(v => !v.IsClosed);
+            var missed = visits.Count(v => v.Status is VisitStatus.Cancelled or VisitStatus.NoShow or VisitStatus.LeftWithoutBeingSeen);
+            progress.Add(new PlanProgress(plan.PlanId, record.PatientId, name, plan.PlannedVisits, attended, ahead, missed,
+                Math.Max(0, plan.PlannedVisits - attended - ahead)));
+        }
+
+        return progress;
+    }
+
+    /// <summary>Books the first start near the preferred time that the day's rules accept; null when none does.</summary>
+    private async Task<string?> BookFirstFreeAsync(ClinicConfig config, string clinicId, DateOnly date, PlanOfCareRequest request)
+    {
+        var day = GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date));
+        foreach (var start in SeriesPlanner.Starts(config, date, request.PreferredTime).Where(s => config.LocalDate(s) == date))
+        {
+            var result = await day.Book(new BookVisitRequest(this.GetPrimaryKeyString(), request.TherapistId, request.VisitTypeCode,
+                start, null, false, request.Actor, null, request.RoomId));
+            if (result.Visit is { } visit)
+            {
+                return visit.VisitId;
+            }
+        }
+
+        return null;
     }
 
     private async Task<PatientRecord?> ChangeAsync(Func<PatientRecord, PatientRecord> change)

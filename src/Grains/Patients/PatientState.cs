@@ -9,4 +9,6 @@ public sealed class PatientState
 
     /// <summary>The most recent visits billed, with what they billed, so billing a visit again changes nothing.</summary>
     [Id(1)] public List<BilledVisit> Billed { get; set; } = [];
+
+    [Id(2)] public List<PlanOfCare> Plans { get; set; } = [];
 }

@@ -57,7 +57,7 @@ internal static class CoverageEndpoints
         ChangeAsync(clinicId, patientId, grains, p => p.RecordProgressReport());
 
     private static Task<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>> PlanOfCare(
-        string clinicId, string patientId, PlanOfCareRequest request, IGrainFactory grains) =>
+        string clinicId, string patientId, PlanOfCareStartBody request, IGrainFactory grains) =>
         request.Start is { } start
             ? ChangeAsync(clinicId, patientId, grains, p => p.SetPlanOfCareStart(start))
             : Task.FromResult<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>>(

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PtHub.Web;
+using PtHub.Web.Endpoints;
+
+namespace PtHub.Bench.Slots;
+
+/// <summary>One free-slot query over HTTP: how long until the whole body was read, the slots it held, its size.</summary>
+internal sealed record HttpTiming(double Ms, int Slots, int Bytes);
+
+/// <summary>
+/// One real PtHub node in this process, built as Program.cs builds it (<see cref="PtHubWebApp.Create"/>): Kestrel on
+/// loopback, a co-hosted silo, a fresh SQLite file, no demo clinic, log level Warning.
+/// </summary>
+internal sealed class Node : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly WebApplication _app;
+    private readonly string _dataDirectory;
+    private readonly HttpClient _http;
+    private readonly IGrainFactory _grains;
+
+    private Node(WebApplication app, Uri address, string dataDirectory)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        _grains = app.Services.GetRequiredService<IGrainFactory>();
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<Node> StartAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pthub-bench-slots", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(directory);
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            "--PtHub:Storage=Sqlite",
+            $"--PtHub:SqlitePath={Path.Combine(directory, "pthub.db")}",
+            $"--PtHub:SiloPort={FreePort()}",
+            $"--PtHub:GatewayPort={FreePort()}",
+            "--PtHub:SeedDemo=false",
+            "--Logging:LogLevel:Default=Warning",
+            // The node looks for its browser screens under the working folder; the bench has no use for them.
+            "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
+        ];
+        var app = PtHubWebApp.Create(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Node(app, new Uri(address), directory);
+    }
+
+    /// <summary>Configures the clinic, registers the patients and books every planned visit, all over REST. Returns the seconds each part took.</summary>
+    public async Task<SetupFigures> SetUpAsync(SyntheticClinic clinic, int patients, int concurrency)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using (var response = await _http.PutAsJsonAsync($"/api/clinics/{SyntheticClinic.ClinicId}", clinic.Request, Json))
+        {
+            await EnsureAsync(response, "configure the clinic");
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency };
+        var patientIds = new string[patients];
+        await Parallel.ForEachAsync(Enumerable.Range(0, patients), parallel, async (i, ct) =>
+        {
+            using var registered = await _http.PostAsJsonAsync($"/api/clinics/{SyntheticClinic.ClinicId}/patients", new
+            {
+                firstName = FirstNames[i % FirstNames.Length],
+                lastName = LastNames[i / FirstNames.Length % LastNames.Length],
+                birthDate = new DateOnly(1940 + i % 60, 1 + i % 12, 1 + i % 28),
+                phone = $"555-{i % 10000:0000}",
+            }, ct);
+            await EnsureAsync(registered, "register a patient");
+            patientIds[i] = (await registered.Content.ReadFromJsonAsync<JsonObject>(ct))!["patientId"]!.GetValue<string>();
+        });
+        var registeredAt = Stopwatch.GetTimestamp();
+        Log.Line($"node: clinic configured, {patients} patients registered in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; booking {clinic.Visits.Count} visits");
+
+        // Interleaved over the days, so that the calls in flight mostly go to different clinic-day grains.
+        var order = clinic.Visits.GroupBy(v => v.Day).SelectMany(day => day.Select((visit, i) => (Visit: visit, Index: i)))
+            .OrderBy(x => x.Index).ThenBy(x => x.Visit.Day).Select(x => x.Visit).ToArray();
+        var booked = 0;
+        await Parallel.ForEachAsync(order, parallel, async (visit, ct) =>
+        {
+            using var response = await _http.PostAsJsonAsync($"/api/clinics/{SyntheticClinic.ClinicId}/visits",
+                new BookVisitBody(patientIds[visit.Patient], visit.TherapistId, SyntheticClinic.VisitType, visit.Start, visit.Minutes, null, visit.RoomId), Json, ct);
+            await EnsureAsync(response, $"book {visit}");
+            if (Interlocked.Increment(ref booked) % 500 == 0)
+            {
+                Log.Line($"node: {booked} of {order.Length} visits booked");
+            }
+        });
+        var bookingSeconds = Stopwatch.GetElapsedTime(registeredAt).TotalSeconds;
+        Log.Line($"node: {order.Length} visits booked in {bookingSeconds:0.0} s ({order.Length / bookingSeconds:0} visits/s)");
+        return new SetupFigures(Math.Round(Stopwatch.GetElapsedTime(started, registeredAt).TotalSeconds, 2), Math.Round(bookingSeconds, 2),
+            Math.Round(order.Length / bookingSeconds, 1));
+    }
+
+    public static string Url(DateOnly from, int days, string? therapistId) =>
+        $"/api/clinics/{SyntheticClinic.ClinicId}/free-slots?visitType={SyntheticClinic.VisitType}" +
+        (therapistId is null ? "" : $"&therapistId={therapistId}") +
+        $"&from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&days={days}";
+
+    /// <summary>GET a free-slot query; the time runs from sending to having read the whole body.</summary>
+    public async Task<HttpTiming> GetAsync(string url)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return new HttpTiming(ms, json.RootElement.GetProperty("slots").GetArrayLength(), body.Length);
+    }
+
+    /// <summary>Deactivates every idle grain (Orleans' own activation collection, age 0), so the next query finds its grains cold.</summary>
+    public async Task<int> DeactivateAllAsync()
+    {
+        var management = _grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        return await management.GetTotalActivationCount();
+    }
+
+    /// <summary>Activations by grain class (short name).</summary>
+    public async Task<Dictionary<string, int>> ActivationsAsync()
+    {
+        var statistics = await _grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.GroupBy(s => ShortName(s.GrainType)).ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
+    }
+
+    private static string ShortName(string grainType)
+    {
+        var name = grainType.Split(',')[0];
+        return name[(name.LastIndexOf('.') + 1)..];
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static readonly string[] FirstNames = ["Rita", "Omar", "Lena", "Hiro", "Ines", "Tomas", "Aisha", "Piotr", "Maya", "Kofi", "Elena", "Raj"];
+
+    private static readonly string[] LastNames = ["Moreno", "Haddad", "Novak", "Tanaka", "Silva", "Berg", "Okafor", "Kowalski", "Levi", "Mensah", "Rossi", "Patel"];
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder; leaving it behind is harmless.
+        }
+    }
+}
+
+/// <summary>Set-up over REST: seconds to configure the clinic and register the patients, seconds to book the visits.</summary>
+internal sealed record SetupFigures(double ConfigureAndRegisterSeconds, double BookingSeconds, double VisitsPerSecond);

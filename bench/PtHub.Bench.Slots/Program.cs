@@ -1,0 +1,147 @@
+using System.Globalization;
+using PtHub.Bench.Slots;
+
+// Free-slot search benchmark (issue 5): ScheduleRules.FreeStarts alone, and GET /free-slots through a real node, same run.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (SlotsOptions.Parse(args) is not { } options)
+{
+    return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
+}
+
+var machine = MachineInfo.Take();
+var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Zone);
+var from = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(1);
+var clinic = SyntheticClinic.Create(options.Zone, from, options.Days, options.VisitsPerDay, options.Patients, options.Seed);
+if (clinic.Config.FindTherapist(options.Therapist) is null)
+{
+    Console.Error.WriteLine($"No therapist '{options.Therapist}'; the clinic has {string.Join(", ", clinic.TherapistIds)}.");
+    return 2;
+}
+
+var (perMin, perMean, perMax) = clinic.PerTherapistDay();
+var dataSet = new DataSetFigures(SyntheticClinic.ClinicId, options.Zone, from, options.Days, clinic.TherapistIds.Count, clinic.Describe(),
+    clinic.Visits.Count, options.Patients, perMin, Math.Round(perMean, 2), perMax, options.Therapist,
+    clinic.Visits.Count(v => v.TherapistId == options.Therapist), clinic.Config.FindVisitType(SyntheticClinic.VisitType)!.DefaultMinutes);
+Log.Line($"free-slot bench: {clinic.Visits.Count} visits over {options.Days} days from {from:yyyy-MM-dd} ({options.Zone}), " +
+    $"{perMean:0.0} per therapist and day ({perMin}-{perMax}); {machine.Cores} cores, load {machine.LoadAverage}");
+
+// Level 1: the pure search, no node running yet.
+string[] one = [options.Therapist];
+var all = clinic.TherapistIds;
+var whole = new PureSearch(clinic.Config, from, clinic.DayVisits);
+var alone = new PureSearch(clinic.Config, from, clinic.OnlyVisitsOf(options.Therapist));
+PureFigures Pure(string query, string dataSet, PureSearch search, IReadOnlyList<string> therapists, int days)
+{
+    var (ms, slots) = search.Measure(therapists, days, options.PureReps);
+    var calls = therapists.Count * days;
+    var figures = new PureFigures(query, dataSet, days, therapists.Count, calls, slots, ms, Math.Round(ms.Median * 1000 / calls, 1));
+    Log.Line($"pure {query} ({dataSet}): {calls} calls, {slots} slots, median {ms.Median:0.000} ms, p95 {ms.P95:0.000} ms");
+    return figures;
+}
+
+var pure = new List<PureFigures>
+{
+    Pure("one therapist", "only her visits", alone, one, options.Days),
+    Pure("one therapist", "whole clinic", whole, one, options.Days),
+    Pure("all therapists", "whole clinic", whole, all, options.Days),
+    Pure("one therapist, 1 day", "whole clinic", whole, one, 1),
+};
+
+// Level 2: the same clinic and visits in a real node, booked over REST; the same queries over HTTP.
+await using var node = await Node.StartAsync();
+Log.Line($"node up at {node.Address}");
+var setup = await node.SetUpAsync(clinic, options.Patients, options.Concurrency);
+
+var queries = new (string Name, string Url, IReadOnlyList<string> Therapists, int Days, PureFigures Pure)[]
+{
+    ("one therapist", Node.Url(from, options.Days, options.Therapist), one, options.Days, pure[1]),
+    ("all therapists", Node.Url(from, options.Days, null), all, options.Days, pure[2]),
+    ("one therapist, 1 day", Node.Url(from, 1, options.Therapist), one, 1, pure[3]),
+};
+
+// Cold: every grain deactivated before each first call, the queries in turn so each round sees them in another order.
+var cold = queries.Select(_ => new List<HttpTiming>()).ToArray();
+var coldActivations = new Dictionary<string, int>[queries.Length];
+var left = 0;
+for (var round = 0; round < options.ColdRounds; round++)
+{
+    for (var k = 0; k < queries.Length; k++)
+    {
+        var q = (k + round) % queries.Length;
+        left = await node.DeactivateAllAsync();
+        var before = await node.ActivationsAsync();
+        var timing = await node.GetAsync(queries[q].Url);
+        cold[q].Add(timing);
+        if (coldActivations[q] is null)
+        {
+            var after = await node.ActivationsAsync();
+            coldActivations[q] = after.Select(a => (a.Key, Count: a.Value - before.GetValueOrDefault(a.Key)))
+                .Where(a => a.Count > 0).ToDictionary(a => a.Key, a => a.Count);
+        }
+
+        Log.Line($"cold {round + 1}/{options.ColdRounds} {queries[q].Name}: {timing.Ms:0.0} ms, {timing.Slots} slots " +
+            $"({left} activations left before it; it activated {string.Join(", ", coldActivations[q].Select(a => $"{a.Value} {a.Key}"))})");
+    }
+}
+
+// Warm: the 28-day queries again and again, each HTTP call next to a pure run of the same query (order rotating).
+var warmQueries = queries.Take(2).ToArray();
+var warm = warmQueries.Select(_ => new List<HttpTiming>()).ToArray();
+var paired = warmQueries.Select(_ => new List<double>()).ToArray();
+for (var i = 0; i < 3; i++)
+{
+    foreach (var q in warmQueries)
+    {
+        await node.GetAsync(q.Url);
+        whole.Run(q.Therapists, q.Days);
+    }
+}
+
+for (var i = 0; i < options.Warm; i++)
+{
+    for (var k = 0; k < 4; k++)
+    {
+        var item = (k + i) % 4;
+        var q = item / 2;
+        if (item % 2 == 0)
+        {
+            paired[q].Add(whole.Time(warmQueries[q].Therapists, warmQueries[q].Days).Ms);
+        }
+        else
+        {
+            warm[q].Add(await node.GetAsync(warmQueries[q].Url));
+        }
+    }
+}
+
+Log.Line($"warm: {options.Warm} calls of each 28-day query, each paired with a pure run");
+
+var http = new List<HttpFigures>();
+for (var q = 0; q < queries.Length; q++)
+{
+    var (name, url, therapists, days, pureFigures) = queries[q];
+    var coldMs = Summary.Of([.. cold[q].Select(t => t.Ms)]);
+    var last = cold[q][^1];
+    Summary? warmMs = null, pureMs = null;
+    double? p50 = null, p95 = null, pairs = null;
+    if (q < warm.Length)
+    {
+        warmMs = Summary.Of([.. warm[q].Select(t => t.Ms)]);
+        pureMs = Summary.Of(paired[q]);
+        p50 = Math.Round(warmMs.Median / pureMs.Median, 2);
+        p95 = Math.Round(warmMs.P95 / pureMs.P95, 2);
+        pairs = Summary.Of([.. warm[q].Zip(paired[q], (h, p) => h.Ms / p)]).Median is var m ? Math.Round(m, 2) : null;
+        last = warm[q][^1];
+    }
+
+    http.Add(new HttpFigures(name, url, therapists.Count * days, last.Slots, pureFigures.Slots, last.Bytes, coldMs,
+        Math.Round(coldMs.Median / pureFigures.Ms.Median, 1), coldActivations[q], warmMs, pureMs, p50, p95, pairs));
+}
+
+var summary = new SlotsSummary(DateTimeOffset.UtcNow, machine, MachineInfo.LoadAverageNow(), options, dataSet, pure, setup, left, http,
+    Math.Round(Log.Elapsed.TotalSeconds, 1));
+Report.Print(summary);
+await Report.WriteJsonAsync(options.Json, summary);
+Log.Line($"results written to {Path.GetFullPath(options.Json)}");
+return 0;

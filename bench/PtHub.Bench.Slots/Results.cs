@@ -1,0 +1,52 @@
+namespace PtHub.Bench.Slots;
+
+/// <summary>One pure query: FreeStarts calls per run, slots found, time per run (ms), and per call (µs, median).</summary>
+internal sealed record PureFigures(string Query, string DataSet, int Days, int Therapists, int Calls, int Slots, Summary Ms, double MedianMicrosPerCall);
+
+/// <summary>
+/// One free-slot query over HTTP. Cold: first call after every grain was deactivated (one per cold round); warm:
+/// repeated calls, each paired with a pure run of the same query just before or after it.
+/// </summary>
+internal sealed record HttpFigures(
+    string Query,
+    string Url,
+    int GrainCalls,
+    int Slots,
+    int PureSlots,
+    int Bytes,
+    Summary Cold,
+    double ColdOverPure,
+    IReadOnlyDictionary<string, int> ColdActivations,
+    Summary? Warm,
+    Summary? PureInterleaved,
+    double? WarmOverPureP50,
+    double? WarmOverPureP95,
+    double? MedianOfPairedRatios);
+
+internal sealed record DataSetFigures(
+    string ClinicId,
+    string TimeZone,
+    DateOnly From,
+    int Days,
+    int Therapists,
+    string Staff,
+    int Visits,
+    int Patients,
+    int VisitsPerTherapistDayMin,
+    double VisitsPerTherapistDayMean,
+    int VisitsPerTherapistDayMax,
+    string BusyTherapist,
+    int BusyTherapistVisits,
+    int SearchMinutes);
+
+internal sealed record SlotsSummary(
+    DateTimeOffset Date,
+    MachineInfo Machine,
+    string LoadAverageAtEnd,
+    SlotsOptions Options,
+    DataSetFigures DataSet,
+    IReadOnlyList<PureFigures> Pure,
+    SetupFigures Setup,
+    int ActivationsLeftAfterDeactivation,
+    IReadOnlyList<HttpFigures> Http,
+    double TotalSeconds);
