@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using PtHub.Grains.Contracts;
+using PtHub.Grains.Storage;
 using PtHub.Web;
 using PtHub.Web.Endpoints;
 
@@ -31,9 +33,12 @@ internal sealed class Node : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly HttpClient _http;
     private readonly IGrainFactory _grains;
+    private string[] _visitIds = [];
+    private string[] _patientIds = [];
 
-    private Node(WebApplication app, Uri address, string dataDirectory)
+    private Node(WebApplication app, Uri address, string dataDirectory, CountingEventLog eventLog)
     {
+        EventLog = eventLog;
         _app = app;
         _dataDirectory = dataDirectory;
         _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
@@ -42,6 +47,9 @@ internal sealed class Node : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>Counts the node's visit-event appends (SQLite write transactions).</summary>
+    public CountingEventLog EventLog { get; }
 
     public static async Task<Node> StartAsync()
     {
@@ -60,10 +68,19 @@ internal sealed class Node : IAsyncDisposable
             // The node looks for its browser screens under the working folder; the bench has no use for them.
             "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
         ];
-        var app = PtHubWebApp.Create(args);
+        CountingEventLog? eventLog = null;
+        var app = PtHubWebApp.Create(args, builder =>
+        {
+            // Wrap the node's own event log (registered by a factory) in the counting pass-through.
+            var original = builder.Services.Last(d => d.ServiceType == typeof(IVisitEventLog));
+            var factory = original.ImplementationFactory ?? throw new InvalidOperationException("The visit event log is expected to be registered by a factory.");
+            builder.Services.Remove(original);
+            builder.Services.AddSingleton<IVisitEventLog>(sp => eventLog = new CountingEventLog((IVisitEventLog)factory(sp)));
+        });
         await app.StartAsync();
+        _ = app.Services.GetRequiredService<IVisitEventLog>();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new Node(app, new Uri(address), directory);
+        return new Node(app, new Uri(address), directory, eventLog!);
     }
 
     /// <summary>Configures the clinic, registers the patients and books every planned visit, all over REST. Returns the seconds each part took.</summary>
@@ -96,16 +113,21 @@ internal sealed class Node : IAsyncDisposable
         var order = clinic.Visits.GroupBy(v => v.Day).SelectMany(day => day.Select((visit, i) => (Visit: visit, Index: i)))
             .OrderBy(x => x.Index).ThenBy(x => x.Visit.Day).Select(x => x.Visit).ToArray();
         var booked = 0;
-        await Parallel.ForEachAsync(order, parallel, async (visit, ct) =>
+        var visitIds = new string[order.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, order.Length), parallel, async (i, ct) =>
         {
+            var visit = order[i];
             using var response = await _http.PostAsJsonAsync($"/api/clinics/{SyntheticClinic.ClinicId}/visits",
                 new BookVisitBody(patientIds[visit.Patient], visit.TherapistId, SyntheticClinic.VisitType, visit.Start, visit.Minutes, null, visit.RoomId), Json, ct);
             await EnsureAsync(response, $"book {visit}");
+            visitIds[i] = (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["visitId"]!.GetValue<string>();
             if (Interlocked.Increment(ref booked) % 500 == 0)
             {
                 Log.Line($"node: {booked} of {order.Length} visits booked");
             }
         });
+        _visitIds = visitIds;
+        _patientIds = patientIds;
         var bookingSeconds = Stopwatch.GetElapsedTime(registeredAt).TotalSeconds;
         Log.Line($"node: {order.Length} visits booked in {bookingSeconds:0.0} s ({order.Length / bookingSeconds:0} visits/s)");
         return new SetupFigures(Math.Round(Stopwatch.GetElapsedTime(started, registeredAt).TotalSeconds, 2), Math.Round(bookingSeconds, 2),
@@ -139,6 +161,22 @@ internal sealed class Node : IAsyncDisposable
         var management = _grains.GetGrain<IManagementGrain>(0);
         await management.ForceActivationCollection(TimeSpan.Zero);
         return await management.GetTotalActivationCount();
+    }
+
+    /// <summary>
+    /// Activates every booked visit's grain at once (each reads its state from SQLite), as the clinic-day grains of a
+    /// cold query do between them; ms until all have answered.
+    /// </summary>
+    public Task<double> ActivateVisitsAsync() => TimeAsync(() => Task.WhenAll(_visitIds.Select(id => _grains.GetGrain<IVisitGrain>(id).GetSnapshot())));
+
+    /// <summary>Activates every registered patient's grain at once, as the clinic-day grains' LoadPatientsAsync does; ms.</summary>
+    public Task<double> ActivatePatientsAsync() => TimeAsync(() => Task.WhenAll(_patientIds.Select(id => _grains.GetGrain<IPatientGrain>(id).Get())));
+
+    private static async Task<double> TimeAsync(Func<Task> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await work();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     /// <summary>Activations by grain class (short name).</summary>

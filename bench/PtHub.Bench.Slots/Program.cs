@@ -31,22 +31,21 @@ string[] one = [options.Therapist];
 var all = clinic.TherapistIds;
 var whole = new PureSearch(clinic.Config, from, clinic.DayVisits);
 var alone = new PureSearch(clinic.Config, from, clinic.OnlyVisitsOf(options.Therapist));
-PureFigures Pure(string query, string dataSet, PureSearch search, IReadOnlyList<string> therapists, int days)
+var pureQueries = new (string Query, string DataSet, PureSearch Search, IReadOnlyList<string> Therapists, int Days)[]
 {
-    var (ms, slots) = search.Measure(therapists, days, options.PureReps);
-    var calls = therapists.Count * days;
-    var figures = new PureFigures(query, dataSet, days, therapists.Count, calls, slots, ms, Math.Round(ms.Median * 1000 / calls, 1));
-    Log.Line($"pure {query} ({dataSet}): {calls} calls, {slots} slots, median {ms.Median:0.000} ms, p95 {ms.P95:0.000} ms");
-    return figures;
-}
-
-var pure = new List<PureFigures>
-{
-    Pure("one therapist", "only her visits", alone, one, options.Days),
-    Pure("one therapist", "whole clinic", whole, one, options.Days),
-    Pure("all therapists", "whole clinic", whole, all, options.Days),
-    Pure("one therapist, 1 day", "whole clinic", whole, one, 1),
+    ("one therapist", "only her visits", alone, one, options.Days),
+    ("one therapist", "whole clinic", whole, one, options.Days),
+    ("all therapists", "whole clinic", whole, all, options.Days),
+    ("one therapist, 1 day", "whole clinic", whole, one, 1),
 };
+var measured = PureSearch.MeasureInterleaved([.. pureQueries.Select(q => (q.Search, q.Therapists, q.Days))], options.PureReps);
+var pure = pureQueries.Select((q, i) =>
+{
+    var (ms, slots) = measured[i];
+    var calls = q.Therapists.Count * q.Days;
+    Log.Line($"pure {q.Query} ({q.DataSet}): {calls} calls, {slots} slots, median {ms.Median:0.000} ms, p95 {ms.P95:0.000} ms");
+    return new PureFigures(q.Query, q.DataSet, q.Days, q.Therapists.Count, calls, slots, ms, Math.Round(ms.Median * 1000 / calls, 1));
+}).ToList();
 
 // Level 2: the same clinic and visits in a real node, booked over REST; the same queries over HTTP.
 await using var node = await Node.StartAsync();
@@ -63,6 +62,7 @@ var queries = new (string Name, string Url, IReadOnlyList<string> Therapists, in
 // Cold: every grain deactivated before each first call, the queries in turn so each round sees them in another order.
 var cold = queries.Select(_ => new List<HttpTiming>()).ToArray();
 var coldActivations = new Dictionary<string, int>[queries.Length];
+var coldAppends = queries.Select(_ => new List<long>()).ToArray();
 var left = 0;
 for (var round = 0; round < options.ColdRounds; round++)
 {
@@ -71,8 +71,10 @@ for (var round = 0; round < options.ColdRounds; round++)
         var q = (k + round) % queries.Length;
         left = await node.DeactivateAllAsync();
         var before = await node.ActivationsAsync();
+        var appends = node.EventLog.Appends;
         var timing = await node.GetAsync(queries[q].Url);
         cold[q].Add(timing);
+        coldAppends[q].Add(node.EventLog.Appends - appends);
         if (coldActivations[q] is null)
         {
             var after = await node.ActivationsAsync();
@@ -81,8 +83,26 @@ for (var round = 0; round < options.ColdRounds; round++)
         }
 
         Log.Line($"cold {round + 1}/{options.ColdRounds} {queries[q].Name}: {timing.Ms:0.0} ms, {timing.Slots} slots " +
-            $"({left} activations left before it; it activated {string.Join(", ", coldActivations[q].Select(a => $"{a.Value} {a.Key}"))})");
+            $"({left} activations left before it; it activated {string.Join(", ", coldActivations[q].Select(a => $"{a.Value} {a.Key}"))}; " +
+            $"{coldAppends[q][^1]} visit-event appends)");
     }
+}
+
+// Where a cold all-therapist query's time goes: all grains deactivated, then the visit grains activated on their own,
+// then the patient grains, then the query (which now activates only the clinic-day grains and the clinic grain).
+var breakdown = new List<ColdBreakdown>();
+for (var round = 0; round < Math.Min(3, options.ColdRounds); round++)
+{
+    await node.DeactivateAllAsync();
+    var appendsBefore = node.EventLog.Appends;
+    var visitsMs = await node.ActivateVisitsAsync();
+    var visitAppends = node.EventLog.Appends - appendsBefore;
+    var patientsMs = await node.ActivatePatientsAsync();
+    var rest = await node.GetAsync(queries[1].Url);
+    breakdown.Add(new ColdBreakdown(Math.Round(visitsMs, 1), visitAppends, Math.Round(patientsMs, 1), Math.Round(rest.Ms, 1)));
+    Log.Line($"cold breakdown {round + 1}: {clinic.Visits.Count} visit grains {visitsMs:0.0} ms ({visitAppends} visit-event appends), " +
+        $"{options.Patients} patient grains {patientsMs:0.0} ms, " +
+        $"then the all-therapist query {rest.Ms:0.0} ms");
 }
 
 // Warm: the 28-day queries again and again, each HTTP call next to a pure run of the same query (order rotating).
@@ -98,6 +118,7 @@ for (var i = 0; i < 3; i++)
     }
 }
 
+var warmAppendsBefore = node.EventLog.Appends;
 for (var i = 0; i < options.Warm; i++)
 {
     for (var k = 0; k < 4; k++)
@@ -115,7 +136,8 @@ for (var i = 0; i < options.Warm; i++)
     }
 }
 
-Log.Line($"warm: {options.Warm} calls of each 28-day query, each paired with a pure run");
+var warmAppends = node.EventLog.Appends - warmAppendsBefore;
+Log.Line($"warm: {options.Warm} calls of each 28-day query, each paired with a pure run; {warmAppends} visit-event appends meanwhile");
 
 var http = new List<HttpFigures>();
 for (var q = 0; q < queries.Length; q++)
@@ -136,10 +158,11 @@ for (var q = 0; q < queries.Length; q++)
     }
 
     http.Add(new HttpFigures(name, url, therapists.Count * days, last.Slots, pureFigures.Slots, last.Bytes, coldMs,
-        Math.Round(coldMs.Median / pureFigures.Ms.Median, 1), coldActivations[q], warmMs, pureMs, p50, p95, pairs));
+        Math.Round(coldMs.Median / pureFigures.Ms.Median, 1), coldActivations[q], (long)Summary.Of([.. coldAppends[q].Select(a => (double)a)]).Median,
+        warmMs, pureMs, p50, p95, pairs));
 }
 
-var summary = new SlotsSummary(DateTimeOffset.UtcNow, machine, MachineInfo.LoadAverageNow(), options, dataSet, pure, setup, left, http,
+var summary = new SlotsSummary(DateTimeOffset.UtcNow, machine, MachineInfo.LoadAverageNow(), options, dataSet, pure, setup, left, http, breakdown, warmAppends,
     Math.Round(Log.Elapsed.TotalSeconds, 1));
 Report.Print(summary);
 await Report.WriteJsonAsync(options.Json, summary);

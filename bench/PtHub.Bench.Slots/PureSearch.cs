@@ -39,22 +39,34 @@ internal sealed class PureSearch(ClinicConfig config, DateOnly from, IReadOnlyLi
         return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, slots);
     }
 
-    /// <summary>Warm-up runs, then <paramref name="reps"/> timed ones.</summary>
-    public (Summary Ms, int Slots) Measure(IReadOnlyList<string> therapists, int dayCount, int reps, int warmup = 5)
+    /// <summary>
+    /// Warm-up (every query at least 20 times, and a second in all, so the JIT's tiers settle), then
+    /// <paramref name="reps"/> timed rounds of all the queries, in a rotating order so that the machine's noise
+    /// falls on each alike. Returns each query's timings (ms) and what it found.
+    /// </summary>
+    public static (Summary Ms, int Slots)[] MeasureInterleaved(IReadOnlyList<(PureSearch Search, IReadOnlyList<string> Therapists, int Days)> queries, int reps)
     {
-        for (var i = 0; i < warmup; i++)
+        var warmup = Stopwatch.StartNew();
+        for (var i = 0; i < 20 || warmup.ElapsedMilliseconds < 1000; i++)
         {
-            Run(therapists, dayCount);
+            foreach (var (search, therapists, days) in queries)
+            {
+                search.Run(therapists, days);
+            }
         }
 
-        var times = new List<double>(reps);
-        var slots = 0;
-        for (var i = 0; i < reps; i++)
+        var times = queries.Select(_ => new List<double>(reps)).ToArray();
+        var slots = new int[queries.Count];
+        for (var rep = 0; rep < reps; rep++)
         {
-            (var ms, slots) = Time(therapists, dayCount);
-            times.Add(ms);
+            for (var k = 0; k < queries.Count; k++)
+            {
+                var q = (k + rep) % queries.Count;
+                (var ms, slots[q]) = queries[q].Search.Time(queries[q].Therapists, queries[q].Days);
+                times[q].Add(ms);
+            }
         }
 
-        return (Summary.Of(times), slots);
+        return [.. times.Select((t, q) => (Summary.Of(t), slots[q]))];
     }
 }

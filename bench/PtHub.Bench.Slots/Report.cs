@@ -53,7 +53,17 @@ internal static class Report
             "each paired with a pure run of the same query; cold/pure against the pure median of table 1");
         foreach (var h in s.Http)
         {
-            text.AppendLine($"  a cold {h.Query} query activated: {string.Join(", ", h.ColdActivations.OrderByDescending(a => a.Value).Select(a => $"{a.Value} {a.Key}"))}");
+            text.AppendLine($"  a cold {h.Query} query activated {string.Join(", ", h.ColdActivations.OrderByDescending(a => a.Value).Select(a => $"{a.Value} {a.Key}"))}; " +
+                $"visit-event appends (SQLite write transactions) during it: {h.ColdEventAppends}");
+        }
+
+        if (s.ColdBreakdown.Count > 0)
+        {
+            double Median(Func<ColdBreakdown, double> f) => Summary.Of([.. s.ColdBreakdown.Select(f)]).Median;
+            text.AppendLine($"  cold all-therapist query taken apart (median of {s.ColdBreakdown.Count}): activate all {d.Visits} visit grains " +
+                $"{Median(b => b.VisitGrains):0.0} ms ({Median(b => b.VisitGrainEventAppends):0} visit-event appends), then all {d.Patients} patient grains " +
+                $"{Median(b => b.PatientGrains):0.0} ms, then the query (activating {d.Days} day grains) {Median(b => b.QueryWithWarmVisitsAndPatients):0.0} ms");
+            text.AppendLine($"  visit-event appends during the {2 * s.Options.Warm} warm calls: {s.WarmEventAppends}");
         }
 
         var mismatches = s.Http.Where(h => h.Slots != h.PureSlots).ToList();

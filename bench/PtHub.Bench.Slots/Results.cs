@@ -17,6 +17,7 @@ internal sealed record HttpFigures(
     Summary Cold,
     double ColdOverPure,
     IReadOnlyDictionary<string, int> ColdActivations,
+    long ColdEventAppends,
     Summary? Warm,
     Summary? PureInterleaved,
     double? WarmOverPureP50,
@@ -49,4 +50,9 @@ internal sealed record SlotsSummary(
     SetupFigures Setup,
     int ActivationsLeftAfterDeactivation,
     IReadOnlyList<HttpFigures> Http,
+    IReadOnlyList<ColdBreakdown> ColdBreakdown,
+    long WarmEventAppends,
     double TotalSeconds);
+
+/// <summary>A cold all-therapist query taken apart (ms): activating every visit grain, then every patient grain, then the query itself.</summary>
+internal sealed record ColdBreakdown(double VisitGrains, long VisitGrainEventAppends, double PatientGrains, double QueryWithWarmVisitsAndPatients);

@@ -24,7 +24,7 @@ internal sealed record SlotsOptions
     public int PureReps { get; init; } = 100;
 
     /// <summary>Cold rounds: each deactivates every grain and times each query's first call.</summary>
-    public int ColdRounds { get; init; } = 3;
+    public int ColdRounds { get; init; } = 5;
 
     /// <summary>Warm repetitions of each HTTP query (each paired with a pure run of the same query).</summary>
     public int Warm { get; init; } = 50;
@@ -38,7 +38,7 @@ internal sealed record SlotsOptions
 
     public const string Usage =
         "usage: PtHub.Bench.Slots [--days 28] [--visits-per-day 12] [--patients 240] [--therapist t1] [--zone America/Chicago] " +
-        "[--pure-reps 100] [--cold-rounds 3] [--warm 50] [--concurrency 8] [--seed 5] [--json bench/results/free-slots.json]";
+        "[--pure-reps 100] [--cold-rounds 5] [--warm 50] [--concurrency 8] [--seed 5] [--json bench/results/free-slots.json]";
 
     /// <summary>Null (after printing why) when the arguments are wrong.</summary>
     public static SlotsOptions? Parse(string[] args)

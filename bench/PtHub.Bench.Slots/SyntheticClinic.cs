@@ -20,7 +20,7 @@ internal sealed class SyntheticClinic
     /// <summary>Id, name, overlap capacity, morning and afternoon spans.</summary>
     private static readonly (string Id, string Name, int Capacity, string[] Spans)[] Staff =
     [
-        ("t1", "Ann P., PT", 1, ["07:00-11:30", "12:00-15:30"]),
+        ("t1", "Ann P., PT", 1, ["07:00-12:00", "12:30-17:00"]),
         ("t2", "Bob Q., PTA", 2, ["08:00-12:00", "12:45-17:00"]),
         ("t3", "Cleo R., PT", 3, ["09:00-13:00", "13:30-18:00"]),
         ("t4", "Dev S., PT", 1, ["10:30-14:30", "15:00-19:00"]),

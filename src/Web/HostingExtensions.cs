@@ -50,6 +50,7 @@ public static class HostingExtensions
         api.MapChargeEndpoints();
         api.MapScheduleEndpoints();
         api.MapPlanOfCareEndpoints();
+        api.MapWaitlistEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
         return app;

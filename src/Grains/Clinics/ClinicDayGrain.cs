@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Scheduling;
+using PtHub.Grains.Waitlist;
 
 namespace PtHub.Grains.Clinics;
 
@@ -22,6 +23,7 @@ internal sealed class ClinicDayGrain(
     private readonly Watchers _watchers = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private LiveViews _views = null!;
+    private ValueList<BoardOpening> _openings = [];
     private ClinicConfig? _config;
     private string _clinicId = "";
     private DateOnly _date;
@@ -43,7 +45,7 @@ internal sealed class ClinicDayGrain(
         }
 
         await LoadPatientsAsync(_visits.Values.Select(v => v.PatientId));
-        Refresh();
+        await RefreshOpeningsAsync();
         var period = liveOptions.Value.TickPeriod;
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
     }
@@ -203,14 +205,20 @@ internal sealed class ClinicDayGrain(
         return result;
     }
 
+    public Task OnWaitlistChanged() => RefreshOpeningsAsync();
+
     public async Task OnVisitMoved(string visitId)
     {
         if (day.State.VisitIds.Remove(visitId))
         {
-            _visits.Remove(visitId);
+            if (_visits.Remove(visitId, out var moved))
+            {
+                OfferSlot(moved);
+            }
+
             day.State.Tickets.Remove(visitId);
             await SaveAsync();
-            Refresh();
+            await RefreshOpeningsAsync();
         }
     }
 
@@ -248,7 +256,15 @@ internal sealed class ClinicDayGrain(
     /// <summary>Moves the clock on: alerts and waits are re-read, and visits not arrived by start plus grace become no-shows.</summary>
     private async Task TickAsync()
     {
-        Refresh();
+        if (_openings.Count > 0 || day.State.Openings.Count > 0)
+        {
+            await RefreshOpeningsAsync();
+        }
+        else
+        {
+            Refresh();
+        }
+
         if (_config is not { } config)
         {
             return;
@@ -273,12 +289,63 @@ internal sealed class ClinicDayGrain(
         }
 
         _visits[visit.VisitId] = visit;
+        if (known is { IsClosed: false } && visit.Status is VisitStatus.Cancelled or VisitStatus.NoShow && OfferSlot(visit))
+        {
+            await SaveAsync();
+        }
+
         if (visit.ArrivedAt is not null && !day.State.Tickets.ContainsKey(visit.VisitId))
         {
             day.State.Tickets[visit.VisitId] = day.State.Tickets.Count + 1;
             await SaveAsync();
         }
 
+        if (day.State.Openings.Count > 0)
+        {
+            // A visit may have taken an opening's time: look again at which openings are still free.
+            await RefreshOpeningsAsync();
+        }
+        else
+        {
+            Refresh();
+        }
+    }
+
+    /// <summary>Keeps a freed future slot as an opening for the waitlist; false when it is past or a walk-in's.</summary>
+    private bool OfferSlot(VisitSnapshot freed)
+    {
+        if (freed.WalkIn || freed.ScheduledStart <= time.GetUtcNow() || day.State.Openings.Any(o => o.OpeningId == freed.VisitId))
+        {
+            return false;
+        }
+
+        day.State.Openings.Add(new Opening(freed.VisitId, freed.TherapistId, freed.ScheduledStart, freed.DurationMinutes));
+        return true;
+    }
+
+    /// <summary>The openings still free and ahead, each with the waitlist's matching patients, best first.</summary>
+    private async Task RefreshOpeningsAsync()
+    {
+        var now = time.GetUtcNow();
+        var config = _config;
+        var open = config is null ? [] : day.State.Openings.Where(o => o.Start > now
+            && ScheduleRules.Conflicts(config, _date, _visits.Values, new ProposedVisit(o.TherapistId, o.Start, o.Minutes)).Count == 0).ToList();
+        var openings = new List<BoardOpening>();
+        if (open.Count > 0)
+        {
+            var entries = await GrainFactory.GetGrain<IWaitlistGrain>(_clinicId).List();
+            foreach (var opening in open.OrderBy(o => o.Start))
+            {
+                var matches = WaitlistMatch.For(opening, config!, entries).Take(5).ToList();
+                await LoadPatientsAsync(matches.Select(m => m.PatientId).Where(id => !_patients.ContainsKey(id)));
+                var candidates = matches.Select(m => new WaitlistCandidate(m.EntryId, m.PatientId,
+                    _patients.GetValueOrDefault(m.PatientId) is { } p ? $"{p.Details.LastName}, {p.Details.FirstName}" : m.PatientId,
+                    m.Priority, m.AddedAt)).ToValueList();
+                openings.Add(new BoardOpening(opening, config!.FindTherapist(opening.TherapistId)?.DisplayName ?? opening.TherapistId, candidates));
+            }
+        }
+
+        _openings = openings.ToValueList();
         Refresh();
     }
 
@@ -290,7 +357,8 @@ internal sealed class ClinicDayGrain(
         }
     }
 
-    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, day.State.Tickets, billing.Value, day.State.RunningLate);
+    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, day.State.Tickets, billing.Value,
+        day.State.RunningLate, _openings);
 
     private static readonly ClinicConfig EmptyConfig = new("", "UTC", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
 

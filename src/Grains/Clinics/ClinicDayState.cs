@@ -1,3 +1,5 @@
+using PtHub.Grains.Contracts;
+
 namespace PtHub.Grains.Clinics;
 
 /// <summary>What a clinic-day persists: the index of its visits and its activation epoch. The board is rebuilt from them.</summary>
@@ -14,4 +16,7 @@ public sealed class ClinicDayState
 
     /// <summary>Minutes each therapist is running late today.</summary>
     [Id(3)] public Dictionary<string, int> RunningLate { get; set; } = [];
+
+    /// <summary>Booked slots that freed, offered to the waitlist while they stay free.</summary>
+    [Id(4)] public List<Opening> Openings { get; set; } = [];
 }

@@ -12,7 +12,8 @@ public sealed record DayData(
     IReadOnlyDictionary<string, PatientRecord?> Patients,
     IReadOnlyDictionary<string, int> Tickets,
     BillingOptions Billing,
-    IReadOnlyDictionary<string, int> RunningLate)
+    IReadOnlyDictionary<string, int> RunningLate,
+    ValueList<BoardOpening>? Openings = null)
 {
     public int LateMinutes(string therapistId) => RunningLate.GetValueOrDefault(therapistId);
 }

@@ -11,6 +11,7 @@ internal sealed class LiveViews
     private readonly Dictionary<string, BoardRow> _rows = [];
     private long _boardVersion;
     private DateTimeOffset _asOf;
+    private ValueList<BoardOpening> _openings = [];
     private LobbyView? _lobby;
     private ManagerView? _manager;
 
@@ -21,7 +22,7 @@ internal sealed class LiveViews
     public IReadOnlyDictionary<string, int> Estimates { get; private set; } = new Dictionary<string, int>();
 
     public BoardView Board(DayData day) => new(day.ClinicId, day.Date, _boardVersion, _asOf,
-        _rows.Values.OrderBy(r => r.ScheduledStart).ThenBy(r => r.VisitId, StringComparer.Ordinal).ToValueList());
+        _rows.Values.OrderBy(r => r.ScheduledStart).ThenBy(r => r.VisitId, StringComparer.Ordinal).ToValueList(), _openings);
 
     public LobbyView Lobby => _lobby!;
 
@@ -70,14 +71,18 @@ internal sealed class LiveViews
 
         var removed = _rows.Keys.Where(id => !day.Visits.ContainsKey(id)).ToList();
         removed.ForEach(id => _rows.Remove(id));
-        if (upserts.Count == 0 && removed.Count == 0)
+        var openings = day.Openings ?? [];
+        var openingsChanged = openings != _openings;
+        _openings = openings;
+        if (upserts.Count == 0 && removed.Count == 0 && !openingsChanged)
         {
             return null;
         }
 
         _boardVersion++;
         return new BoardDelta(day.ClinicId, day.Date, _boardVersion,
-            upserts.OrderBy(r => r.ScheduledStart).ThenBy(r => r.VisitId, StringComparer.Ordinal).ToValueList(), removed.ToValueList());
+            upserts.OrderBy(r => r.ScheduledStart).ThenBy(r => r.VisitId, StringComparer.Ordinal).ToValueList(), removed.ToValueList(),
+            openingsChanged ? openings : null);
     }
 
     private LobbyView? RefreshLobby(DayData day, IReadOnlyDictionary<string, int> nextWaits, DateTimeOffset now)

@@ -28,7 +28,7 @@ internal sealed class Watchers
     /// </summary>
     public static void SendCurrent(IDashboardObserver observer, BoardView board, LobbyView lobby, ManagerView manager)
     {
-        _ = observer.OnBoardChanged(new BoardDelta(board.ClinicId, board.Date, board.Version, board.Rows, []));
+        _ = observer.OnBoardChanged(new BoardDelta(board.ClinicId, board.Date, board.Version, board.Rows, [], board.Openings));
         _ = observer.OnLobbyChanged(lobby);
         _ = observer.OnManagerChanged(manager);
     }

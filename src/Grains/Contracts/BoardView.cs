@@ -7,4 +7,5 @@ public sealed record BoardView(
     [property: Id(1)] DateOnly Date,
     [property: Id(2)] long Version,
     [property: Id(3)] DateTimeOffset GeneratedAt,
-    [property: Id(4)] ValueList<BoardRow> Rows);
+    [property: Id(4)] ValueList<BoardRow> Rows,
+    [property: Id(5)] ValueList<BoardOpening>? Openings = null);

@@ -50,6 +50,10 @@ public interface IClinicDayGrain : IGrainWithStringKey
     [Alias("SetRunningLate")]
     Task<Refusal?> SetRunningLate(string therapistId, int minutes);
 
+    /// <summary>The clinic's waitlist changed: the openings' candidates are looked up again. One-way from the waitlist.</summary>
+    [Alias("OnWaitlistChanged"), OneWay]
+    Task OnWaitlistChanged();
+
     [Alias("OnConfigurationChanged"), OneWay]
     Task OnConfigurationChanged(ClinicConfig config);
 

@@ -196,6 +196,33 @@ function rowElement(row: BoardRow, now: number): HTMLElement {
     el("div", { class: "actions" }, ...actionsFor(row)));
 }
 
+function openingsSection(view: BoardView): HTMLElement | null {
+  const openings = view.openings ?? [];
+  if (openings.length === 0) return null;
+  return el("section", { class: "group openings", "aria-label": "Openings" },
+    el("h2", {}, "Openings for the waitlist ", el("span", { class: "count" }, String(openings.length))),
+    ...openings.map(o => el("article", { class: "opening", "data-opening": o.opening.openingId },
+      el("div", { class: "time" }, clockTime(o.opening.start), el("small", {}, `${o.opening.minutes} min`)),
+      el("div", { class: "who" }, el("strong", {}, o.therapistName), el("small", {}, "freed slot")),
+      el("div", { class: "actions" }, ...(o.candidates.length === 0
+        ? [el("span", { class: "empty" }, "No one on the waitlist fits")]
+        : o.candidates.map(c => {
+          const b = el("button", { type: "button", class: "secondary", "data-entry": c.entryId }, `Book ${c.patientName} (P${c.priority})`);
+          b.addEventListener("click", async () => {
+            b.disabled = true;
+            try {
+              await postJson(`${api}/waitlist/${encodeURIComponent(c.entryId)}/book`, { start: o.opening.start, therapistId: o.opening.therapistId, commandId: uuid() });
+              say(`${c.patientName} booked at ${clockTime(o.opening.start)}.`, "info");
+            } catch (error) {
+              say((error as Error).message);
+            } finally {
+              b.disabled = false;
+            }
+          });
+          return b;
+        }))))));
+}
+
 function render(view: BoardView): void {
   const now = Date.now();
   const therapist = therapistFilter.value;
@@ -207,7 +234,7 @@ function render(view: BoardView): void {
       el("h2", {}, `${g.title} `, el("span", { class: "count" }, String(mine.length))),
       ...(mine.length === 0 ? [el("p", { class: "empty" }, "None")] : mine.map(r => rowElement(r, now))));
   });
-  replace(document.getElementById("board")!, ...sections);
+  replace(document.getElementById("board")!, openingsSection(view), ...sections);
 }
 
 function applyDelta(state: BoardView, delta: BoardDelta): BoardView {
@@ -215,7 +242,7 @@ function applyDelta(state: BoardView, delta: BoardDelta): BoardView {
   for (const row of delta.upserts) rows.set(row.visitId, row);
   for (const id of delta.removed) rows.delete(id);
   const ordered = [...rows.values()].sort((a, b) => a.scheduledStart.localeCompare(b.scheduledStart) || a.visitId.localeCompare(b.visitId));
-  return { ...state, version: delta.version, rows: ordered };
+  return { ...state, version: delta.version, rows: ordered, openings: delta.openings ?? state.openings };
 }
 
 async function walkIn(): Promise<void> {

@@ -16,9 +16,13 @@ export interface BoardRow {
   estimatedWaitMinutes: number | null; copayDue: number | null; expectedStart: string | null;
 }
 
-export interface BoardView extends Versioned { generatedAt: string; rows: BoardRow[]; }
+export interface WaitlistCandidate { entryId: string; patientId: string; patientName: string; priority: number; waitingSince: string; }
 
-export interface BoardDelta extends Versioned { upserts: BoardRow[]; removed: string[]; }
+export interface BoardOpening { opening: { openingId: string; therapistId: string; start: string; minutes: number }; therapistName: string; candidates: WaitlistCandidate[]; }
+
+export interface BoardView extends Versioned { generatedAt: string; rows: BoardRow[]; openings: BoardOpening[] | null; }
+
+export interface BoardDelta extends Versioned { upserts: BoardRow[]; removed: string[]; openings: BoardOpening[] | null; }
 
 export interface LobbyEntry { label: string; category: "being-seen" | "waiting"; estimatedWaitMinutes: number | null; }
 
