@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PtHub.Grains.Storage;
 
 namespace PtHub.Bench.Slots;
@@ -10,16 +11,28 @@ internal sealed class CountingEventLog(IVisitEventLog inner) : IVisitEventLog
 {
     private long _appends;
     private long _events;
+    private long _ticks;
 
     public long Appends => Interlocked.Read(ref _appends);
 
     public long Events => Interlocked.Read(ref _events);
 
-    public Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default)
+    /// <summary>Time spent in appends, summed (ms); it includes waiting at the write gate when appends overlap.</summary>
+    public double Milliseconds => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks)).TotalMilliseconds;
+
+    public async Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _appends);
         Interlocked.Add(ref _events, events.Count);
-        return inner.AppendAsync(events, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await inner.AppendAsync(events, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
+        }
     }
 
     public Task<IReadOnlyList<VisitEventRecord>> ReadVisitAsync(string visitId, CancellationToken cancellationToken = default) =>

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
 using PtHub.Web;
@@ -168,6 +170,27 @@ internal sealed class Node : IAsyncDisposable
     /// cold query do between them; ms until all have answered.
     /// </summary>
     public Task<double> ActivateVisitsAsync() => TimeAsync(() => Task.WhenAll(_visitIds.Select(id => _grains.GetGrain<IVisitGrain>(id).GetSnapshot())));
+
+    /// <summary>
+    /// Activates visit grains one at a time (nothing else running): per activation, ms until it answered and ms of
+    /// that spent in the visit event log's append.
+    /// </summary>
+    public async Task<List<(double Ms, double AppendMs)>> ActivateVisitsOneByOneAsync(int count)
+    {
+        var timings = new List<(double, double)>(count);
+        foreach (var id in _visitIds.Take(count))
+        {
+            var appendMs = EventLog.Milliseconds;
+            var started = Stopwatch.GetTimestamp();
+            await _grains.GetGrain<IVisitGrain>(id).GetSnapshot();
+            timings.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, EventLog.Milliseconds - appendMs));
+        }
+
+        return timings;
+    }
+
+    /// <summary>Orleans' idle age after which an untouched grain is deactivated (PtHub leaves the default).</summary>
+    public TimeSpan CollectionAge => _app.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value.CollectionAge;
 
     /// <summary>Activates every registered patient's grain at once, as the clinic-day grains' LoadPatientsAsync does; ms.</summary>
     public Task<double> ActivatePatientsAsync() => TimeAsync(() => Task.WhenAll(_patientIds.Select(id => _grains.GetGrain<IPatientGrain>(id).Get())));

@@ -105,6 +105,13 @@ for (var round = 0; round < Math.Min(3, options.ColdRounds); round++)
         $"then the all-therapist query {rest.Ms:0.0} ms");
 }
 
+// One visit grain at a time, nothing else running: what a cold activation costs, and how much of it is the event-log append.
+await node.DeactivateAllAsync();
+var oneByOne = await node.ActivateVisitsOneByOneAsync(Math.Min(200, clinic.Visits.Count));
+var sequential = new SequentialActivations(oneByOne.Count, Summary.Of([.. oneByOne.Select(t => t.Ms)]), Summary.Of([.. oneByOne.Select(t => t.AppendMs)]));
+Log.Line($"{sequential.Count} visit grains activated one by one: median {sequential.Ms.Median:0.000} ms each, " +
+    $"of which {sequential.AppendMs.Median:0.000} ms in the event-log append");
+
 // Warm: the 28-day queries again and again, each HTTP call next to a pure run of the same query (order rotating).
 var warmQueries = queries.Take(2).ToArray();
 var warm = warmQueries.Select(_ => new List<HttpTiming>()).ToArray();
@@ -153,17 +160,18 @@ for (var q = 0; q < queries.Length; q++)
         pureMs = Summary.Of(paired[q]);
         p50 = Math.Round(warmMs.Median / pureMs.Median, 2);
         p95 = Math.Round(warmMs.P95 / pureMs.P95, 2);
-        pairs = Summary.Of([.. warm[q].Zip(paired[q], (h, p) => h.Ms / p)]).Median is var m ? Math.Round(m, 2) : null;
+        pairs = Math.Round(Summary.Of([.. warm[q].Zip(paired[q], (h, p) => h.Ms / p)]).Median, 2);
         last = warm[q][^1];
     }
 
-    http.Add(new HttpFigures(name, url, therapists.Count * days, last.Slots, pureFigures.Slots, last.Bytes, coldMs,
-        Math.Round(coldMs.Median / pureFigures.Ms.Median, 1), coldActivations[q], (long)Summary.Of([.. coldAppends[q].Select(a => (double)a)]).Median,
-        warmMs, pureMs, p50, p95, pairs));
+    var answers = cold[q].Concat(q < warm.Length ? warm[q] : []).ToList();
+    http.Add(new HttpFigures(name, url, therapists.Count * days, last.Slots, pureFigures.Slots, answers.Count,
+        answers.Count(a => a.Slots != pureFigures.Slots), last.Bytes, coldMs, Math.Round(coldMs.Median / pureFigures.Ms.Median, 1),
+        coldActivations[q], (long)Summary.Of([.. coldAppends[q].Select(a => (double)a)]).Median, warmMs, pureMs, p50, p95, pairs));
 }
 
-var summary = new SlotsSummary(DateTimeOffset.UtcNow, machine, MachineInfo.LoadAverageNow(), options, dataSet, pure, setup, left, http, breakdown, warmAppends,
-    Math.Round(Log.Elapsed.TotalSeconds, 1));
+var summary = new SlotsSummary(DateTimeOffset.UtcNow, machine, MachineInfo.LoadAverageNow(), options, dataSet, pure, setup, left,
+    node.CollectionAge, http, breakdown, sequential, warmAppends, Math.Round(Log.Elapsed.TotalSeconds, 1));
 Report.Print(summary);
 await Report.WriteJsonAsync(options.Json, summary);
 Log.Line($"results written to {Path.GetFullPath(options.Json)}");

@@ -13,6 +13,8 @@ internal sealed record HttpFigures(
     int GrainCalls,
     int Slots,
     int PureSlots,
+    int Answers,
+    int AnswersNotMatchingPure,
     int Bytes,
     Summary Cold,
     double ColdOverPure,
@@ -49,10 +51,15 @@ internal sealed record SlotsSummary(
     IReadOnlyList<PureFigures> Pure,
     SetupFigures Setup,
     int ActivationsLeftAfterDeactivation,
+    TimeSpan CollectionAge,
     IReadOnlyList<HttpFigures> Http,
     IReadOnlyList<ColdBreakdown> ColdBreakdown,
+    SequentialActivations SequentialVisitActivations,
     long WarmEventAppends,
     double TotalSeconds);
 
 /// <summary>A cold all-therapist query taken apart (ms): activating every visit grain, then every patient grain, then the query itself.</summary>
 internal sealed record ColdBreakdown(double VisitGrains, long VisitGrainEventAppends, double PatientGrains, double QueryWithWarmVisitsAndPatients);
+
+/// <summary>Visit grains activated one at a time: ms per activation, and ms of it in the event-log append.</summary>
+internal sealed record SequentialActivations(int Count, Summary Ms, Summary AppendMs);

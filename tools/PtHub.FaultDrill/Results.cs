@@ -18,6 +18,15 @@ public sealed record ScenarioResult(
     public bool Passed => Failures.Count == 0;
 
     public VerificationAfterColdRestart? ColdRestart { get; set; }
+
+    /// <summary>A scenario that could not run to its checks (e.g. a node that was not killed is down).</summary>
+    public static ScenarioResult Aborted(string name, string faultCommand, int? killedNode, int nodes, string reason) =>
+        new(name, faultCommand, killedNode, nodes, 0,
+            new CommandStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, [], new Dictionary<string, int>(), 0),
+            new RecoveryTimes(0, null, null, null, 0, null),
+            new ClientStats(0, 0, 0, null, null, null, 0, 0, 0, null, 0, 0, 0, 0, 0, []),
+            new Verification(0, 0, [], [], 0, []),
+            [], [], [$"aborted: {reason}"]);
 }
 
 public sealed record CommandStats(

@@ -22,6 +22,55 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
     public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
     {
         nodes.ReviveAll();
+        if (await NodesNotReadyAsync(except: null, cancellationToken) is { Count: > 0 } down)
+        {
+            return ScenarioResult.Aborted(name, faultCommand, killedNode, nodes.Urls.Count,
+                $"node(s) {string.Join(", ", down)} not ready before the scenario (see their logs)");
+        }
+
+        try
+        {
+            return await RunLoadedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException
+                                       or TimeoutException or IOException)
+        {
+            return ScenarioResult.Aborted(name, faultCommand, killedNode, nodes.Urls.Count, ex.GetBaseException().Message);
+        }
+    }
+
+    /// <summary>The nodes (1-based) whose /health/ready does not answer 200, leaving out the one the scenario killed.</summary>
+    private async Task<List<int>> NodesNotReadyAsync(int? except, CancellationToken cancellationToken)
+    {
+        var down = new List<int>();
+        for (var node = 0; node < nodes.Urls.Count; node++)
+        {
+            if (node + 1 == except)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                using var response = await nodes.Http.GetAsync(nodes.Url(node, "health/ready"), timeout.Token);
+                if (!response.IsSuccessStatusCode)
+                {
+                    down.Add(node + 1);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                down.Add(node + 1);
+            }
+        }
+
+        return down;
+    }
+
+    private async Task<ScenarioResult> RunLoadedAsync(CancellationToken cancellationToken)
+    {
         _clock.Restart();
         Console.WriteLine($"== {name}: {options.Clinics} clinics, {options.ClientsPerNode} board client(s) per clinic and node, {options.Rate} commands/s");
 
@@ -83,6 +132,11 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
 
         var failures = new List<string>();
         var warnings = new List<string>();
+        if (await NodesNotReadyAsync(except: killedNode, cancellationToken) is { Count: > 0 } down)
+        {
+            failures.Add($"node(s) {string.Join(", ", down)} that were not killed are down after the scenario (see their logs)");
+        }
+
         var verification = await VerifyAsync(load.Ledger, clinics, clients, failures, cancellationToken);
         var result = new ScenarioResult(name, faultCommand, killedNode, nodes.Urls.Count, clinics.Count,
             CommandStatsOf(load, faultAt, faultDoneAt, endedAt),

@@ -37,6 +37,10 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("GetPlanProgress")]
     Task<IReadOnlyList<PlanProgress>> GetPlanProgress();
 
+    /// <summary>Counts a cancelled or no-show visit against the patient (once per visit).</summary>
+    [Alias("RecordMissedVisit")]
+    Task RecordMissedVisit(string visitId, VisitStatus status);
+
     [Alias("BillVisit")]
     Task<VisitBilling> BillVisit(string visitId, DateOnly date, ValueList<ServiceMinutes> services);
 }

@@ -10,8 +10,14 @@ public sealed record PatientRecord(
     [property: Id(4)] ValueList<Authorization>? Authorizations = null,
     [property: Id(5)] ValueList<AllowedAmount>? MedicareAllowed = null,
     [property: Id(6)] ValueList<DateOnly>? TreatmentDaysSinceProgressReport = null,
-    [property: Id(7)] DateOnly? PlanOfCareStart = null)
+    [property: Id(7)] DateOnly? PlanOfCareStart = null,
+    [property: Id(8)] ValueList<string>? CancelledVisits = null,
+    [property: Id(9)] ValueList<string>? NoShowVisits = null)
 {
+    public int Cancellations => CancelledVisits?.Count ?? 0;
+
+    public int NoShows => NoShowVisits?.Count ?? 0;
+
     public decimal MedicareAllowedIn(int year) => MedicareAllowed?.FirstOrDefault(a => a.Year == year)?.Amount ?? 0m;
 
     public Authorization? AuthorizationFor(DateOnly date) =>

@@ -63,6 +63,15 @@ internal sealed class PatientGrain(
         return bill;
     }
 
+    public Task RecordMissedVisit(string visitId, VisitStatus status) => ChangeAsync(r => status switch
+    {
+        VisitStatus.Cancelled when r.CancelledVisits?.Contains(visitId) != true =>
+            r with { CancelledVisits = (r.CancelledVisits ?? []).Append(visitId).ToValueList() },
+        VisitStatus.NoShow when r.NoShowVisits?.Contains(visitId) != true =>
+            r with { NoShowVisits = (r.NoShowVisits ?? []).Append(visitId).ToValueList() },
+        _ => r,
+    });
+
     public async Task<PlanOfCare?> CreatePlanOfCare(PlanOfCareRequest request)
     {
         if (patient.State.Record is not { } record

@@ -102,7 +102,7 @@ internal sealed partial class VisitGrain(
             await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, dayBefore)).OnVisitMoved(VisitId);
         }
 
-        await ReportToDayAsync(snapshot);
+        await ReportDerivedAsync(snapshot);
         return VisitResult.Accepted(snapshot);
     }
 
@@ -143,10 +143,15 @@ internal sealed partial class VisitGrain(
         }
     }
 
-    private async Task ReportToDayAsync(VisitSnapshot snapshot)
+    private async Task ReportDerivedAsync(VisitSnapshot snapshot)
     {
         try
         {
+            if (snapshot.Status is VisitStatus.Cancelled or VisitStatus.NoShow)
+            {
+                await GrainFactory.GetGrain<IPatientGrain>(State.PatientId).RecordMissedVisit(VisitId, snapshot.Status);
+            }
+
             var quoted = await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, State.Date)).OnVisitChanged(snapshot);
             if (quoted is not null && State.QuotedWaitMinutes is null && snapshot.Status == VisitStatus.Arrived)
             {
@@ -157,7 +162,7 @@ internal sealed partial class VisitGrain(
         }
         catch (Exception ex)
         {
-            // The command is durable; the board is a projection that rebuilds from the visits when its grain reactivates.
+            // The command is durable; the board and the patient's counts are derived, the board rebuilds from the visits.
             LogReportFailed(logger, ex, VisitId);
         }
     }
@@ -190,7 +195,7 @@ internal sealed partial class VisitGrain(
     private ITherapistGrain Therapist(string therapistId) =>
         GrainFactory.GetGrain<ITherapistGrain>(GrainKeys.Therapist(State.ClinicId, therapistId));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId} could not report to its clinic day")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId} could not report to its clinic day or patient")]
     private static partial void LogReportFailed(ILogger logger, Exception ex, string visitId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId}: {Count} events not yet in the event table; will retry")]

@@ -42,6 +42,10 @@ public sealed class AutoNoShowTests
         Assert.Equal("noshow", visit["visit"]!["status"]!.GetValue<string>());
         Assert.Equal("pthub", visit["events"]!.AsArray()[^1]!["actor"]!.GetValue<string>());
         Assert.Equal("arrived", (await again.VisitAsync(onTime))["visit"]!["status"]!.GetValue<string>());
+        var patientId = visit["visit"]!["patientId"]!.GetValue<string>();
+        var patient = await second.Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinicId}/patients/{patientId}");
+        Assert.Equal(1, patient!["noShows"]!.GetValue<int>());
+        Assert.Equal(0, patient["cancellations"]!.GetValue<int>());
         var board = await second.Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinicId}/board");
         Assert.Equal(2, board!["rows"]!.AsArray().Count);
     }
