@@ -41,12 +41,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") >/dev/null 2>&1; }
 
-# A port nobody listens on and that this run has not handed out yet.
+# A port nobody listens on and that this run has not handed out yet, below the kernel's ephemeral range (the
+# nodes' many outgoing connections take ports there, and a port in use there cannot be bound even when nobody listens on it).
 declare -A handed_out=()
+ephemeral_low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+(( ephemeral_low > 12000 )) || ephemeral_low=61000
 free_port() {
     local port
     for _ in $(seq 1 200); do
-        port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        port=$(( 10000 + (RANDOM * 32768 + RANDOM) % (ephemeral_low - 10000) ))
         if [[ -z "${handed_out[$port]:-}" ]] && ! port_in_use "$port"; then
             handed_out[$port]=1
             echo "$port"
@@ -132,10 +135,19 @@ start_postgres() {
             >"$run_dir/pg/initdb.log" 2>&1 || { cat "$run_dir/pg/initdb.log" >&2; die "initdb failed"; }
     fi
     port="$(cat "$run_dir/pg.port" 2>/dev/null || free_port)"
-    port_in_use "$port" && port="$(free_port)"
+    local attempt started=0
+    for attempt in 1 2 3 4 5; do
+        port_in_use "$port" && port="$(free_port)"
+        if runuser -u postgres -- "$pg_bin/pg_ctl" start -D "$run_dir/pgdata" -w -t 60 -s -l "$run_dir/pg/postgres.log" \
+            -o "$(pg_options "$port")" >/dev/null 2>&1; then
+            started=1
+            break
+        fi
+        log "PostgreSQL did not start on port $port (attempt $attempt); trying another port"
+        port="$(free_port)"
+    done
+    [[ $started -eq 1 ]] || { tail -n 20 "$run_dir/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
     echo "$port" >"$run_dir/pg.port"
-    runuser -u postgres -- "$pg_bin/pg_ctl" start -D "$run_dir/pgdata" -w -t 60 -s -l "$run_dir/pg/postgres.log" -o "$(pg_options "$port")" >/dev/null \
-        || { tail -n 20 "$run_dir/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
     if ! runuser -u postgres -- "$pg_bin/psql" -h "$run_dir/pg" -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'pthub'" | grep -q 1; then
         runuser -u postgres -- "$pg_bin/createdb" -h "$run_dir/pg" -p "$port" -U postgres pthub
     fi

@@ -37,4 +37,7 @@ internal sealed class CountingEventLog(IVisitEventLog inner) : IVisitEventLog
 
     public Task<IReadOnlyList<VisitEventRecord>> ReadVisitAsync(string visitId, CancellationToken cancellationToken = default) =>
         inner.ReadVisitAsync(visitId, cancellationToken);
+
+    public Task<int> LastSequenceAsync(string visitId, CancellationToken cancellationToken = default) =>
+        inner.LastSequenceAsync(visitId, cancellationToken);
 }

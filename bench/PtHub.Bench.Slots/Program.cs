@@ -41,10 +41,10 @@ var pureQueries = new (string Query, string DataSet, PureSearch Search, IReadOnl
 var measured = PureSearch.MeasureInterleaved([.. pureQueries.Select(q => (q.Search, q.Therapists, q.Days))], options.PureReps);
 var pure = pureQueries.Select((q, i) =>
 {
-    var (ms, slots) = measured[i];
+    var (ms, slots, bytes) = measured[i];
     var calls = q.Therapists.Count * q.Days;
-    Log.Line($"pure {q.Query} ({q.DataSet}): {calls} calls, {slots} slots, median {ms.Median:0.000} ms, p95 {ms.P95:0.000} ms");
-    return new PureFigures(q.Query, q.DataSet, q.Days, q.Therapists.Count, calls, slots, ms, Math.Round(ms.Median * 1000 / calls, 1));
+    Log.Line($"pure {q.Query} ({q.DataSet}): {calls} calls, {slots} slots, median {ms.Median:0.000} ms, p95 {ms.P95:0.000} ms, {bytes / 1024} KB allocated");
+    return new PureFigures(q.Query, q.DataSet, q.Days, q.Therapists.Count, calls, slots, ms, Math.Round(ms.Median * 1000 / calls, 1), bytes);
 }).ToList();
 
 // Level 2: the same clinic and visits in a real node, booked over REST; the same queries over HTTP.

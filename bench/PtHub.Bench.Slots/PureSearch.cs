@@ -42,9 +42,9 @@ internal sealed class PureSearch(ClinicConfig config, DateOnly from, IReadOnlyLi
     /// <summary>
     /// Warm-up (every query at least 20 times, and a second in all, so the JIT's tiers settle), then
     /// <paramref name="reps"/> timed rounds of all the queries, in a rotating order so that the machine's noise
-    /// falls on each alike. Returns each query's timings (ms) and what it found.
+    /// falls on each alike. Returns each query's timings (ms), what it found and the bytes one run allocates.
     /// </summary>
-    public static (Summary Ms, int Slots)[] MeasureInterleaved(IReadOnlyList<(PureSearch Search, IReadOnlyList<string> Therapists, int Days)> queries, int reps)
+    public static (Summary Ms, int Slots, long AllocatedBytes)[] MeasureInterleaved(IReadOnlyList<(PureSearch Search, IReadOnlyList<string> Therapists, int Days)> queries, int reps)
     {
         var warmup = Stopwatch.StartNew();
         for (var i = 0; i < 20 || warmup.ElapsedMilliseconds < 1000; i++)
@@ -54,6 +54,14 @@ internal sealed class PureSearch(ClinicConfig config, DateOnly from, IReadOnlyLi
                 search.Run(therapists, days);
             }
         }
+
+        // Bytes allocated by one run of each query (this thread only: the search runs on it).
+        var allocated = queries.Select(q =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            q.Search.Run(q.Therapists, q.Days);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }).ToArray();
 
         var times = queries.Select(_ => new List<double>(reps)).ToArray();
         var slots = new int[queries.Count];
@@ -67,6 +75,6 @@ internal sealed class PureSearch(ClinicConfig config, DateOnly from, IReadOnlyLi
             }
         }
 
-        return [.. times.Select((t, q) => (Summary.Of(t), slots[q]))];
+        return [.. times.Select((t, q) => (Summary.Of(t), slots[q], allocated[q]))];
     }
 }

@@ -9,6 +9,7 @@ internal static class Report
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
@@ -25,10 +26,11 @@ internal static class Report
             $"search: follow-up {d.SearchMinutes} min, 15-min step");
         text.AppendLine();
         text.AppendLine($"1. Pure ScheduleRules.FreeStarts, one call per day and therapist, {s.Options.PureReps} runs each (no node running), ms per query:");
-        text.AppendLine($"  {"query",-22}{"data set",-17}{"calls",6}{"slots",7}{"median",10}{"p95",10}{"min",10}{"µs/call",9}");
+        text.AppendLine($"  {"query",-22}{"data set",-17}{"calls",6}{"slots",7}{"median",10}{"p95",10}{"min",10}{"µs/call",9}{"alloc/run",11}");
         foreach (var p in s.Pure)
         {
-            text.AppendLine($"  {p.Query,-22}{p.DataSet,-17}{p.Calls,6}{p.Slots,7}{p.Ms.Median,10:0.000}{p.Ms.P95,10:0.000}{p.Ms.Min,10:0.000}{p.MedianMicrosPerCall,9:0.0}");
+            text.AppendLine($"  {p.Query,-22}{p.DataSet,-17}{p.Calls,6}{p.Slots,7}{p.Ms.Median,10:0.000}{p.Ms.P95,10:0.000}{p.Ms.Min,10:0.000}" +
+                $"{p.MedianMicrosPerCall,9:0.0}{Size(p.AllocatedBytes),11}");
         }
 
         text.AppendLine();
@@ -77,6 +79,8 @@ internal static class Report
         text.AppendLine($"  whole run {s.TotalSeconds:0} s (without the build)");
         Console.Write(text.ToString());
     }
+
+    private static string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / 1048576.0:0.0} MB" : $"{bytes / 1024.0:0} KB";
 
     public static async Task WriteJsonAsync(string path, SlotsSummary summary)
     {

@@ -1,7 +1,8 @@
 namespace PtHub.Bench.Slots;
 
-/// <summary>One pure query: FreeStarts calls per run, slots found, time per run (ms), and per call (µs, median).</summary>
-internal sealed record PureFigures(string Query, string DataSet, int Days, int Therapists, int Calls, int Slots, Summary Ms, double MedianMicrosPerCall);
+/// <summary>One pure query: FreeStarts calls per run, slots found, time per run (ms), per call (µs, median), bytes allocated per run.</summary>
+internal sealed record PureFigures(string Query, string DataSet, int Days, int Therapists, int Calls, int Slots, Summary Ms, double MedianMicrosPerCall,
+    long AllocatedBytes);
 
 /// <summary>
 /// One free-slot query over HTTP. Cold: first call after every grain was deactivated (one per cold round); warm:

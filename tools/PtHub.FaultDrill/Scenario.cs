@@ -39,34 +39,48 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
         }
     }
 
-    /// <summary>The nodes (1-based) whose /health/ready does not answer 200, leaving out the one the scenario killed.</summary>
+    /// <summary>
+    /// The nodes (1-based) whose /health/ready does not answer 200 within five tries a second apart (one failed
+    /// probe right after a database restart is normal: a pooled connection the restart closed), leaving out the
+    /// node the scenario killed.
+    /// </summary>
     private async Task<List<int>> NodesNotReadyAsync(int? except, CancellationToken cancellationToken)
     {
         var down = new List<int>();
         for (var node = 0; node < nodes.Urls.Count; node++)
         {
-            if (node + 1 == except)
-            {
-                continue;
-            }
-
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                using var response = await nodes.Http.GetAsync(nodes.Url(node, "health/ready"), timeout.Token);
-                if (!response.IsSuccessStatusCode)
-                {
-                    down.Add(node + 1);
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            if (node + 1 != except && !await ReadyAsync(node, cancellationToken))
             {
                 down.Add(node + 1);
             }
         }
 
         return down;
+    }
+
+    private async Task<bool> ReadyAsync(int node, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                using var response = await nodes.Http.GetAsync(nodes.Url(node, "health/ready"), timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // Not answering: try again.
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+
+        return false;
     }
 
     private async Task<ScenarioResult> RunLoadedAsync(CancellationToken cancellationToken)

@@ -10,4 +10,7 @@ public interface IVisitEventLog
     Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<VisitEventRecord>> ReadVisitAsync(string visitId, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest sequence of the visit already in the table (0 when none): a read, so checking costs no write.</summary>
+    Task<int> LastSequenceAsync(string visitId, CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,20 @@ internal sealed partial class VisitGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (State.Exists && State.EventsLoggedThrough < State.Events.Count)
+        {
+            // The marker is advanced after the state write, so it usually lags on disk: ask the table (a read) before
+            // re-sending anything, and write only what is really missing.
+            try
+            {
+                State.EventsLoggedThrough = Math.Max(State.EventsLoggedThrough, await eventLog.LastSequenceAsync(VisitId, cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogEventAppendFailed(logger, ex, VisitId, State.Events.Count - State.EventsLoggedThrough);
+            }
+        }
+
         await FlushEventsAsync(cancellationToken);
     }
 

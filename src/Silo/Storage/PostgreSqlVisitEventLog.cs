@@ -80,6 +80,13 @@ internal sealed class PostgreSqlVisitEventLog(NpgsqlDataSource dataSource) : IVi
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> LastSequenceAsync(string visitId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT COALESCE(MAX(seq), 0) FROM pthub_visit_events WHERE visit_id = @visit_id");
+        command.Parameters.AddWithValue("visit_id", visitId);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<VisitEventRecord>> ReadVisitAsync(string visitId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(visitId);
