@@ -33,8 +33,9 @@ internal sealed partial class ClinicDayKeeper(
                     }
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // A grain call timing out (TaskCanceledException) while a silo dies must not stop this node's host.
                 LogWakeFailed(logger, ex);
             }
         }

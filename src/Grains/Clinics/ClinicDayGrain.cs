@@ -368,7 +368,7 @@ internal sealed class ClinicDayGrain(
         await _writes.WaitAsync();
         try
         {
-            await day.WriteStateAsync();
+            await day.WriteOrDropAsync(this);
         }
         finally
         {

@@ -25,7 +25,7 @@ internal sealed class ClinicDirectoryGrain(
             directory.State.Clinics.Add(listing);
         }
 
-        await directory.WriteStateAsync();
+        await directory.WriteOrDropAsync(this);
     }
 
     public Task<IReadOnlyList<ClinicListing>> List() =>

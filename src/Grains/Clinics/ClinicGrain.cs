@@ -23,7 +23,7 @@ internal sealed class ClinicGrain(
 
         var previous = clinic.State.Config;
         clinic.State.Config = config;
-        await clinic.WriteStateAsync();
+        await clinic.WriteOrDropAsync(this);
 
         var rooms = config.Rooms.Select(r => GrainFactory.GetGrain<IRoomGrain>(GrainKeys.Room(ClinicId, r.Id)).Configure(r));
         var retiredRooms = (previous?.Rooms ?? []).Where(r => config.FindRoom(r.Id) is null)
@@ -46,7 +46,7 @@ internal sealed class ClinicGrain(
         if (!clinic.State.PlanPatients.Contains(patientId))
         {
             clinic.State.PlanPatients.Add(patientId);
-            await clinic.WriteStateAsync();
+            await clinic.WriteOrDropAsync(this);
         }
     }
 

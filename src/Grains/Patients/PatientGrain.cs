@@ -23,7 +23,7 @@ internal sealed class PatientGrain(
         patient.State.Record = patient.State.Record is { } known
             ? known with { Details = details }
             : new PatientRecord(this.GetPrimaryKeyString(), details, now);
-        await patient.WriteStateAsync();
+        await patient.WriteOrDropAsync(this);
         return patient.State.Record;
     }
 
@@ -58,7 +58,7 @@ internal sealed class PatientGrain(
             patient.State.Billed.RemoveAt(0);
         }
 
-        await patient.WriteStateAsync();
+        await patient.WriteOrDropAsync(this);
         await TellTodayAsync(updated);
         return bill;
     }
@@ -102,7 +102,7 @@ internal sealed class PatientGrain(
         var plan = new PlanOfCare(Guid.NewGuid().ToString("N")[..12], request, booked.ToValueList(), unplaced.ToValueList(), time.GetUtcNow());
         patient.State.Plans.Add(plan);
         patient.State.Record = record with { PlanOfCareStart = record.PlanOfCareStart ?? request.StartDate };
-        await patient.WriteStateAsync();
+        await patient.WriteOrDropAsync(this);
         await GrainFactory.GetGrain<IClinicGrain>(clinicId).AddPlanPatient(this.GetPrimaryKeyString());
         return plan;
     }
@@ -160,7 +160,7 @@ internal sealed class PatientGrain(
         }
 
         patient.State.Record = updated;
-        await patient.WriteStateAsync();
+        await patient.WriteOrDropAsync(this);
         await TellTodayAsync(updated);
         return updated;
     }

@@ -13,7 +13,7 @@ internal sealed class RoomGrain(
         }
 
         room.State.Space = space;
-        await room.WriteStateAsync();
+        await room.WriteOrDropAsync(this);
     }
 
     public async Task<Refusal?> Occupy(string visitId)
@@ -38,7 +38,7 @@ internal sealed class RoomGrain(
             return Refusal.Conflict($"{space.Name} is full ({space.Capacity} of {space.Capacity} places taken).");
         }
 
-        await room.WriteStateAsync();
+        await room.WriteOrDropAsync(this);
         return null;
     }
 
@@ -46,7 +46,7 @@ internal sealed class RoomGrain(
     {
         if (room.State.Occupancy.Release(visitId))
         {
-            await room.WriteStateAsync();
+            await room.WriteOrDropAsync(this);
         }
     }
 

@@ -22,7 +22,7 @@ internal sealed class TherapistGrain(
             therapist.State.FeedTokenHash = null;
         }
 
-        await therapist.WriteStateAsync();
+        await therapist.WriteOrDropAsync(this);
     }
 
     public Task<TherapistProfile?> GetProfile() => Task.FromResult(therapist.State.Profile);
@@ -45,7 +45,7 @@ internal sealed class TherapistGrain(
                 $"{profile.DisplayName} is already treating {profile.MaxConcurrentPatients} patient(s), the most allowed at once.");
         }
 
-        await therapist.WriteStateAsync();
+        await therapist.WriteOrDropAsync(this);
         return null;
     }
 
@@ -53,7 +53,7 @@ internal sealed class TherapistGrain(
     {
         if (therapist.State.Patients.Release(visitId))
         {
-            await therapist.WriteStateAsync();
+            await therapist.WriteOrDropAsync(this);
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class TherapistGrain(
         // 256 random bits: guessing is hopeless, so a plain (unsalted) hash is enough to keep the stored form useless.
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         therapist.State.FeedTokenHash = Hash(token);
-        await therapist.WriteStateAsync();
+        await therapist.WriteOrDropAsync(this);
         return token;
     }
 
@@ -75,7 +75,7 @@ internal sealed class TherapistGrain(
         if (therapist.State.FeedTokenHash is not null)
         {
             therapist.State.FeedTokenHash = null;
-            await therapist.WriteStateAsync();
+            await therapist.WriteOrDropAsync(this);
         }
     }
 

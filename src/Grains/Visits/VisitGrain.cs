@@ -49,7 +49,7 @@ internal sealed partial class VisitGrain(
         }
 
         VisitLifecycle.Book(State, booking, time.GetUtcNow());
-        await visit.WriteStateAsync();
+        await visit.WriteOrDropAsync(this);
         await FlushEventsAsync(CancellationToken.None);
         return VisitResult.Accepted(Snapshot());
     }
@@ -97,12 +97,11 @@ internal sealed partial class VisitGrain(
         VisitLifecycle.ApplyPayload(State, command, now);
         try
         {
-            await visit.WriteStateAsync();
+            await visit.WriteOrDropAsync(this);
         }
         catch
         {
-            // Not persisted: undo in memory and give back the places taken, so nothing half-happened.
-            await visit.ReadStateAsync();
+            // Not stored: give back the places taken; the activation is dropped, so the next call reads the stored visit.
             await ReleaseAsync(places.RoomTaken, places.TherapistTaken);
             throw;
         }
@@ -171,7 +170,7 @@ internal sealed partial class VisitGrain(
             {
                 // Kept so the estimate's accuracy can be measured against the wait that really happened.
                 State.QuotedWaitMinutes = quoted;
-                await visit.WriteStateAsync();
+                await visit.WriteOrDropAsync(this);
             }
         }
         catch (Exception ex)

@@ -44,7 +44,7 @@ internal sealed class WaitlistGrain(
 
     private async Task SaveAndTellAsync()
     {
-        await waitlist.WriteStateAsync();
+        await waitlist.WriteOrDropAsync(this);
         if (await GrainFactory.GetGrain<IClinicGrain>(ClinicId).GetConfig() is { } config)
         {
             await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(ClinicId, config.LocalDate(time.GetUtcNow()))).OnWaitlistChanged();

@@ -22,6 +22,7 @@ public sealed partial class DashboardBridge(
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ClinicWatch> _clinics = [];
     private readonly Dictionary<string, Task> _sends = [];
+    private readonly Dictionary<(string ClinicId, DashboardView View), (DateOnly Date, long Version)> _forwarded = [];
     private readonly CancellationTokenSource _stopping = new();
     private IDashboardObserver? _self;
     private Task _heartbeat = Task.CompletedTask;
@@ -75,19 +76,19 @@ public sealed partial class DashboardBridge(
 
     public Task OnBoardChanged(BoardDelta delta)
     {
-        Forward(delta.ClinicId, () => hub.Clients.Group(DashboardGroups.Of(delta.ClinicId, DashboardView.Board)).BoardChanged(delta));
+        Forward(delta.ClinicId, DashboardView.Board, delta.Date, delta.Version, () => hub.Clients.Group(DashboardGroups.Of(delta.ClinicId, DashboardView.Board)).BoardChanged(delta));
         return Task.CompletedTask;
     }
 
     public Task OnLobbyChanged(LobbyView lobby)
     {
-        Forward(lobby.ClinicId, () => hub.Clients.Group(DashboardGroups.Of(lobby.ClinicId, DashboardView.Lobby)).LobbyChanged(lobby));
+        Forward(lobby.ClinicId, DashboardView.Lobby, lobby.Date, lobby.Version, () => hub.Clients.Group(DashboardGroups.Of(lobby.ClinicId, DashboardView.Lobby)).LobbyChanged(lobby));
         return Task.CompletedTask;
     }
 
     public Task OnManagerChanged(ManagerView manager)
     {
-        Forward(manager.ClinicId, () => hub.Clients.Group(DashboardGroups.Of(manager.ClinicId, DashboardView.Manager)).ManagerChanged(manager));
+        Forward(manager.ClinicId, DashboardView.Manager, manager.Date, manager.Version, () => hub.Clients.Group(DashboardGroups.Of(manager.ClinicId, DashboardView.Manager)).ManagerChanged(manager));
         return Task.CompletedTask;
     }
 
@@ -173,6 +174,10 @@ public sealed partial class DashboardBridge(
 
         _clinics.Remove(clinicId);
         _sends.Remove(clinicId);
+        foreach (var view in Enum.GetValues<DashboardView>())
+        {
+            _forwarded.Remove((clinicId, view));
+        }
         if (watch.Day is { } day && _self is { } self)
         {
             _ = day.Unwatch(self).ContinueWith(t => LogUnwatchFailed(logger, t.Exception!, clinicId),
@@ -180,11 +185,21 @@ public sealed partial class DashboardBridge(
         }
     }
 
-    /// <summary>Sends one clinic's messages one after another, so clients get its versions in order.</summary>
-    private void Forward(string clinicId, Func<Task> send)
+    /// <summary>
+    /// Sends one clinic's messages one after another. Silo-to-silo messages can overtake each other (Orleans keeps two
+    /// connections per pair), so a message older than one already forwarded for the same view and day is dropped: a
+    /// screen would ignore it anyway, and one that missed the newer message resyncs on the gap.
+    /// </summary>
+    private void Forward(string clinicId, DashboardView view, DateOnly date, long version, Func<Task> send)
     {
         lock (_gate)
         {
+            if (_forwarded.TryGetValue((clinicId, view), out var last) && last.Date == date && last.Version >= version)
+            {
+                return;
+            }
+
+            _forwarded[(clinicId, view)] = (date, version);
             var previous = _sends.GetValueOrDefault(clinicId, Task.CompletedTask);
             _sends[clinicId] = previous.ContinueWith(async _ =>
             {
