@@ -326,23 +326,14 @@ internal sealed class ClinicDayGrain(
     /// <summary>The openings still free and ahead, each with the waitlist's matching patients, best first.</summary>
     private async Task RefreshOpeningsAsync()
     {
-        var now = time.GetUtcNow();
-        var config = _config;
-        var open = config is null ? [] : day.State.Openings.Where(o => o.Start > now
-            && ScheduleRules.Conflicts(config, _date, _visits.Values, new ProposedVisit(o.TherapistId, o.Start, o.Minutes)).Count == 0).ToList();
         var openings = new List<BoardOpening>();
-        if (open.Count > 0)
+        if (_config is { } config
+            && OpeningProposals.StillOpen(day.State.Openings, config, _date, _visits.Values, time.GetUtcNow()) is { Count: > 0 } open)
         {
             var entries = await GrainFactory.GetGrain<IWaitlistGrain>(_clinicId).List();
-            foreach (var opening in open.OrderBy(o => o.Start))
-            {
-                var matches = WaitlistMatch.For(opening, config!, entries).Take(5).ToList();
-                await LoadPatientsAsync(matches.Select(m => m.PatientId).Where(id => !_patients.ContainsKey(id)));
-                var candidates = matches.Select(m => new WaitlistCandidate(m.EntryId, m.PatientId,
-                    _patients.GetValueOrDefault(m.PatientId) is { } p ? $"{p.Details.LastName}, {p.Details.FirstName}" : m.PatientId,
-                    m.Priority, m.AddedAt)).ToValueList();
-                openings.Add(new BoardOpening(opening, config!.FindTherapist(opening.TherapistId)?.DisplayName ?? opening.TherapistId, candidates));
-            }
+            var matches = open.ToDictionary(o => o.OpeningId, o => WaitlistMatch.For(o, config, entries).Take(OpeningProposals.CandidatesShown).ToList());
+            await LoadPatientsAsync(matches.Values.SelectMany(m => m).Select(m => m.PatientId).Where(id => !_patients.ContainsKey(id)));
+            openings.AddRange(open.Select(o => OpeningProposals.Propose(o, config, matches[o.OpeningId], _patients.GetValueOrDefault)));
         }
 
         _openings = openings.ToValueList();
