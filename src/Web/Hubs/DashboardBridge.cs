@@ -14,6 +14,7 @@ namespace PtHub.Web.Hubs;
 /// </summary>
 public sealed partial class DashboardBridge(
     IGrainFactory grains,
+    IClusterMembershipService membership,
     IHubContext<DashboardHub, IDashboardClient> hub,
     IOptions<PtHubOptions> options,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
@@ -25,7 +26,11 @@ public sealed partial class DashboardBridge(
     private readonly Dictionary<(string ClinicId, DashboardView View), (DateOnly Date, long Version)> _forwarded = [];
     private readonly CancellationTokenSource _stopping = new();
     private IDashboardObserver? _self;
+    private readonly SemaphoreSlim _renewNow = new(0, 1);
     private Task _heartbeat = Task.CompletedTask;
+    private Task _membershipWatch = Task.CompletedTask;
+    private Task<bool>? _pendingTick;
+    private Task? _pendingRenew;
 
     private TimeSpan Renewal => TimeSpan.FromSeconds(options.Value.WatchRenewSeconds);
 
@@ -95,6 +100,7 @@ public sealed partial class DashboardBridge(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _heartbeat = RenewLoopAsync(_stopping.Token);
+        _membershipWatch = WatchMembershipAsync(_stopping.Token);
         return Task.CompletedTask;
     }
 
@@ -102,6 +108,33 @@ public sealed partial class DashboardBridge(
     {
         await _stopping.CancelAsync();
         await _heartbeat.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _membershipWatch.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>
+    /// When a silo is declared dead, the clinic-days it held come back elsewhere without their watchers: renew at once
+    /// rather than at the next beat, so this node's screens resync within moments of the cluster noticing.
+    /// </summary>
+    private async Task WatchMembershipAsync(CancellationToken stopping)
+    {
+        var dead = 0;
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
+            {
+                var now = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Dead);
+                if (now > dead && _renewNow.CurrentCount == 0)
+                {
+                    _renewNow.Release();
+                }
+
+                dead = now;
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
     }
 
     private async Task RenewLoopAsync(CancellationToken stopping)
@@ -138,17 +171,32 @@ public sealed partial class DashboardBridge(
         }
     }
 
-    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stopping)
+    /// <summary>Waits for the next beat or for a silo's death, whichever comes first; false when stopping.</summary>
+    private async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stopping)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stopping);
+            // Both waits are kept across calls: an abandoned semaphore wait would swallow the next signal.
+            _pendingTick ??= timer.WaitForNextTickAsync(stopping).AsTask();
+            _pendingRenew ??= _renewNow.WaitAsync(stopping);
+            var first = await Task.WhenAny(_pendingTick, _pendingRenew);
+            if (first == _pendingTick)
+            {
+                var ticked = await _pendingTick;
+                _pendingTick = null;
+                return ticked && !stopping.IsCancellationRequested;
+            }
+
+            await _pendingRenew;
+            _pendingRenew = null;
+            return !stopping.IsCancellationRequested;
         }
         catch (OperationCanceledException)
         {
             return false;
         }
     }
+
 
     private async Task<IClinicDayGrain> TodayAsync(string clinicId)
     {
