@@ -33,10 +33,11 @@ internal sealed class LiveViews
         _asOf = now;
         var estimates = new Dictionary<string, int>();
         var nextWaits = new Dictionary<string, int>();
+        var pace = DayPace.From([.. day.Visits.Values]);
         foreach (var therapist in day.Config.Therapists)
         {
             var (waits, next) = WaitEstimator.Estimate(day.Visits.Values.Where(v => v.TherapistId == therapist.Id),
-                therapist.MaxConcurrentPatients, now, day.LateMinutes(therapist.Id));
+                therapist.MaxConcurrentPatients, now, day.LateMinutes(therapist.Id), pace);
             foreach (var (visitId, minutes) in waits)
             {
                 estimates[visitId] = minutes;

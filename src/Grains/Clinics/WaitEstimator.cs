@@ -3,10 +3,12 @@ using PtHub.Grains.Contracts;
 namespace PtHub.Grains.Clinics;
 
 /// <summary>
-/// Wait estimate v1 for one therapist: the patients waiting are served in order of appointment by the therapist's
-/// overlap slots; a slot frees when its current session's scheduled time runs out, and each patient ahead takes
-/// their scheduled duration. Nobody is expected to be seen before their appointment time, moved on by however late
-/// the therapist is running. Pure.
+/// Wait estimate for one therapist: the patients waiting are served in order of appointment by the therapist's
+/// overlap slots; a slot frees when its current session runs out, and each patient ahead takes their session. Session
+/// lengths follow today's actual pace per visit type (<see cref="DayPace"/>); nobody is expected before their
+/// appointment less how early this day's patients have been started, moved on by however late the therapist is
+/// running. Minutes are rounded to the nearest. Pure. (v1 used booked lengths, never-early and rounding up; the
+/// simulator in tools/ measures both.)
 /// </summary>
 public static class WaitEstimator
 {
@@ -15,12 +17,13 @@ public static class WaitEstimator
 
     /// <summary>Estimated minutes until each waiting visit (by id) starts treatment, and for one more patient joining now.</summary>
     public static (Dictionary<string, int> Waits, int NextPatient) Estimate(
-        IEnumerable<VisitSnapshot> therapistVisits, int capacity, DateTimeOffset now, int runningLateMinutes = 0)
+        IEnumerable<VisitSnapshot> therapistVisits, int capacity, DateTimeOffset now, int runningLateMinutes = 0, DayPace? pace = null)
     {
+        pace ??= DayPace.Steady;
         var visits = therapistVisits.ToList();
         var slots = new PriorityQueue<int, TimeSpan>();
         var sessions = visits.Where(v => v.Status == VisitStatus.InTreatment)
-            .Select(v => Max(v.TreatmentStartedAt!.Value.AddMinutes(v.DurationMinutes) - now, OverrunAllowance))
+            .Select(v => Max(v.TreatmentStartedAt!.Value.AddMinutes(pace.Minutes(v)) - now, OverrunAllowance))
             .OrderBy(t => t).ToList();
         for (var i = 0; i < Math.Max(1, capacity); i++)
         {
@@ -33,9 +36,9 @@ public static class WaitEstimator
         foreach (var visit in queue)
         {
             slots.TryDequeue(out var slot, out var free);
-            var start = Max(free, visit.ScheduledStart.AddMinutes(runningLateMinutes) - now);
+            var start = Max(free, visit.ScheduledStart.AddMinutes(runningLateMinutes - pace.EarlyStartMinutes) - now);
             waits[visit.VisitId] = Minutes(start);
-            slots.Enqueue(slot, start + TimeSpan.FromMinutes(visit.DurationMinutes));
+            slots.Enqueue(slot, start + TimeSpan.FromMinutes(pace.Minutes(visit)));
         }
 
         slots.TryPeek(out _, out var nextFree);
@@ -44,5 +47,5 @@ public static class WaitEstimator
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static int Minutes(TimeSpan span) => span <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(span.TotalMinutes);
+    private static int Minutes(TimeSpan span) => span <= TimeSpan.Zero ? 0 : (int)Math.Round(span.TotalMinutes, MidpointRounding.AwayFromZero);
 }
