@@ -1,18 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using PtHub.Harness;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
 using PtHub.Web;
@@ -55,23 +51,8 @@ internal sealed class Node : IAsyncDisposable
 
     public static async Task<Node> StartAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "pthub-bench-slots", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(directory);
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--environment", "Production",
-            "--PtHub:Storage=Sqlite",
-            $"--PtHub:SqlitePath={Path.Combine(directory, "pthub.db")}",
-            $"--PtHub:SiloPort={FreePort()}",
-            $"--PtHub:GatewayPort={FreePort()}",
-            "--PtHub:SeedDemo=false",
-            "--Logging:LogLevel:Default=Warning",
-            // The node looks for its browser screens under the working folder; the bench has no use for them.
-            "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
-        ];
         CountingEventLog? eventLog = null;
-        var app = PtHubWebApp.Create(args, builder =>
+        var (app, address, directory) = await EmbeddedNode.StartAsync("pthub-bench-slots", configure: builder =>
         {
             // Wrap the node's own event log (registered by a factory) in the counting pass-through.
             var original = builder.Services.Last(d => d.ServiceType == typeof(IVisitEventLog));
@@ -79,10 +60,8 @@ internal sealed class Node : IAsyncDisposable
             builder.Services.Remove(original);
             builder.Services.AddSingleton<IVisitEventLog>(sp => eventLog = new CountingEventLog((IVisitEventLog)factory(sp)));
         });
-        await app.StartAsync();
         _ = app.Services.GetRequiredService<IVisitEventLog>();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new Node(app, new Uri(address), directory, eventLog!);
+        return new Node(app, address, directory, eventLog!);
     }
 
     /// <summary>Configures the clinic, registers the patients and books every planned visit, all over REST. Returns the seconds each part took.</summary>
@@ -221,13 +200,6 @@ internal sealed class Node : IAsyncDisposable
         {
             throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static readonly string[] FirstNames = ["Rita", "Omar", "Lena", "Hiro", "Ines", "Tomas", "Aisha", "Piotr", "Maya", "Kofi", "Elena", "Raj"];

@@ -1,22 +1,17 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using PtHub.Harness;
 using PtHub.Grains.Contracts;
-using PtHub.Web;
 using PtHub.Web.Hubs;
 
 namespace PtHub.Bench;
@@ -58,27 +53,11 @@ internal sealed class PtHubSystem : IAsyncDisposable
 
     public static async Task<PtHubSystem> StartAsync(BenchOptions options, ClientLayout layout)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "pthub-bench", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(directory);
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--environment", "Production",
-            "--PtHub:Storage=Sqlite",
-            $"--PtHub:SqlitePath={Path.Combine(directory, "pthub.db")}",
-            $"--PtHub:SiloPort={FreePort()}",
-            $"--PtHub:GatewayPort={FreePort()}",
-            "--PtHub:SeedDemo=false",
-            "--Logging:LogLevel:Default=Warning",
-            // The node looks for its browser screens under the working folder; the bench has no use for them.
-            "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
-        ];
         PtHubSystem? system = null;
-        var app = PtHubWebApp.Create(args, builder => builder.Services.AddSingleton<IHubContext<DashboardHub, IDashboardClient>>(sp =>
-            new ProbedHubContext(sp.GetRequiredService<IHubContext<DashboardHub>>(), delta => system?.OnForward(delta))));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        system = new PtHubSystem(app, new Uri(address), directory, options, layout);
+        var (app, address, directory) = await EmbeddedNode.StartAsync("pthub-bench", configure: builder =>
+            builder.Services.AddSingleton<IHubContext<DashboardHub, IDashboardClient>>(sp =>
+                new ProbedHubContext(sp.GetRequiredService<IHubContext<DashboardHub>>(), delta => system?.OnForward(delta))));
+        system = new PtHubSystem(app, address, directory, options, layout);
         return system;
     }
 
@@ -345,13 +324,6 @@ internal sealed class PtHubSystem : IAsyncDisposable
         {
             throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Therapists per clinic, and how many patients each may have at once.</summary>

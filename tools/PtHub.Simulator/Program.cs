@@ -1,48 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PtHub.Harness;
 using PtHub.Simulator;
-using PtHub.Web;
 
 // The clinic-day simulator: one real PtHub node in this process (embedded SQLite in a temporary folder), its clinic
 // clock a FakeTimeProvider that the simulator moves minute by minute, every command sent over the public REST API.
 var options = SimOptions.Parse(args);
 var total = Stopwatch.StartNew();
 var clock = new FakeTimeProvider(ClinicPlan.At(options.Date, new TimeOnly(6, 0)));
-var directory = Path.Combine(Path.GetTempPath(), "pthub-sim", Guid.NewGuid().ToString("N")[..12]);
-Directory.CreateDirectory(directory);
-string[] nodeArgs =
-[
-    "--urls", "http://127.0.0.1:0",
-    "--environment", "Production",
-    "--PtHub:Storage=Sqlite",
-    $"--PtHub:SqlitePath={Path.Combine(directory, "pthub.db")}",
-    $"--PtHub:SiloPort={FreePort()}",
-    $"--PtHub:GatewayPort={FreePort()}",
-    "--PtHub:SeedDemo=false",
-    "--PtHub:LiveTickSeconds=0.05",
-    "--PtHub:KeeperSeconds=1",
-    "--Logging:LogLevel:Default=Warning",
-    "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
-];
-var app = PtHubWebApp.Create(nodeArgs, builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock));
-await app.StartAsync();
+var (app, baseAddress, directory) = await EmbeddedNode.StartAsync("pthub-sim",
+    ["--PtHub:LiveTickSeconds=0.05", "--PtHub:KeeperSeconds=1"],
+    builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock));
 try
 {
-    var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-    using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+    using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
     var runs = Enumerable.Range(0, options.Clinics)
         .Select(i => new ClinicRun(http, ClinicPlan.Generate($"sim-{options.Seed}-{i + 1:00}", options.Date, new Random(unchecked((options.Seed * 7919) + i))), options.Date))
         .ToList();
-    Console.WriteLine($"PtHub clinic-day simulator: seed {options.Seed}, {options.Clinics} clinic(s), {options.Date:yyyy-MM-dd} ({options.Date.DayOfWeek}), node {address}");
+    Console.WriteLine($"PtHub clinic-day simulator: seed {options.Seed}, {options.Clinics} clinic(s), {options.Date:yyyy-MM-dd} ({options.Date.DayOfWeek}), node {baseAddress}");
     await Task.WhenAll(runs.Select(r => r.SetUpAsync()));
     var setUp = total.Elapsed;
 
@@ -159,9 +138,3 @@ finally
     }
 }
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PtHub.Web;
+
+namespace PtHub.Harness;
+
+/// <summary>
+/// One embedded-mode PtHub node in this process, as the benchmarks and the simulator run it: built by
+/// <see cref="PtHubWebApp.Create"/>, Kestrel on a loopback port, a fresh SQLite file in a temporary folder, its own
+/// silo and gateway ports, no demo, quiet logs.
+/// </summary>
+public static class EmbeddedNode
+{
+    /// <param name="purpose">Names the temporary folder (e.g. "pthub-bench").</param>
+    /// <param name="settings">More command-line settings, e.g. "--PtHub:LiveTickSeconds=0.05".</param>
+    /// <param name="configure">Changes to the node's services before it is built.</param>
+    public static async Task<(WebApplication App, Uri Address, string Directory)> StartAsync(
+        string purpose, IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), purpose, Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(directory);
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            "--PtHub:Storage=Sqlite",
+            $"--PtHub:SqlitePath={Path.Combine(directory, "pthub.db")}",
+            $"--PtHub:SiloPort={FreePort()}",
+            $"--PtHub:GatewayPort={FreePort()}",
+            "--PtHub:SeedDemo=false",
+            "--Logging:LogLevel:Default=Warning",
+            // The node looks for its browser screens under the working folder; these tools have no use for them.
+            "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
+            .. settings ?? [],
+        ];
+        var app = PtHubWebApp.Create(args, configure);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return (app, new Uri(address), directory);
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
