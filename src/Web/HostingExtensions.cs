@@ -4,6 +4,7 @@ using PtHub.Silo;
 using PtHub.Web.Demo;
 using PtHub.Web.Endpoints;
 using PtHub.Web.Hubs;
+using PtHub.Web.Security;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 
@@ -14,6 +15,7 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddPtHubWeb(this WebApplicationBuilder builder)
     {
         builder.AddPtHubSilo();
+        builder.AddPtHubSecurity();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -21,7 +23,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
-        builder.Services.AddSingleton<IDashboardAccess, ExistingClinicAccess>();
+        builder.Services.AddSingleton<IDashboardAccess, StaffDashboardAccess>();
         builder.Services.AddSingleton<DashboardBridge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardBridge>());
         return builder;
@@ -34,15 +36,21 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UsePtHubSecurity();
         app.MapScreens();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs");
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi().RequireAuthorization(AccessPolicies.Staff);
+        app.MapScalarApiReference("/api-docs").RequireAuthorization(AccessPolicies.Staff);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
-        app.MapHub<DashboardHub>(DashboardHub.Path);
+        // A live connection ends with the session it was opened in: it cannot outlive or extend a sign-in.
+        app.MapHub<DashboardHub>(DashboardHub.Path, o => o.CloseOnAuthenticationExpiration = true)
+            .RequireAuthorization(AccessPolicies.LiveScreen);
 
         var api = app.MapGroup("/api");
+        api.MapAccountEndpoints();
+        api.MapUserEndpoints();
+        api.MapDisplayEndpoints();
         api.MapClinicEndpoints();
         api.MapPatientEndpoints();
         api.MapVisitEndpoints();

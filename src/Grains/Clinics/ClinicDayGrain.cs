@@ -163,6 +163,12 @@ internal sealed class ClinicDayGrain(
         return Task.CompletedTask;
     }
 
+    public Task DisconnectDisplay(string displayId)
+    {
+        _watchers.DisconnectDisplay(this.GetPrimaryKeyString(), displayId);
+        return Task.CompletedTask;
+    }
+
     public Task Wake() => Task.CompletedTask;
 
     public async Task<VisitResult> Reschedule(RescheduleRequest request)

@@ -33,6 +33,15 @@ internal sealed class Watchers
         _ = observer.OnManagerChanged(manager);
     }
 
+    public void DisconnectDisplay(string clinicDayKey, string displayId)
+    {
+        var clinicId = GrainKeys.SplitClinicDay(clinicDayKey).ClinicId;
+        foreach (var observer in _leases.Keys)
+        {
+            _ = observer.OnDisplayRevoked(clinicId, displayId);
+        }
+    }
+
     public void Publish(LiveChanges changes)
     {
         var now = Environment.TickCount64;

@@ -63,4 +63,8 @@ public interface IClinicDayGrain : IGrainWithStringKey
 
     [Alias("Unwatch")]
     Task Unwatch(IDashboardObserver observer);
+
+    /// <summary>A display was revoked: every watching node drops that display's connections.</summary>
+    [Alias("DisconnectDisplay"), AlwaysInterleave]
+    Task DisconnectDisplay(string displayId);
 }

@@ -15,4 +15,8 @@ public interface IDashboardObserver : IGrainObserver
 
     [Alias("OnManagerChanged"), OneWay]
     Task OnManagerChanged(ManagerView manager);
+
+    /// <summary>The display's token was revoked: close its connections now.</summary>
+    [Alias("OnDisplayRevoked"), OneWay]
+    Task OnDisplayRevoked(string clinicId, string displayId);
 }

@@ -1,19 +1,11 @@
+using System.Security.Claims;
+
 namespace PtHub.Web.Endpoints;
 
-/// <summary>Who gives a command, for the visit's event history.</summary>
+/// <summary>Who gives a command, for the visit's event history: the signed-in member of staff.</summary>
 internal static class Actor
 {
-    /// <summary>Until staff sign-in exists, a client may name its user; the header is replaced by the signed-in user.</summary>
-    public const string Header = "X-PtHub-Actor";
-
-    public static string Of(HttpContext context)
-    {
-        if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
-        {
-            return name;
-        }
-
-        var named = context.Request.Headers[Header].ToString();
-        return string.IsNullOrWhiteSpace(named) ? "front-desk" : named.Trim()[..Math.Min(named.Trim().Length, 100)];
-    }
+    public static string Of(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name
+            : context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
 }

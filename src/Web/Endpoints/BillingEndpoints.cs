@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Billing;
 
@@ -7,7 +8,7 @@ internal static class BillingEndpoints
 {
     public static RouteGroupBuilder MapBillingEndpoints(this RouteGroupBuilder api)
     {
-        var billing = api.MapGroup("/billing").WithTags("Billing");
+        var billing = api.MapGroup("/billing").WithTags("Billing").RequireAuthorization(AccessPolicies.Staff);
         billing.MapPost("/units", ComputeUnits)
             .WithSummary("Billable units for one patient's day of services, by the payer's method (cms or per_code)");
         return api;

@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains;
 using PtHub.Grains.Contracts;
@@ -16,10 +17,10 @@ internal static class CalendarEndpoints
     public static RouteGroupBuilder MapCalendarEndpoints(this RouteGroupBuilder api)
     {
         var calendar = api.MapGroup("/clinics/{clinicId}/therapists/{therapistId}").WithTags("Calendar");
-        calendar.MapPost("/calendar-token", IssueToken)
+        calendar.MapPost("/calendar-token", IssueToken).RequireAuthorization(AccessPolicies.TherapistSelf)
             .WithSummary("Issue the therapist's calendar feed token, shown once; the previous one stops working");
-        calendar.MapDelete("/calendar-token", RevokeToken).WithSummary("Revoke the therapist's calendar feed token");
-        calendar.MapGet("/calendar.ics", GetFeed).Produces<string>(StatusCodes.Status200OK, "text/calendar")
+        calendar.MapDelete("/calendar-token", RevokeToken).RequireAuthorization(AccessPolicies.TherapistSelf).WithSummary("Revoke the therapist's calendar feed token");
+        calendar.MapGet("/calendar.ics", GetFeed).AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .WithSummary($"The therapist's visits from {DaysBack} days ago to {DaysAhead} days ahead as iCalendar, patients by initials");
         return api;
     }

@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using System.Globalization;
 using System.Text;
 using PtHub.Grains;
@@ -10,7 +11,7 @@ internal static class ChargeEndpoints
 {
     public static RouteGroupBuilder MapChargeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/clinics/{clinicId}/charges.csv", ExportCharges).WithTags("Billing")
+        api.MapGet("/clinics/{clinicId}/charges.csv", ExportCharges).WithTags("Billing").RequireAuthorization(AccessPolicies.Manager)
             .WithSummary("Charges of a day as CSV: patient id, date of service, code, units, modifiers, payer");
         return api;
     }

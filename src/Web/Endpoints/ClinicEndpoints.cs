@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using PtHub.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
@@ -9,15 +10,15 @@ internal static class ClinicEndpoints
     public static RouteGroupBuilder MapClinicEndpoints(this RouteGroupBuilder api)
     {
         var clinics = api.MapGroup("/clinics").WithTags("Clinics");
-        clinics.MapGet("/", ListClinics).WithSummary("All clinics");
-        clinics.MapGet("/{clinicId}", GetClinic).WithSummary("A clinic's configuration");
-        clinics.MapPut("/{clinicId}", PutClinic).WithSummary("Create or replace a clinic's configuration");
-        clinics.MapGet("/{clinicId}/board", GetBoard).WithSummary("The front-desk board of a day (default: today in the clinic's time zone)");
+        clinics.MapGet("/", ListClinics).RequireAuthorization(AccessPolicies.Staff).WithSummary("The clinics the signed-in user works at (all, for administrators)");
+        clinics.MapGet("/{clinicId}", GetClinic).RequireAuthorization(AccessPolicies.Staff).WithSummary("A clinic's configuration");
+        clinics.MapPut("/{clinicId}", PutClinic).RequireAuthorization(AccessPolicies.Manager).WithSummary("Create or replace a clinic's configuration");
+        clinics.MapGet("/{clinicId}/board", GetBoard).RequireAuthorization(AccessPolicies.FrontDesk).WithSummary("The front-desk board of a day (default: today in the clinic's time zone)");
         return api;
     }
 
-    private static Task<IReadOnlyList<ClinicListing>> ListClinics(IGrainFactory grains) =>
-        grains.GetGrain<IClinicDirectoryGrain>("all").List();
+    private static async Task<IReadOnlyList<ClinicListing>> ListClinics(IGrainFactory grains, HttpContext context) =>
+        [.. (await grains.GetGrain<IClinicDirectoryGrain>("all").List()).Where(c => context.User.IsMemberOf(c.ClinicId))];
 
     private static async Task<Results<Ok<ClinicConfig>, ProblemHttpResult>> GetClinic(string clinicId, IGrainFactory grains) =>
         await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is { } config

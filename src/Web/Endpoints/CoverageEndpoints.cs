@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
 
@@ -8,7 +9,7 @@ internal static class CoverageEndpoints
 {
     public static RouteGroupBuilder MapCoverageEndpoints(this RouteGroupBuilder api)
     {
-        var patient = api.MapGroup("/clinics/{clinicId}/patients/{patientId}").WithTags("Coverage");
+        var patient = api.MapGroup("/clinics/{clinicId}/patients/{patientId}").WithTags("Coverage").RequireAuthorization(AccessPolicies.FrontDesk);
         patient.MapPut("/coverage", PutCoverage).WithSummary("Set the patient's insurance (it becomes unverified)");
         patient.MapPost("/coverage/verification", Verify).WithSummary("Record an eligibility and benefits check: verified or failed");
         patient.MapPost("/authorizations", Authorize).WithSummary("Add (or replace, by id) a payer authorization of visits and/or units");

@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using PtHub.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
@@ -8,7 +9,7 @@ internal static class PatientEndpoints
 {
     public static RouteGroupBuilder MapPatientEndpoints(this RouteGroupBuilder api)
     {
-        var patients = api.MapGroup("/clinics/{clinicId}/patients").WithTags("Patients");
+        var patients = api.MapGroup("/clinics/{clinicId}/patients").WithTags("Patients").RequireAuthorization(AccessPolicies.FrontDesk);
         patients.MapPost("/", RegisterPatient).WithSummary("Register a patient with the clinic");
         patients.MapGet("/{patientId}", GetPatient).WithSummary("A patient's demographics");
         return api;

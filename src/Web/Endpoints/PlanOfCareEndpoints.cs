@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
 
@@ -8,7 +9,7 @@ internal static class PlanOfCareEndpoints
 {
     public static RouteGroupBuilder MapPlanOfCareEndpoints(this RouteGroupBuilder api)
     {
-        var plans = api.MapGroup("/clinics/{clinicId}").WithTags("Plans of care");
+        var plans = api.MapGroup("/clinics/{clinicId}").WithTags("Plans of care").RequireAuthorization(AccessPolicies.FrontDesk);
         plans.MapPost("/patients/{patientId}/plans-of-care", Create)
             .WithSummary("Book a plan of care's series; answers with the visits booked and the sessions that found no time");
         plans.MapGet("/patients/{patientId}/plans-of-care", Progress).WithSummary("Attended, booked-ahead and missing visits of each plan");

@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains;
 using PtHub.Grains.Contracts;
@@ -11,9 +12,9 @@ internal static class ScheduleEndpoints
 
     public static RouteGroupBuilder MapScheduleEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/clinics/{clinicId}/free-slots", FreeSlots).WithTags("Scheduling")
+        api.MapGet("/clinics/{clinicId}/free-slots", FreeSlots).WithTags("Scheduling").RequireAuthorization(AccessPolicies.FrontDesk)
             .WithSummary("Free starts for a visit type with one therapist or any, from a date for a number of days (at most 31)");
-        api.MapPut("/clinics/{clinicId}/therapists/{therapistId}/running-late", RunningLate).WithTags("Scheduling")
+        api.MapPut("/clinics/{clinicId}/therapists/{therapistId}/running-late", RunningLate).WithTags("Scheduling").RequireAuthorization(AccessPolicies.Staff)
             .WithSummary("The therapist is running late today by this many minutes (0: on time); later starts and lobby waits move");
         return api;
     }

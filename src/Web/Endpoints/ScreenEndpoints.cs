@@ -9,7 +9,7 @@ internal static class ScreenEndpoints
         foreach (var screen in new[] { "lobby", "board", "manager" })
         {
             app.MapGet($"/{screen}/{{clinicId}}", () => Results.File(root.GetFileInfo($"{screen}.html").CreateReadStream(), "text/html; charset=utf-8"))
-                .ExcludeFromDescription();
+                .ExcludeFromDescription().AllowAnonymous();
         }
 
         return app;

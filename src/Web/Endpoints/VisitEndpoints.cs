@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using PtHub.Grains;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,22 +15,28 @@ internal static class VisitEndpoints
     public static RouteGroupBuilder MapVisitEndpoints(this RouteGroupBuilder api)
     {
         var visits = api.MapGroup("/clinics/{clinicId}").WithTags("Visits");
-        visits.MapPost("/visits", Book).WithSummary("Book a visit");
-        visits.MapPost("/walk-ins", WalkIn).WithSummary("Book a walk-in for now and mark them arrived");
-        visits.MapGet("/visits/{visitId}", GetVisit).WithSummary("A visit with its event history");
-        visits.MapPost("/visits/{visitId}/reschedule", Reschedule)
+        visits.MapPost("/visits", Book).RequireAuthorization(AccessPolicies.FrontDesk).WithSummary("Book a visit");
+        visits.MapPost("/walk-ins", WalkIn).RequireAuthorization(AccessPolicies.FrontDesk).WithSummary("Book a walk-in for now and mark them arrived");
+        visits.MapGet("/visits/{visitId}", GetVisit).RequireAuthorization(AccessPolicies.Staff)
+            .WithSummary("A visit with its event history (therapists: their own visits)");
+        visits.MapPost("/visits/{visitId}/reschedule", Reschedule).RequireAuthorization(AccessPolicies.FrontDesk)
             .WithSummary("Move a booked visit to a new time (and therapist, space or day), under the booking rules");
         foreach (var action in Enum.GetValues<VisitAction>().Where(a => a is not (VisitAction.Book or VisitAction.Reschedule)))
         {
             visits.MapPost($"/visits/{{visitId}}/{action.ToCode()}",
                     (string clinicId, string visitId, VisitCommandBody? body, HttpContext context, IGrainFactory grains) =>
                         Execute(clinicId, visitId, action, body, context, grains))
+                .RequireAuthorization(TherapistActions.Contains(action) ? AccessPolicies.Staff : AccessPolicies.FrontDesk)
                 .WithName($"Visit-{action.ToCode()}")
                 .WithSummary(Summaries[action]);
         }
 
         return api;
     }
+
+    /// <summary>What a therapist may do, and only on their own visits; the desk's steps stay with the desk.</summary>
+    private static readonly HashSet<VisitAction> TherapistActions =
+        [VisitAction.Assign, VisitAction.StartTreatment, VisitAction.Finish, VisitAction.RecordServices];
 
     private static readonly Dictionary<VisitAction, string> Summaries = new()
     {
@@ -89,16 +96,31 @@ internal static class VisitEndpoints
         return TypedResults.Created($"/api/clinics/{clinicId}/visits/{visit.VisitId}", json);
     }
 
-    private static async Task<Results<Ok<VisitHistory>, ProblemHttpResult>> GetVisit(string clinicId, string visitId, IGrainFactory grains) =>
+    private static async Task<Results<Ok<VisitHistory>, ProblemHttpResult>> GetVisit(
+        string clinicId, string visitId, IGrainFactory grains, HttpContext context) =>
         await grains.GetGrain<IVisitGrain>(visitId).GetHistory() is { } history && history.Visit.ClinicId == clinicId
+            && IsCareTeam(context, history.Visit)
             ? TypedResults.Ok(history)
             : Problems.NotFound($"No visit '{visitId}' in clinic '{clinicId}'.");
+
+    /// <summary>
+    /// Minimum necessary: a therapist reaches only visits with them. Others' visits answer as unknown, so the
+    /// answer tells nothing about them.
+    /// </summary>
+    private static bool IsCareTeam(HttpContext context, VisitSnapshot visit) =>
+        context.User.StaffRole() != StaffRole.Therapist || visit.TherapistId == context.User.TherapistId();
 
     private static async Task<Results<Ok<VisitSnapshot>, ProblemHttpResult>> Execute(
         string clinicId, string visitId, VisitAction action, VisitCommandBody? body, HttpContext context, IGrainFactory grains)
     {
         var services = body?.Services?.Select(s => new ServiceMinutes(s.Code?.Trim() ?? "", s.Minutes ?? -1)).ToValueList();
         var copay = body?.Amount is { } amount ? new CopayPayment(amount, body.Method ?? PaymentMethod.Cash, "", default) : null;
+        if (context.User.StaffRole() == StaffRole.Therapist
+            && (await grains.GetGrain<IVisitGrain>(visitId).GetSnapshot() is not { } current || current.ClinicId != clinicId || !IsCareTeam(context, current)))
+        {
+            return Problems.NotFound($"No visit '{visitId}' in clinic '{clinicId}'.");
+        }
+
         var command = new VisitCommand(action, Actor.Of(context), body?.CommandId, Blank(body?.RoomId), Blank(body?.TherapistId),
             Blank(body?.Reason), clinicId, services, copay);
         var result = await grains.GetGrain<IVisitGrain>(visitId).Execute(command);

@@ -1,3 +1,4 @@
+using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
 
@@ -8,7 +9,7 @@ internal static class WaitlistEndpoints
 {
     public static RouteGroupBuilder MapWaitlistEndpoints(this RouteGroupBuilder api)
     {
-        var waitlist = api.MapGroup("/clinics/{clinicId}/waitlist").WithTags("Waitlist");
+        var waitlist = api.MapGroup("/clinics/{clinicId}/waitlist").WithTags("Waitlist").RequireAuthorization(AccessPolicies.FrontDesk);
         waitlist.MapPost("/", Add).WithSummary("Put a patient on the waitlist with their preferences");
         waitlist.MapGet("/", List).WithSummary("Who is waiting");
         waitlist.MapDelete("/{entryId}", Remove).WithSummary("Take an entry off the waitlist");

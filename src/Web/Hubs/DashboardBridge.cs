@@ -22,6 +22,7 @@ public sealed partial class DashboardBridge(
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ClinicWatch> _clinics = [];
+    private readonly Dictionary<string, HashSet<HubCallerContext>> _displays = [];
     private readonly Dictionary<string, Task> _sends = [];
     private readonly Dictionary<(string ClinicId, DashboardView View), (DateOnly Date, long Version)> _forwarded = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -94,6 +95,47 @@ public sealed partial class DashboardBridge(
     public Task OnManagerChanged(ManagerView manager)
     {
         Forward(manager.ClinicId, DashboardView.Manager, manager.Date, manager.Version, () => hub.Clients.Group(DashboardGroups.Of(manager.ClinicId, DashboardView.Manager)).ManagerChanged(manager));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A display's live connections on this node, to close them when its token is revoked.</summary>
+    public void TrackDisplay(string displayId, HubCallerContext connection)
+    {
+        lock (_gate)
+        {
+            if (!_displays.TryGetValue(displayId, out var connections))
+            {
+                _displays[displayId] = connections = [];
+            }
+
+            connections.Add(connection);
+        }
+    }
+
+    public void UntrackDisplay(string displayId, HubCallerContext connection)
+    {
+        lock (_gate)
+        {
+            if (_displays.TryGetValue(displayId, out var connections) && connections.Remove(connection) && connections.Count == 0)
+            {
+                _displays.Remove(displayId);
+            }
+        }
+    }
+
+    public Task OnDisplayRevoked(string clinicId, string displayId)
+    {
+        HubCallerContext[] revoked;
+        lock (_gate)
+        {
+            revoked = _displays.TryGetValue(displayId, out var connections) ? [.. connections] : [];
+        }
+
+        foreach (var connection in revoked)
+        {
+            connection.Abort();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using PtHub.Grains.Contracts;
+using PtHub.Web.Security;
 
 namespace PtHub.Web.Hubs;
 
@@ -27,9 +28,24 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
         bridge.Release(Context.ConnectionId, clinicId, view);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        if (Context.User?.DisplayId() is { } displayId)
+        {
+            bridge.TrackDisplay(displayId, Context);
+        }
+
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         bridge.ReleaseAll(Context.ConnectionId);
+        if (Context.User?.DisplayId() is { } displayId)
+        {
+            bridge.UntrackDisplay(displayId, Context);
+        }
+
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using PtHub.Grains.Contracts;
 using System.Net.Http.Json;
 using System.Text;
 
@@ -32,17 +33,16 @@ public sealed class VisitApiTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task ActorHeaderIsRecordedOnTheEvent()
+    public async Task SignedInUserIsRecordedOnTheEvent()
     {
         var clinic = await ApiClinic.CreateAsync(Http);
         var visitId = await clinic.BookAsync(await clinic.AddPatientAsync());
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/clinics/{clinic.Id}/visits/{visitId}/arrive");
-        request.Headers.Add("X-PtHub-Actor", "maria.desk");
+        using var desk = await fixture.Node.SignInAsNewAsync(StaffRole.FrontDesk, [clinic.Id]);
 
-        (await Http.SendAsync(request)).EnsureSuccessStatusCode();
+        (await desk.Http.PostAsync($"/api/clinics/{clinic.Id}/visits/{visitId}/arrive", null)).EnsureSuccessStatusCode();
 
         var events = (await clinic.VisitAsync(visitId))["events"]!.AsArray();
-        Assert.Equal("maria.desk", events[^1]!["actor"]!.GetValue<string>());
+        Assert.Equal(desk.UserName, events[^1]!["actor"]!.GetValue<string>());
     }
 
     [Fact]

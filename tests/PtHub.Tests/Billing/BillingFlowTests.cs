@@ -1,4 +1,5 @@
 using System.Net;
+using PtHub.Grains.Contracts;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using PtHub.Tests.Api;
@@ -52,14 +53,11 @@ public sealed class BillingFlowTests(NodeFixture fixture)
         (await PutCoverageAsync(clinic, patientId)).EnsureSuccessStatusCode();
         Assert.Contains("insurance-unverified", AlertCodes(await clinic.BoardAsync(), visitId));
 
-        using var verify = new HttpRequestMessage(HttpMethod.Post, $"/api/clinics/{clinic.Id}/patients/{patientId}/coverage/verification")
-        {
-            Content = JsonContent.Create(new { status = "verified" }),
-        };
-        verify.Headers.Add("X-PtHub-Actor", "ins.desk");
-        var record = await JsonAsync(await Http.SendAsync(verify));
+        using var desk = await fixture.Node.SignInAsNewAsync(StaffRole.FrontDesk, [clinic.Id]);
+        var record = await JsonAsync(await desk.Http.PostAsJsonAsync(
+            $"/api/clinics/{clinic.Id}/patients/{patientId}/coverage/verification", new { status = "verified" }));
 
-        Assert.Equal("ins.desk", record["coverage"]!["verifiedBy"]!.GetValue<string>());
+        Assert.Equal(desk.UserName, record["coverage"]!["verifiedBy"]!.GetValue<string>());
         Assert.DoesNotContain(AlertCodes(await clinic.BoardAsync(), visitId), c => c.StartsWith("insurance", StringComparison.Ordinal) || c == "no-insurance");
     }
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using PtHub.Grains.Contracts;
 using PtHub.Web;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 
 namespace PtHub.Tests.Infrastructure;
 
@@ -15,16 +18,23 @@ public sealed class AppNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    /// <summary>The first administrator's password on every test node (configured, as a deployment would).</summary>
+    public const string AdminPassword = "test-admin-password-0001";
+
     private AppNode(WebApplication app, Uri baseAddress)
     {
         _app = app;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress };
+        Admin = new StaffClient(baseAddress);
     }
 
     public Uri BaseAddress { get; }
 
-    public HttpClient Http { get; }
+    /// <summary>A session of the administrator, who may do everything; role tests make their own users.</summary>
+    public StaffClient Admin { get; }
+
+    /// <summary>The administrator's HTTP client.</summary>
+    public HttpClient Http => Admin.Http;
 
     public IServiceProvider Services => _app.Services;
 
@@ -43,6 +53,7 @@ public sealed class AppNode : IAsyncDisposable
             ["PtHub:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PtHub:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PtHub:SeedDemo"] = "false",
+            ["PtHub:Security:AdminPassword"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
@@ -54,7 +65,9 @@ public sealed class AppNode : IAsyncDisposable
         var app = PtHubWebApp.Create([.. args], configure);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new AppNode(app, new Uri(address));
+        var node = new AppNode(app, new Uri(address));
+        await node.Admin.SignInAsync("admin", AdminPassword);
+        return node;
     }
 
     /// <summary>An embedded-mode node on a SQLite file (a fresh one in a temporary folder unless given).</summary>
@@ -75,6 +88,21 @@ public sealed class AppNode : IAsyncDisposable
         }
 
         throw new InvalidOperationException("PtHub.sln not found above the test assembly.");
+    }
+
+    /// <summary>Creates an account through the administrator's API and signs it in.</summary>
+    public async Task<StaffClient> SignInAsNewAsync(StaffRole role, IReadOnlyList<string> clinicIds, string? therapistId = null)
+    {
+        var userName = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
+        var created = await Admin.Http.PostAsJsonAsync("/api/users", new
+        {
+            userName, displayName = $"Test {role}", role = role.ToString(), clinicIds, therapistId,
+        }, TestContext.Current.CancellationToken);
+        created.EnsureSuccessStatusCode();
+        var password = (await created.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["password"]!.GetValue<string>();
+        var client = new StaffClient(BaseAddress) { UserName = userName, Password = password };
+        await client.SignInAsync(userName, password);
+        return client;
     }
 
     public async Task StopAsync()

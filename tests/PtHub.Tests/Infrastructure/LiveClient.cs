@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PtHub.Grains.Contracts;
@@ -28,12 +29,16 @@ public sealed class LiveClient : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _pump = Task.CompletedTask;
 
-    private LiveClient(Uri baseAddress, string clinicId, DashboardView view)
+    private LiveClient(Uri baseAddress, string clinicId, DashboardView view, Action<HttpConnectionOptions> authenticate)
     {
         _clinicId = clinicId;
         View = view;
         _connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, DashboardHub.Path), HttpTransportType.WebSockets)
+            .WithUrl(new Uri(baseAddress, DashboardHub.Path), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                authenticate(o);
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions = Json)
             .Build();
         foreach (var method in new[] { nameof(IDashboardClient.BoardChanged), nameof(IDashboardClient.LobbyChanged), nameof(IDashboardClient.ManagerChanged) })
@@ -97,9 +102,13 @@ public sealed class LiveClient : IAsyncDisposable
         _ => JsonSerializer.Serialize(Manager! with { AsOf = default }, Json),
     };
 
-    public static async Task<LiveClient> ConnectAsync(Uri baseAddress, string clinicId, DashboardView view)
+    /// <summary>Connects as the node's administrator.</summary>
+    public static Task<LiveClient> ConnectAsync(AppNode node, string clinicId, DashboardView view) =>
+        ConnectAsync(node.BaseAddress, clinicId, view, node.Admin.Authenticate);
+
+    public static async Task<LiveClient> ConnectAsync(Uri baseAddress, string clinicId, DashboardView view, Action<HttpConnectionOptions> authenticate)
     {
-        var client = new LiveClient(baseAddress, clinicId, view);
+        var client = new LiveClient(baseAddress, clinicId, view, authenticate);
         await client.StartAsync();
         return client;
     }

@@ -10,7 +10,7 @@ namespace PtHub.Tests.Live;
 [Collection(LiveNodeCollection.Name)]
 public sealed class LivePushTests(LiveNodeFixture fixture)
 {
-    private Uri Address => fixture.Node.BaseAddress;
+    private AppNode Address => fixture.Node;
 
     private HttpClient Http => fixture.Node.Http;
 

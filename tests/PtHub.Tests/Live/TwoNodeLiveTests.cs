@@ -27,8 +27,8 @@ public sealed class TwoNodeLiveTests
             (await a.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count == 2,
             "both silos active");
         var clinic = await ApiClinic.CreateAsync(a.Http);
-        var onA = await LiveClient.ConnectAsync(a.BaseAddress, clinic.Id, DashboardView.Board);
-        var onB = await LiveClient.ConnectAsync(b.BaseAddress, clinic.Id, DashboardView.Board);
+        var onA = await LiveClient.ConnectAsync(a, clinic.Id, DashboardView.Board);
+        var onB = await LiveClient.ConnectAsync(b, clinic.Id, DashboardView.Board);
 
         var first = await clinic.BookAsync(await clinic.AddPatientAsync());
         (await clinic.CommandAsync(first, "arrive")).EnsureSuccessStatusCode();

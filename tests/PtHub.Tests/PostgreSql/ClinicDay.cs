@@ -11,7 +11,6 @@ namespace PtHub.Tests.PostgreSql;
 /// </summary>
 internal sealed class ClinicDay(string clinicId)
 {
-    public const string ActorHeader = "X-PtHub-Actor";
 
     public string ClinicId { get; } = clinicId;
 
@@ -65,15 +64,14 @@ internal sealed class ClinicDay(string clinicId)
         return (string)snapshot["visitId"]!;
     }
 
-    /// <summary>Gives a visit a command (arrive, check-in, start...) as <paramref name="actor"/>; returns the new snapshot.</summary>
-    public async Task<JsonNode> CommandAsync(HttpClient http, string visitId, string action, string actor = "front-desk",
+    /// <summary>Gives a visit a command (arrive, check-in, start...) as the client's user; returns the new snapshot.</summary>
+    public async Task<JsonNode> CommandAsync(HttpClient http, string visitId, string action,
         string? roomId = null, string? therapistId = null, string? reason = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/clinics/{ClinicId}/visits/{visitId}/{action}")
         {
             Content = JsonContent.Create(new { commandId = Guid.NewGuid(), roomId, therapistId, reason }),
         };
-        request.Headers.Add(ActorHeader, actor);
         using var response = await http.SendAsync(request, Ct);
         return await EnsureSuccessAsync(response);
     }
@@ -98,23 +96,23 @@ internal sealed class ClinicDay(string clinicId)
         var booked = await BookAsync(http, eve, "t1", new TimeOnly(11, 0));
         var cancelled = await BookAsync(http, ada, "t2", new TimeOnly(15, 0));
 
-        await CommandAsync(http, done, "arrive", "desk-amy");
-        await CommandAsync(http, done, "check-in", "desk-amy");
-        await CommandAsync(http, done, "start", "dana", roomId: "r1");
-        await CommandAsync(http, done, "finish", "dana");
-        await CommandAsync(http, done, "check-out", "desk-amy");
+        await CommandAsync(http, done, "arrive");
+        await CommandAsync(http, done, "check-in");
+        await CommandAsync(http, done, "start", roomId: "r1");
+        await CommandAsync(http, done, "finish");
+        await CommandAsync(http, done, "check-out");
 
-        await CommandAsync(http, treating, "arrive", "desk-amy");
-        await CommandAsync(http, treating, "check-in", "desk-bo");
-        await CommandAsync(http, treating, "start", "sam", roomId: "gym");
+        await CommandAsync(http, treating, "arrive");
+        await CommandAsync(http, treating, "check-in");
+        await CommandAsync(http, treating, "start", roomId: "gym");
 
-        await CommandAsync(http, roomed, "arrive", "desk-bo");
-        await CommandAsync(http, roomed, "check-in", "desk-bo");
-        await CommandAsync(http, roomed, "assign", "desk-bo", roomId: "r1");
+        await CommandAsync(http, roomed, "arrive");
+        await CommandAsync(http, roomed, "check-in");
+        await CommandAsync(http, roomed, "assign", roomId: "r1");
 
-        await CommandAsync(http, waiting, "arrive", "desk-amy");
+        await CommandAsync(http, waiting, "arrive");
 
-        await CommandAsync(http, cancelled, "cancel", "desk-amy", reason: "Patient called: car trouble");
+        await CommandAsync(http, cancelled, "cancel", reason: "Patient called: car trouble");
 
         return [done, treating, roomed, waiting, booked, cancelled];
     }

@@ -29,7 +29,7 @@ public sealed class ClusterTests
         await day.ConfigureAsync(a.Http);
         var patientId = await day.RegisterPatientAsync(a.Http, "Nora", "Quinn");
         var visitId = await day.BookAsync(a.Http, patientId, "t1", new TimeOnly(9, 0));
-        var arrived = await day.CommandAsync(a.Http, visitId, "arrive", "desk-amy");
+        var arrived = await day.CommandAsync(a.Http, visitId, "arrive");
         Assert.Equal("arrived", (string?)arrived["status"]);
 
         // Node B serves the same truth: the visit and the board row.
@@ -44,7 +44,7 @@ public sealed class ClusterTests
         Assert.Equal("Quinn, Nora", (string?)row["patientName"]);
 
         // And a command through B is seen through A.
-        await day.CommandAsync(b.Http, visitId, "check-in", "desk-bo");
+        await day.CommandAsync(b.Http, visitId, "check-in");
         Assert.Equal("checked-in", (string?)(await day.GetVisitAsync(a.Http, visitId))["visit"]!["status"]);
         Assert.Equal(await day.GetBoardRowsJsonAsync(a.Http), await day.GetBoardRowsJsonAsync(b.Http));
 

@@ -17,7 +17,7 @@ public sealed class RestartTests
             visitIds = await day.PlayAsync(a.Http);
 
             // One more change through the second node, so both nodes' writes must survive.
-            await day.CommandAsync(b.Http, visitIds[3], "check-in", "desk-bo");
+            await day.CommandAsync(b.Http, visitIds[3], "check-in");
 
             before = await day.CaptureAsync(a.Http, visitIds);
             Assert.Equal(before, await day.CaptureAsync(b.Http, visitIds));
@@ -33,7 +33,7 @@ public sealed class RestartTests
         Assert.Equal(["checked-out", "in-treatment", "checked-in", "checked-in", "booked", "cancelled"], statuses);
 
         // The restored visits still take commands.
-        var finished = await day.CommandAsync(c.Http, visitIds[1], "finish", "sam");
+        var finished = await day.CommandAsync(c.Http, visitIds[1], "finish");
         Assert.Equal("finished", (string?)finished["status"]);
         await c.StopAsync();
     }

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PtHub.Web.Security;
+
+namespace PtHub.Web.Endpoints;
+
+/// <summary>Staff sign-in and sign-out, the current session, and changing one's own password.</summary>
+internal static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
+    {
+        var account = api.MapGroup("/account").WithTags("Account");
+        account.MapPost("/sign-in", SignIn).AllowAnonymous().WithSummary("Sign in with user name and password; sets the session cookie");
+        account.MapPost("/sign-out", SignOut).AllowAnonymous().WithSummary("End the session");
+        account.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Staff).WithSummary("The signed-in member of staff");
+        account.MapPost("/password", ChangePassword).RequireAuthorization(AccessPolicies.Staff).WithSummary("Change one's own password");
+        account.MapGet("/providers", Providers).AllowAnonymous().WithSummary("How one can sign in here (password, and an identity provider if configured)");
+        account.MapGet("/oidc", ExternalSignIn).AllowAnonymous().WithSummary("Sign in through the configured OpenID Connect provider");
+        return api;
+    }
+
+    private static async Task<Results<Ok<StaffSession>, ValidationProblem, ProblemHttpResult>> SignIn(
+        SignInBody body, SignInManager<StaffUser> signIn, IOptions<SecurityOptions> options)
+    {
+        if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password) || body.UserName.Length > 64 || body.Password.Length > 256)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["credentials"] = ["A user name (at most 64 characters) and a password are required."] });
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(body.UserName.Trim());
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return TypedResults.Problem($"Too many failed sign-ins: the account is locked for {options.Value.LockoutMinutes} minutes.",
+                statusCode: StatusCodes.Status423Locked, title: "Account locked");
+        }
+
+        if (!result.Succeeded)
+        {
+            // One answer for a wrong name, a wrong password and a disabled account, so it tells nothing.
+            return TypedResults.Problem("Wrong user name or password, or the account is disabled.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
+        return TypedResults.Ok(StaffSession.Of(principal, options.Value.SessionIdleMinutes)!);
+    }
+
+    private static async Task<NoContent> SignOut(SignInManager<StaffUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static Results<Ok<StaffSession>, ProblemHttpResult> Me(HttpContext context, IOptions<SecurityOptions> options) =>
+        StaffSession.Of(context.User, options.Value.SessionIdleMinutes) is { } session
+            ? TypedResults.Ok(session)
+            : TypedResults.Problem("Not a staff session.", statusCode: StatusCodes.Status403Forbidden);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePassword(
+        PasswordChangeBody body, HttpContext context, SignInManager<StaffUser> signIn)
+    {
+        if (context.User.UserId() is not { } userId || await signIn.UserManager.FindByIdAsync(userId) is not { } user)
+        {
+            return TypedResults.Problem("Accounts of an identity provider change their password there.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var result = await signIn.UserManager.ChangePasswordAsync(user, body.CurrentPassword ?? "", body.NewPassword ?? "");
+        if (!result.Succeeded)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] });
+        }
+
+        // The stamp changed, which ends the other sessions; this one continues with a fresh cookie.
+        await signIn.RefreshSignInAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<SignInProviders> Providers(IOptions<SecurityOptions> options) =>
+        TypedResults.Ok(new SignInProviders(options.Value.Oidc.Enabled ? options.Value.Oidc.DisplayName : null));
+
+    private static Results<ChallengeHttpResult, ProblemHttpResult> ExternalSignIn(IOptions<SecurityOptions> options) =>
+        options.Value.Oidc.Enabled
+            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OidcSignIn.Scheme])
+            : TypedResults.Problem("No identity provider is configured (PtHub:Security:Oidc:Authority).", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,3 @@
+namespace PtHub.Web.Endpoints;
+
+public sealed record PasswordChangeBody(string? CurrentPassword, string? NewPassword);

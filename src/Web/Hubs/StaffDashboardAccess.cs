@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using PtHub.Grains.Contracts;
+using PtHub.Web.Security;
+
+namespace PtHub.Web.Hubs;
+
+/// <summary>
+/// Who may watch which view. A display watches its own clinic's lobby and nothing else; staff watch the clinics
+/// they belong to: the lobby (no PHI) anyone, the board the desk and above, the manager's view managers and above.
+/// Therapists do not get the whole clinic's board: it names every patient of the day.
+/// </summary>
+internal sealed class StaffDashboardAccess(IGrainFactory grains) : IDashboardAccess
+{
+    public async Task<string?> RefuseAsync(ClaimsPrincipal user, string clinicId, DashboardView view)
+    {
+        if (user.DisplayId() is not null)
+        {
+            return view == DashboardView.Lobby && user.HasClaim(StaffClaims.Clinic, clinicId) ? null : "A display shows its own clinic's lobby only.";
+        }
+
+        if (user.StaffRole() is not { } role || !user.IsMemberOf(clinicId))
+        {
+            return $"Not a member of clinic '{clinicId}'.";
+        }
+
+        var allowed = view switch
+        {
+            DashboardView.Lobby => true,
+            DashboardView.Board => role is StaffRole.Admin or StaffRole.Manager or StaffRole.FrontDesk,
+            _ => role is StaffRole.Admin or StaffRole.Manager,
+        };
+        if (!allowed)
+        {
+            return $"The {view} view is not open to the {role} role.";
+        }
+
+        return await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null ? $"No clinic '{clinicId}'." : null;
+    }
+}

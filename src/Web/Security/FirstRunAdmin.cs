@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Web.Security;
+
+/// <summary>
+/// On the very first start (no account at all) creates the administrator: with the configured password, or a
+/// generated one shown once in the log. There is no default password. Runs after the silo has started.
+/// </summary>
+internal sealed partial class FirstRunAdmin(
+    IGrainFactory grains, IServiceScopeFactory scopes, IOptions<SecurityOptions> options, ILogger<FirstRunAdmin> logger,
+    [FromKeyedServices(Grains.Clock.Key)] TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var security = options.Value;
+        var generated = string.IsNullOrEmpty(security.AdminPassword);
+        var password = generated ? NewPassword() : security.AdminPassword!;
+        var admin = new StaffUser
+        {
+            UserId = StaffAccount.IdOf(security.AdminUserName),
+            UserName = security.AdminUserName,
+            DisplayName = "Administrator",
+            Role = StaffRole.Admin,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = time.GetUtcNow(),
+        };
+        foreach (var validator in users.PasswordValidators)
+        {
+            if (await validator.ValidateAsync(users, admin, password) is { Succeeded: false } result)
+            {
+                throw new OptionsValidationException(SecurityOptions.Section, typeof(SecurityOptions),
+                    [$"PtHub:Security:AdminPassword is too weak: {string.Join(" ", result.Errors.Select(e => e.Description))}"]);
+            }
+        }
+
+        admin.PasswordHash = users.PasswordHasher.HashPassword(admin, password);
+        if (!await grains.GetGrain<IStaffDirectoryGrain>("all").CreateFirstAdmin(admin.ToAccount()))
+        {
+            return;
+        }
+
+        if (generated)
+        {
+            LogGenerated(logger, admin.UserName, password);
+        }
+        else
+        {
+            LogConfigured(logger, admin.UserName);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>20 random characters, about 120 bits.</summary>
+    public static string NewPassword() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(15));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "First run: created the administrator '{UserName}' with the password  {Password}  (shown only now; sign in at /login.html and keep it safe)")]
+    private static partial void LogGenerated(ILogger logger, string userName, string password);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "First run: created the administrator '{UserName}' with the configured password (PtHub:Security:AdminPassword)")]
+    private static partial void LogConfigured(ILogger logger, string userName);
+}

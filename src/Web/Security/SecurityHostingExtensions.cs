@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace PtHub.Web.Security;
+
+public static class SecurityHostingExtensions
+{
+    /// <summary>
+    /// Staff sign-in (ASP.NET Core Identity over the staff grains, cookie sessions, optional OpenID Connect), display
+    /// tokens for the lobby, and the access policies. Deny by default: an endpoint that names no policy refuses all.
+    /// </summary>
+    public static WebApplicationBuilder AddPtHubSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-";
+            })
+            .AddUserStore<StaffUserStore>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddUserConfirmation<StaffConfirmation>();
+
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        authentication.AddScheme<AuthenticationSchemeOptions, DisplayTokenHandler>(DisplayTokenHandler.SchemeName, null);
+        if (security.Oidc.Enabled)
+        {
+            OidcSignIn.Add(authentication, security.Oidc, TimeProvider.System);
+        }
+
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>, IServiceProvider>((cookie, options, sp) =>
+                SessionPolicy.Apply(cookie, options.Value, sp.GetRequiredKeyedService<TimeProvider>(Grains.Clock.Key)));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(security.AccountRecheckSeconds);
+            o.OnRefreshingPrincipal = SessionPolicy.KeepSignInTime;
+        });
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var (name, roles) in AccessPolicies.Roles)
+            {
+                o.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                    .RequireAuthenticatedUser().AddRequirements(new StaffRequirement(roles)));
+            }
+
+            o.AddPolicy(AccessPolicies.LiveScreen, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, DisplayTokenHandler.SchemeName)
+                .RequireAuthenticatedUser());
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+        });
+        // One key ring for all nodes, kept in PtHub's storage. It is not encrypted at rest: protect the database
+        // (or add ProtectKeysWithCertificate here) as the PHI in it already requires.
+        services.AddDataProtection().SetApplicationName("PtHub");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+            o.XmlRepository = new GrainXmlRepository(sp.GetRequiredService<IGrainFactory>()));
+        services.AddHostedService<FirstRunAdmin>();
+        return builder;
+    }
+
+    public static WebApplication UsePtHubSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PtHub.Web.Security;
+
+/// <summary>Sign-in and session settings, section "PtHub:Security".</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "PtHub:Security";
+
+    /// <summary>A session ends after this many minutes without a user action; live screens and background refreshes do not count.</summary>
+    [Range(1, 24 * 60)]
+    public int SessionIdleMinutes { get; set; } = 15;
+
+    /// <summary>A session ends this many hours after sign-in, however active.</summary>
+    [Range(1, 7 * 24)]
+    public int SessionMaxHours { get; set; } = 12;
+
+    /// <summary>How often (seconds) a session re-reads its account, so a disabled account or changed role takes effect.</summary>
+    [Range(0, 3600)]
+    public int AccountRecheckSeconds { get; set; } = 30;
+
+    /// <summary>Failed sign-ins before the account locks, and for how long.</summary>
+    [Range(1, 100)]
+    public int LockoutAttempts { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>The first administrator's user name, created when no account exists.</summary>
+    [Required, RegularExpression(@"^[A-Za-z0-9._@-]{1,64}$")]
+    public string AdminUserName { get; set; } = "admin";
+
+    /// <summary>
+    /// The first administrator's password, from the environment or a secret store (PtHub__Security__AdminPassword).
+    /// Unset: a random one is generated and shown once in the log.
+    /// </summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Sign-in through the clinic's identity provider (OpenID Connect); off unless an authority is set.</summary>
+    public OidcOptions Oidc { get; set; } = new();
+}
