@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PtHub.Tests.Infrastructure;
 
@@ -45,10 +47,38 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task RestartNodeAsync() => Node = await StartNodeAsync();
 
+    /// <summary>Opens a page in a browser where the administrator is signed in (the session cookie of <see cref="AppNode.Admin"/>).</summary>
     public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await context.AddCookiesAsync(Node.Admin.Cookies.GetCookies(Node.BaseAddress)
+            .Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = Node.BaseAddress.ToString() }));
+        var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Node.BaseAddress, path).ToString());
+        return page;
+    }
+
+    /// <summary>A browser with no session at all, as a wall display or a stranger has.</summary>
+    public async Task<IPage> NewAnonymousPageAsync(int width = 1920, int height = 1080)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Pairs a lobby display through the administrator's API; the answer holds the one-time pairing link.</summary>
+    public async Task<(string DisplayId, string PairUrl)> PairDisplayAsync(string clinicId)
+    {
+        var response = await Node.Http.PostAsJsonAsync($"/api/clinics/{clinicId}/displays", new { name = "Lobby TV" }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var paired = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+        return (paired["display"]!["displayId"]!.GetValue<string>(), new Uri(Node.BaseAddress, paired["pairUrl"]!.GetValue<string>()).ToString());
+    }
+
+    /// <summary>A wall display: a browser without any session, opened once on its pairing link.</summary>
+    public async Task<IPage> OpenDisplayAsync(string clinicId)
+    {
+        var page = await NewAnonymousPageAsync();
+        await page.GotoAsync((await PairDisplayAsync(clinicId)).PairUrl);
         return page;
     }
 

@@ -30,7 +30,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
         await Assertions.Expect(board.Locator("article.visit")).ToHaveCountAsync(rows.Count);
         await ScreenshotAsync(board, "board");
 
-        var lobby = await fixture.OpenAsync($"/lobby/{Clinic}");
+        var lobby = await fixture.OpenDisplayAsync(Clinic);
         await Assertions.Expect(lobby.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
         await Assertions.Expect(lobby.Locator("section.therapist")).ToHaveCountAsync(config["therapists"]!.AsArray().Count);
         await Assertions.Expect(lobby.Locator("#clinic-name")).ToHaveTextAsync(config["name"]!.GetValue<string>());
@@ -55,7 +55,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
         var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Walter", "Brennan"), therapistId: "ann");
         var board = await fixture.OpenAsync($"/board/{clinic.Id}", 1366, 900);
-        var lobby = await fixture.OpenAsync($"/lobby/{clinic.Id}");
+        var lobby = await fixture.OpenDisplayAsync(clinic.Id);
         var manager = await fixture.OpenAsync($"/manager/{clinic.Id}", 1440, 900);
         foreach (var page in new[] { board, lobby, manager })
         {
@@ -111,7 +111,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
     {
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
         var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Walter", "Brennan"));
-        var lobby = await fixture.OpenAsync($"/lobby/{clinic.Id}");
+        var lobby = await fixture.OpenDisplayAsync(clinic.Id);
         await Assertions.Expect(lobby.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
 
         await fixture.StopNodeAsync();
@@ -127,7 +127,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
     [Fact]
     public async Task TheLobbyPageNeverReceivesPatientInformation()
     {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var page = await fixture.NewAnonymousPageAsync();
         var received = new List<string>();
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => { lock (received) { received.Add(frame.Text ?? ""); } };
         page.Response += (_, response) => { lock (received) { received.Add(response.Url); } };
@@ -143,7 +143,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
         secrets.UnionWith(visits.Select(r => r!["visitId"]!.GetValue<string>()));
         secrets.UnionWith(visits.Select(r => r!["patientName"]!.GetValue<string>()));
 
-        await page.GotoAsync(new Uri(fixture.Node.BaseAddress, $"/lobby/{Clinic}").ToString());
+        await page.GotoAsync((await fixture.PairDisplayAsync(Clinic)).PairUrl);
         await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("section.therapist").First).ToBeVisibleAsync(Patiently);
         var dom = await page.ContentAsync();

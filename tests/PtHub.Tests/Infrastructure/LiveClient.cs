@@ -26,6 +26,7 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly Dictionary<string, BoardRow> _rows = [];
     private readonly HubConnection _connection;
     private readonly string _clinicId;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _pump = Task.CompletedTask;
 
@@ -41,6 +42,11 @@ public sealed class LiveClient : IAsyncDisposable
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions = Json)
             .Build();
+        _connection.Closed += _ =>
+        {
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         foreach (var method in new[] { nameof(IDashboardClient.BoardChanged), nameof(IDashboardClient.LobbyChanged), nameof(IDashboardClient.ManagerChanged) })
         {
             _connection.On<JsonElement>(method, payload => _inbox.Writer.TryWrite((method, payload)));
@@ -48,6 +54,9 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     public DashboardView View { get; }
+
+    /// <summary>Completes when the server ends the connection (or it is lost); the client does not reconnect by itself.</summary>
+    public Task Closed => _closed.Task;
 
     public long Version { get; private set; }
 

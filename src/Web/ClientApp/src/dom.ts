@@ -39,19 +39,42 @@ export function minutesSince(iso: string, now = Date.now()): number {
 }
 
 export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(await problemText(response));
-  return (await response.json()) as T;
+  return (await send("GET", url)) as T;
 }
 
 export async function postJson<T>(url: string, body?: unknown): Promise<T> {
+  return (await send("POST", url, body)) as T;
+}
+
+/** A request a person asked for. A lost session (401) goes to the sign-in page and comes back here after. */
+export async function send(method: string, url: string, body?: unknown): Promise<unknown> {
   const response = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    method,
+    headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json", Accept: "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status === 401) signIn();
   if (!response.ok) throw new Error(await problemText(response));
-  return (await response.json()) as T;
+  return response.status === 204 ? null : await response.json();
+}
+
+export function signIn(): never {
+  window.location.assign(`/login.html?return=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  throw new Error("Signing in…");
+}
+
+export interface StaffSession {
+  userId: string; userName: string; displayName: string; role: "Admin" | "Manager" | "FrontDesk" | "Therapist";
+  clinicIds: string[]; therapistId: string | null; idleMinutes: number;
+}
+
+/**
+ * Asks who is signed in without counting as activity (the background header), so probing never extends a
+ * session. Null when there is no session.
+ */
+export async function currentSession(): Promise<StaffSession | null> {
+  const response = await fetch("/api/account/me", { headers: { Accept: "application/json", "X-PtHub-Background": "1" } });
+  return response.ok ? (await response.json()) as StaffSession : null;
 }
 
 /** The human part of an RFC 7807 answer. */

@@ -3,6 +3,7 @@
 // shows "Reconnecting…" once it has been offline for a few seconds.
 import * as signalR from "@microsoft/signalr";
 import type { Versioned } from "./types";
+import { currentSession, signIn } from "./dom";
 
 type Status = "connecting" | "live" | "offline";
 
@@ -20,9 +21,17 @@ export class LiveConnection {
   private offlineSince = 0;
   private lastUpdate: Date | null = null;
 
-  constructor(private readonly indicator: HTMLElement | null) {
+  /**
+   * Staff screens ride on the session cookie; a paired display passes its token instead and never has a session.
+   * When a staff screen cannot connect because its session ended, it goes to the sign-in page.
+   */
+  constructor(private readonly indicator: HTMLElement | null, private readonly displayToken: string | null = null,
+              private readonly onRefused: () => void = () => {}) {
     this.connection = new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/dashboard", { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+      .withUrl("/hubs/dashboard", {
+        transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true,
+        ...(displayToken ? { accessTokenFactory: () => displayToken } : {}),
+      })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(30000, 500 * 2 ** Math.min(ctx.previousRetryCount, 6)) })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
@@ -67,6 +76,8 @@ export class LiveConnection {
         return;
       } catch {
         this.setStatus("offline");
+        if (this.displayToken) this.onRefused();
+        else if (await currentSession() === null) signIn();
         await new Promise(r => window.setTimeout(r, Math.min(30000, 1000 * 2 ** Math.min(attempt, 5))));
       }
     }

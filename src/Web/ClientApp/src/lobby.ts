@@ -49,6 +49,25 @@ function tick(): void {
 
 tick();
 window.setInterval(tick, 1000);
-const live = new LiveConnection(document.getElementById("live"));
+/**
+ * A paired display: the pairing link carries the token in its fragment (never sent to a server); keep it on this
+ * device and take it out of the address bar. Without one, a signed-in member of staff can watch the lobby.
+ */
+function displayToken(): string | null {
+  const key = `pthub.display.${clinicId}`;
+  const fromLink = new URLSearchParams(window.location.hash.slice(1)).get("display");
+  if (fromLink) {
+    window.localStorage.setItem(key, fromLink);
+    window.history.replaceState(null, "", window.location.pathname);
+  }
+
+  return window.localStorage.getItem(key);
+}
+
+const token = displayToken();
+const live = new LiveConnection(document.getElementById("live"), token, () => {
+  message.textContent = "This display is not paired or was unpaired. Ask the clinic's administrator for a pairing link.";
+  message.hidden = false;
+});
 new LiveView<LobbyView, LobbyView>(live, "SubscribeLobby", "LobbyChanged", clinicId, (_, next) => next, render);
 void live.start();
