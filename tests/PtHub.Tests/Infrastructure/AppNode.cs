@@ -42,7 +42,7 @@ public sealed class AppNode : IAsyncDisposable
 
     /// <summary>Starts a node. <paramref name="settings"/> are configuration keys and values, e.g. ("PtHub:Storage", "PostgreSql").</summary>
     public static async Task<AppNode> StartAsync(
-        IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null, int httpPort = 0)
+        IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null, int httpPort = 0, bool signIn = true)
     {
         var args = new List<string>
         {
@@ -54,6 +54,8 @@ public sealed class AppNode : IAsyncDisposable
             ["PtHub:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PtHub:SeedDemo"] = "false",
             ["PtHub:Security:AdminPassword"] = AdminPassword,
+            // Sessions re-read their account on every request, so tests see a disabled account or a new role at once.
+            ["PtHub:Security:AccountRecheckSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
@@ -66,7 +68,11 @@ public sealed class AppNode : IAsyncDisposable
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var node = new AppNode(app, new Uri(address));
-        await node.Admin.SignInAsync("admin", AdminPassword);
+        if (signIn)
+        {
+            await node.Admin.SignInAsync("admin", AdminPassword);
+        }
+
         return node;
     }
 
