@@ -6,8 +6,9 @@ namespace PtHub.Web.Hubs;
 
 /// <summary>
 /// Who may watch which view. A display watches its own clinic's lobby and nothing else; staff watch the clinics
-/// they belong to: the lobby (no PHI) anyone, the board the desk and above, the manager's view managers and above.
-/// Therapists do not get the whole clinic's board: it names every patient of the day.
+/// they belong to: the lobby (no PHI) anyone; the board the desk and above; the manager's view (utilization and
+/// KPIs, no PHI) the desk and above too, since the board places patients by it. Therapists do not get the whole
+/// clinic's board: it names every patient of the day.
 /// </summary>
 internal sealed class StaffDashboardAccess(IGrainFactory grains) : IDashboardAccess
 {
@@ -26,8 +27,7 @@ internal sealed class StaffDashboardAccess(IGrainFactory grains) : IDashboardAcc
         var allowed = view switch
         {
             DashboardView.Lobby => true,
-            DashboardView.Board => role is StaffRole.Admin or StaffRole.Manager or StaffRole.FrontDesk,
-            _ => role is StaffRole.Admin or StaffRole.Manager,
+            _ => role is StaffRole.Admin or StaffRole.Manager or StaffRole.FrontDesk,
         };
         if (!allowed)
         {

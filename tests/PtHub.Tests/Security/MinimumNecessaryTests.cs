@@ -63,7 +63,7 @@ public sealed class MinimumNecessaryTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task TheBoardIsForTheDeskAndTheManagersViewForManagers()
+    public async Task TheBoardAndUtilizationAreForTheDeskAndManagersNotForTherapists()
     {
         using var secured = await SecuredClinic.CreateAsync(Node);
         var id = secured.Clinic.Id;
@@ -76,7 +76,7 @@ public sealed class MinimumNecessaryTests(NodeFixture fixture)
         Assert.NotNull(managerView.Manager);
         Assert.NotNull(therapistLobby.Lobby);
         await Assert.ThrowsAsync<HubException>(() => LiveClient.ConnectAsync(Node.BaseAddress, id, DashboardView.Board, secured.Therapist.Authenticate));
-        await Assert.ThrowsAsync<HubException>(() => LiveClient.ConnectAsync(Node.BaseAddress, id, DashboardView.Manager, secured.FrontDesk.Authenticate));
+        await Assert.ThrowsAsync<HubException>(() => LiveClient.ConnectAsync(Node.BaseAddress, id, DashboardView.Manager, secured.Therapist.Authenticate));
     }
 
     [Fact]

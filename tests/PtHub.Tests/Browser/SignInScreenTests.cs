@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PtHub.Tests.Infrastructure;
+
+namespace PtHub.Tests.Browser;
+
+/// <summary>Signing in through the page, and a wall display paired and unpaired, in a real headless Chromium.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class SignInScreenTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task ABoardOpenedWithoutASessionAsksForSignInAndComesBackToTheBoard()
+    {
+        var page = await fixture.NewAnonymousPageAsync(1366, 900);
+        await page.GotoAsync(new Uri(fixture.Node.BaseAddress, "/board/demo").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(LoginPage(), new() { Timeout = 30_000 });
+
+        await page.FillAsync("#user-name", "admin");
+        await page.FillAsync("#password", "wrong password entirely");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("Wrong user name or password");
+        await page.FillAsync("#password", AppNode.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page).ToHaveURLAsync(BoardPage(), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("article.visit").First).ToBeVisibleAsync(Patiently);
+    }
+
+    [Fact]
+    public async Task APairedDisplayKeepsItsTokenOutOfTheAddressBarAndGoesBlankWhenRevoked()
+    {
+        var page = await fixture.NewAnonymousPageAsync();
+        var (displayId, pairUrl) = await fixture.PairDisplayAsync("demo");
+        await page.GotoAsync(pairUrl);
+        await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("section.therapist").First).ToBeVisibleAsync(Patiently);
+        Assert.DoesNotContain("display=", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("pthd.", page.Url, StringComparison.Ordinal);
+
+        var revoked = await fixture.Node.Http.DeleteAsync($"/api/clinics/demo/displays/{displayId}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("not paired", new() { Timeout = 30_000 });
+        Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"/login\.html\?return=%2Fboard%2Fdemo$")]
+    private static partial Regex LoginPage();
+
+    [GeneratedRegex(@"/board/demo$")]
+    private static partial Regex BoardPage();
+}
