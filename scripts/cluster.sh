@@ -21,6 +21,9 @@
 #                       127.0.0.1 only, fsync off: it is a test database)
 #   PTHUB_NO_BUILD=1    skip `dotnet build src/Web -c Release` (the caller built already)
 #   PTHUB_NODE_ARGS     extra arguments for every node, e.g. "--PtHub:Membership:ProbeTimeout=00:00:02"
+#   PTHUB_ADMIN_PASSWORD  the first administrator's password; without it one is generated into
+#                       $PTHUB_CLUSTER_DIR/admin-password (mode 600). Nodes get it from the environment
+#                       (PtHub__Security__AdminPassword), never on the command line where `ps` shows it.
 #
 # Node I listens on http://127.0.0.1:<free port>; its silo and gateway ports are free ports too, on 127.0.0.1 only
 # (--PtHub:AdvertisedAddress=127.0.0.1). Its log is
@@ -172,6 +175,19 @@ build() {
 }
 
 # Writes node I's ports once; a restarted node keeps them, so its URL stays the same.
+# The administrator's password for this run directory: PTHUB_ADMIN_PASSWORD, or one generated once and kept.
+admin_password() {
+    if [[ -n "${PTHUB_ADMIN_PASSWORD:-}" ]]; then
+        printf '%s' "$PTHUB_ADMIN_PASSWORD"
+        return
+    fi
+    if [[ ! -s "$run_dir/admin-password" ]]; then
+        mkdir -p "$run_dir"
+        (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$run_dir/admin-password")
+    fi
+    tr -d '\n' <"$run_dir/admin-password"
+}
+
 ensure_node_env() {
     local i=$1
     [[ -f "$run_dir/node-$i.env" ]] && return 0
@@ -195,7 +211,7 @@ launch_node() {
     done
     # The content root is src/Web so appsettings.json and wwwroot are found, as under `dotnet run`.
     # shellcheck disable=SC2086
-    (cd "$web_dir" && exec setsid dotnet "$web_dll" \
+    (cd "$web_dir" && PtHub__Security__AdminPassword="$(admin_password)" exec setsid dotnet "$web_dll" \
         --urls "http://127.0.0.1:$HTTP_PORT" \
         --PtHub:Storage=PostgreSql \
         "--PtHub:PostgreSqlConnectionString=$conn" \

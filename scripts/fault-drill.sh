@@ -45,6 +45,8 @@ dotnet build src/Web -c Release -nologo -v q >"$PTHUB_CLUSTER_DIR/build.log" 2>&
     && dotnet build tools/PtHub.FaultDrill -c Release -nologo -v q >>"$PTHUB_CLUSTER_DIR/build.log" 2>&1 \
     || { tail -n 30 "$PTHUB_CLUSTER_DIR/build.log" >&2; exit 1; }
 export PTHUB_NO_BUILD=1
+# The drill signs in as the first administrator, whom the nodes create with this password (from the environment).
+export PTHUB_ADMIN_PASSWORD="${PTHUB_ADMIN_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')}"
 
 # A fresh cluster: a previous run's nodes and database are stopped and, in the drill's own directory, removed.
 "$cluster" stop >/dev/null 2>&1 || true

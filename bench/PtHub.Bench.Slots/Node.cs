@@ -34,12 +34,12 @@ internal sealed class Node : IAsyncDisposable
     private string[] _visitIds = [];
     private string[] _patientIds = [];
 
-    private Node(WebApplication app, Uri address, string dataDirectory, CountingEventLog eventLog)
+    private Node(WebApplication app, Uri address, string dataDirectory, System.Net.CookieContainer cookies, CountingEventLog eventLog)
     {
         EventLog = eventLog;
         _app = app;
         _dataDirectory = dataDirectory;
-        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         _grains = app.Services.GetRequiredService<IGrainFactory>();
         Address = address;
     }
@@ -52,7 +52,7 @@ internal sealed class Node : IAsyncDisposable
     public static async Task<Node> StartAsync()
     {
         CountingEventLog? eventLog = null;
-        var (app, address, directory) = await EmbeddedNode.StartAsync("pthub-bench-slots", configure: builder =>
+        var (app, address, directory, cookies) = await EmbeddedNode.StartAsync("pthub-bench-slots", configure: builder =>
         {
             // Wrap the node's own event log (registered by a factory) in the counting pass-through.
             var original = builder.Services.Last(d => d.ServiceType == typeof(IVisitEventLog));
@@ -61,7 +61,7 @@ internal sealed class Node : IAsyncDisposable
             builder.Services.AddSingleton<IVisitEventLog>(sp => eventLog = new CountingEventLog((IVisitEventLog)factory(sp)));
         });
         _ = app.Services.GetRequiredService<IVisitEventLog>();
-        return new Node(app, address, directory, eventLog!);
+        return new Node(app, address, directory, cookies, eventLog!);
     }
 
     /// <summary>Configures the clinic, registers the patients and books every planned visit, all over REST. Returns the seconds each part took.</summary>

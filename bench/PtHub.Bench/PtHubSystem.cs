@@ -1,3 +1,4 @@
+using System.Net;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -38,14 +39,17 @@ internal sealed class PtHubSystem : IAsyncDisposable
     private readonly string[] _clinicIds;
     private RoundTally? _tally;
 
-    private PtHubSystem(WebApplication app, Uri address, string dataDirectory, BenchOptions options, ClientLayout layout)
+    private readonly CookieContainer _cookies;
+
+    private PtHubSystem(WebApplication app, Uri address, string dataDirectory, CookieContainer cookies, BenchOptions options, ClientLayout layout)
     {
         _app = app;
         _dataDirectory = dataDirectory;
         _options = options;
         _layout = layout;
         Address = address;
-        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        _cookies = cookies;
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         _clinicIds = [.. Enumerable.Range(0, layout.Clinics).Select(i => $"bench-{i:000}")];
     }
 
@@ -54,10 +58,10 @@ internal sealed class PtHubSystem : IAsyncDisposable
     public static async Task<PtHubSystem> StartAsync(BenchOptions options, ClientLayout layout)
     {
         PtHubSystem? system = null;
-        var (app, address, directory) = await EmbeddedNode.StartAsync("pthub-bench", configure: builder =>
+        var (app, address, directory, cookies) = await EmbeddedNode.StartAsync("pthub-bench", configure: builder =>
             builder.Services.AddSingleton<IHubContext<DashboardHub, IDashboardClient>>(sp =>
                 new ProbedHubContext(sp.GetRequiredService<IHubContext<DashboardHub>>(), delta => system?.OnForward(delta))));
-        system = new PtHubSystem(app, address, directory, options, layout);
+        system = new PtHubSystem(app, address, directory, cookies, options, layout);
         return system;
     }
 
@@ -134,7 +138,11 @@ internal sealed class PtHubSystem : IAsyncDisposable
             {
                 var spec = _layout.Clients[i];
                 var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(Address, DashboardHub.Path), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+                    .WithUrl(new Uri(Address, DashboardHub.Path), HttpTransportType.WebSockets, o =>
+                    {
+                        o.SkipNegotiation = true;
+                        o.Cookies = _cookies;
+                    })
                     .AddJsonProtocol(o => o.PayloadSerializerOptions = HubJson)
                     .Build();
                 connection.ServerTimeout = TimeSpan.FromMinutes(5);

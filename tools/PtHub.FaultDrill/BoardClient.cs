@@ -27,8 +27,9 @@ public sealed class BoardClient : IAsyncDisposable
     private long _lastRaw = -1;
     private DateOnly _lastRawDate;
     private Task _pump = Task.CompletedTask;
+    private readonly System.Net.CookieContainer _cookies;
 
-    public BoardClient(int number, string clinicId, int homeNode, IReadOnlyList<Uri> urls, Stopwatch clock)
+    public BoardClient(int number, string clinicId, int homeNode, IReadOnlyList<Uri> urls, Stopwatch clock, System.Net.CookieContainer cookies)
     {
         Number = number;
         ClinicId = clinicId;
@@ -36,6 +37,7 @@ public sealed class BoardClient : IAsyncDisposable
         Node = homeNode;
         _urls = urls;
         _clock = clock;
+        _cookies = cookies;
     }
 
     public int Number { get; }
@@ -124,6 +126,7 @@ public sealed class BoardClient : IAsyncDisposable
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
+                o.Cookies = _cookies;
             })
             .Build();
         connection.On<JsonElement>("BoardChanged", payload => _inbox.Writer.TryWrite(new Message(generation, payload, false)));

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -19,6 +20,9 @@ public sealed class Nodes : IDisposable
         Urls = urls;
         Http = new HttpClient(new SocketsHttpHandler
         {
+            // One session for the whole cluster: the nodes share their data-protection keys, so any node reads it.
+            CookieContainer = Cookies,
+            UseCookies = true,
             ConnectTimeout = TimeSpan.FromSeconds(2),
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
             MaxConnectionsPerServer = 128,
@@ -28,7 +32,17 @@ public sealed class Nodes : IDisposable
             // longer than this counts as failed (its outcome unknown) and is retried with the same commandId.
             Timeout = TimeSpan.FromSeconds(20),
         };
-        Http.DefaultRequestHeaders.Add("X-PtHub-Actor", "fault-drill");
+    }
+
+    public CookieContainer Cookies { get; } = new();
+
+    /// <summary>Signs in as the first administrator (password from PTHUB_ADMIN_PASSWORD, as the nodes got it).</summary>
+    public async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        var password = Environment.GetEnvironmentVariable("PTHUB_ADMIN_PASSWORD")
+            ?? throw new InvalidOperationException("PTHUB_ADMIN_PASSWORD is not set: the drill signs in as the administrator the nodes created with it.");
+        using var response = await Http.PostAsJsonAsync(new Uri(Urls[0], "api/account/sign-in"), new { userName = "admin", password }, cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     public IReadOnlyList<Uri> Urls { get; }

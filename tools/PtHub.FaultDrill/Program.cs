@@ -20,6 +20,7 @@ var startedAt = DateTimeOffset.UtcNow;
 // A hard bound on the whole drill, whatever the cluster does.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 using var nodes = new Nodes(options.Urls);
+await nodes.SignInAsync(cancellation.Token);
 var results = new List<ScenarioResult>();
 var ledgers = new List<(ScenarioResult Result, Scenario Scenario)>();
 

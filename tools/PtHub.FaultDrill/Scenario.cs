@@ -100,7 +100,7 @@ public sealed class Scenario(Nodes nodes, DrillOptions options, string name, str
             {
                 for (var k = 0; k < options.ClientsPerNode; k++)
                 {
-                    var client = new BoardClient(clients.Count + 1, clinic.Id, node, nodes.Urls, _clock);
+                    var client = new BoardClient(clients.Count + 1, clinic.Id, node, nodes.Urls, _clock, nodes.Cookies);
                     await client.StartAsync(cancellationToken);
                     clients.Add(client);
                 }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,13 +21,18 @@ public static class EmbeddedNode
     /// <param name="purpose">Names the temporary folder (e.g. "pthub-bench").</param>
     /// <param name="settings">More command-line settings, e.g. "--PtHub:LiveTickSeconds=0.05".</param>
     /// <param name="configure">Changes to the node's services before it is built.</param>
-    public static async Task<(WebApplication App, Uri Address, string Directory)> StartAsync(
+    /// <returns>The node, its address, its folder, and the cookies of its administrator's session (for HTTP and the hub).</returns>
+    public static async Task<(WebApplication App, Uri Address, string Directory, CookieContainer Admin)> StartAsync(
         string purpose, IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), purpose, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         string[] args =
         [
+            $"--PtHub:Security:AdminPassword={password}",
+            // These tools drive whole clinics from one session, far beyond a person's command rate.
+            "--PtHub:Hardening:CommandsPerMinute=100000000",
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
             "--PtHub:Storage=Sqlite",
@@ -40,8 +47,15 @@ public static class EmbeddedNode
         ];
         var app = PtHubWebApp.Create(args, configure);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return (app, new Uri(address), directory);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var cookies = new CookieContainer();
+        using (var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address })
+        {
+            using var signIn = await http.PostAsJsonAsync("/api/account/sign-in", new { userName = "admin", password });
+            signIn.EnsureSuccessStatusCode();
+        }
+
+        return (app, address, directory, cookies);
     }
 
     /// <summary>A loopback port nobody listens on right now.</summary>

@@ -319,7 +319,6 @@ internal sealed class ClinicRun(HttpClient http, ClinicPlan plan, DateOnly date)
     {
         Requests++;
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-PtHub-Actor", "simulator");
         using var response = await http.SendAsync(request);
         var json = IsSuccess(response.StatusCode) && response.Content.Headers.ContentLength != 0
             ? await response.Content.ReadFromJsonAsync<JsonNode>() as JsonObject

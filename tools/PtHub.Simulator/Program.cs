@@ -11,12 +11,13 @@ using PtHub.Simulator;
 var options = SimOptions.Parse(args);
 var total = Stopwatch.StartNew();
 var clock = new FakeTimeProvider(ClinicPlan.At(options.Date, new TimeOnly(6, 0)));
-var (app, baseAddress, directory) = await EmbeddedNode.StartAsync("pthub-sim",
-    ["--PtHub:LiveTickSeconds=0.05", "--PtHub:KeeperSeconds=1"],
+var (app, baseAddress, directory, cookies) = await EmbeddedNode.StartAsync("pthub-sim",
+    // The simulated day runs on the clinic clock, which sessions follow too: one session lasts the whole day.
+    ["--PtHub:LiveTickSeconds=0.05", "--PtHub:KeeperSeconds=1", "--PtHub:Security:SessionMaxHours=168"],
     builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock));
 try
 {
-    using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
     var runs = Enumerable.Range(0, options.Clinics)
         .Select(i => new ClinicRun(http, ClinicPlan.Generate($"sim-{options.Seed}-{i + 1:00}", options.Date, new Random(unchecked((options.Seed * 7919) + i))), options.Date))
