@@ -53,6 +53,7 @@ public static class HostingExtensions
         api.MapWaitlistEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 }
