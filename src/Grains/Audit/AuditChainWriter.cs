@@ -73,7 +73,10 @@ internal sealed partial class AuditChainWriter(string chain, IAuditStore store, 
                 previous = entries[i].Hash;
             }
 
-            await store.AppendAsync(entries);
+            // Off the grain's turn, so appends arriving meanwhile are taken in and queued for the next batch. Some stores
+            // (Microsoft.Data.Sqlite) run their "async" calls synchronously: awaited here directly, the commit held the
+            // grain for its whole length and every batch had one entry.
+            await Task.Run(() => store.AppendAsync(entries));
             _head = new AuditChainHead(entries[^1].Sequence, entries[^1].Hash);
             for (var i = 0; i < batch.Count; i++)
             {
