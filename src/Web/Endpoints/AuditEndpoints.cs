@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Audit;
+using PtHub.Grains.Clinics;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
 
@@ -29,7 +30,7 @@ internal static class AuditEndpoints
     private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> List(
         string clinicId, [AsParameters] AuditFilter filter, IAuditStore store, CancellationToken cancellationToken)
     {
-        if (Errors(filter) is { Count: > 0 } errors)
+        if (Errors(clinicId, filter) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }
@@ -42,7 +43,7 @@ internal static class AuditEndpoints
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
         string clinicId, [AsParameters] AuditFilter filter, IAuditStore store, CancellationToken cancellationToken)
     {
-        if (Errors(filter) is { Count: > 0 } errors)
+        if (Errors(clinicId, filter) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }
@@ -73,9 +74,14 @@ internal static class AuditEndpoints
         To: ParseTime(filter.To),
         Limit: filter.Limit is { Length: > 0 } limit ? int.Parse(limit, NumberStyles.None, CultureInfo.InvariantCulture) : AuditQuery.DefaultLimit);
 
-    private static Dictionary<string, string[]> Errors(AuditFilter filter)
+    private static Dictionary<string, string[]> Errors(string clinicId, AuditFilter filter)
     {
         var errors = new Dictionary<string, string[]>();
+        if (clinicId != AuditChains.System && !ClinicConfigValidator.IsValidId(clinicId))
+        {
+            errors["clinicId"] = [$"'{clinicId}' is neither a clinic id nor '{AuditChains.System}'."];
+        }
+
         if (filter.From is { Length: > 0 } && ParseTime(filter.From) is null)
         {
             errors["from"] = [$"'{filter.From}' is not an ISO 8601 date-time (e.g. 2026-03-01T09:00:00Z) or date."];

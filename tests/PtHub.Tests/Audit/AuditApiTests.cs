@@ -87,11 +87,12 @@ public sealed class AuditApiTests(AuditNodeFixture fixture)
     [InlineData("?limit=0", "limit")]
     [InlineData("?limit=5001", "limit")]
     [InlineData("?limit=ten", "limit")]
-    public async Task A_bad_filter_is_a_400_problem_naming_the_field(string query, string field)
+    [InlineData("", "clinicId", "-not-an-id")]
+    public async Task A_bad_filter_is_a_400_problem_naming_the_field(string query, string field, string clinicId = "any")
     {
         foreach (var path in new[] { "audit", "audit.csv" })
         {
-            using var response = await fixture.Node.Http.GetAsync(new Uri($"/api/clinics/any/{path}{query}", UriKind.Relative), Ct);
+            using var response = await fixture.Node.Http.GetAsync(new Uri($"/api/clinics/{clinicId}/{path}{query}", UriKind.Relative), Ct);
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PtHub.Grains.Audit;
 using PtHub.Grains.Contracts;
@@ -64,6 +66,8 @@ public sealed class AuditChainTests(AuditNodeFixture fixture)
         Assert.Null(entry.ClinicId);
         Assert.Null(entry.PatientId);
         Assert.Contains(entry, await fixture.Store.QueryAsync(new AuditQuery(AuditChains.System), Ct));
+        var listed = await fixture.Node.Http.GetFromJsonAsync<AuditEntry[]>($"/api/clinics/{AuditChains.System}/audit", new JsonSerializerOptions(JsonSerializerDefaults.Web), Ct);
+        Assert.Contains(entry, listed!);
     }
 
     [Fact]
