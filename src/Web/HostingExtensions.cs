@@ -61,6 +61,7 @@ public static class HostingExtensions
         api.MapWaitlistEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 }
