@@ -48,6 +48,7 @@ public static class HostingExtensions
             .RequireAuthorization(AccessPolicies.LiveScreen);
 
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter(AuditTrail.Filter);
         api.MapAccountEndpoints();
         api.MapUserEndpoints();
         api.MapDisplayEndpoints();

@@ -5,6 +5,7 @@ using PtHub.Grains.Audit;
 using PtHub.Grains.Clinics;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
+using PtHub.Web.Security;
 
 namespace PtHub.Web.Endpoints;
 
@@ -18,11 +19,11 @@ internal static class AuditEndpoints
 
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/clinics/{clinicId}/audit", List).WithTags("Audit")
+        api.MapGet("/clinics/{clinicId}/audit", List).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.read")
             .WithSummary("A clinic's audit entries, newest first; filters patientId, userId, from (inclusive), to (exclusive), limit (default 200, at most 5000)");
-        api.MapGet("/clinics/{clinicId}/audit.csv", Export).WithTags("Audit")
+        api.MapGet("/clinics/{clinicId}/audit.csv", Export).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.export")
             .WithSummary("The same audit entries as a CSV download");
-        api.MapGet("/audit/verify", Verify).WithTags("Audit")
+        api.MapGet("/audit/verify", Verify).WithTags("Audit").RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Recomputes every audit chain: chains and entries checked, and the first break of each broken chain");
         return api;
     }

@@ -17,10 +17,10 @@ internal static class CalendarEndpoints
     public static RouteGroupBuilder MapCalendarEndpoints(this RouteGroupBuilder api)
     {
         var calendar = api.MapGroup("/clinics/{clinicId}/therapists/{therapistId}").WithTags("Calendar");
-        calendar.MapPost("/calendar-token", IssueToken).RequireAuthorization(AccessPolicies.TherapistSelf)
+        calendar.MapPost("/calendar-token", IssueToken).RequireAuthorization(AccessPolicies.TherapistSelf).Audited("calendar.token-issue")
             .WithSummary("Issue the therapist's calendar feed token, shown once; the previous one stops working");
-        calendar.MapDelete("/calendar-token", RevokeToken).RequireAuthorization(AccessPolicies.TherapistSelf).WithSummary("Revoke the therapist's calendar feed token");
-        calendar.MapGet("/calendar.ics", GetFeed).AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/calendar")
+        calendar.MapDelete("/calendar-token", RevokeToken).RequireAuthorization(AccessPolicies.TherapistSelf).Audited("calendar.token-revoke").WithSummary("Revoke the therapist's calendar feed token");
+        calendar.MapGet("/calendar.ics", GetFeed).AllowAnonymous().Audited("calendar.read").Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .WithSummary($"The therapist's visits from {DaysBack} days ago to {DaysAhead} days ahead as iCalendar, patients by initials");
         return api;
     }

@@ -11,7 +11,7 @@ internal static class ChargeEndpoints
 {
     public static RouteGroupBuilder MapChargeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/clinics/{clinicId}/charges.csv", ExportCharges).WithTags("Billing").RequireAuthorization(AccessPolicies.Manager)
+        api.MapGet("/clinics/{clinicId}/charges.csv", ExportCharges).WithTags("Billing").RequireAuthorization(AccessPolicies.Manager).Audited("charges.export")
             .WithSummary("Charges of a day as CSV: patient id, date of service, code, units, modifiers, payer");
         return api;
     }

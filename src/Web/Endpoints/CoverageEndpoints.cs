@@ -10,11 +10,11 @@ internal static class CoverageEndpoints
     public static RouteGroupBuilder MapCoverageEndpoints(this RouteGroupBuilder api)
     {
         var patient = api.MapGroup("/clinics/{clinicId}/patients/{patientId}").WithTags("Coverage").RequireAuthorization(AccessPolicies.FrontDesk);
-        patient.MapPut("/coverage", PutCoverage).WithSummary("Set the patient's insurance (it becomes unverified)");
-        patient.MapPost("/coverage/verification", Verify).WithSummary("Record an eligibility and benefits check: verified or failed");
-        patient.MapPost("/authorizations", Authorize).WithSummary("Add (or replace, by id) a payer authorization of visits and/or units");
-        patient.MapPost("/progress-reports", ProgressReport).WithSummary("A progress report was written: the treatment-day count restarts");
-        patient.MapPut("/plan-of-care", PlanOfCare).WithSummary("Set the plan of care's start (recertification is due 90 days on)");
+        patient.MapPut("/coverage", PutCoverage).Audited("coverage.set").WithSummary("Set the patient's insurance (it becomes unverified)");
+        patient.MapPost("/coverage/verification", Verify).Audited("coverage.verify").WithSummary("Record an eligibility and benefits check: verified or failed");
+        patient.MapPost("/authorizations", Authorize).Audited("authorization.add").WithSummary("Add (or replace, by id) a payer authorization of visits and/or units");
+        patient.MapPost("/progress-reports", ProgressReport).Audited("progress-report.add").WithSummary("A progress report was written: the treatment-day count restarts");
+        patient.MapPut("/plan-of-care", PlanOfCare).Audited("plan-of-care.set").WithSummary("Set the plan of care's start (recertification is due 90 days on)");
         return api;
     }
 

@@ -14,8 +14,8 @@ internal static class DisplayEndpoints
     {
         var displays = api.MapGroup("/clinics/{clinicId}/displays").WithTags("Displays").RequireAuthorization(AccessPolicies.Admin);
         displays.MapGet("/", List).WithSummary("The clinic's paired and revoked displays");
-        displays.MapPost("/", Pair).WithSummary("Pair a lobby display; the token is in the answer, once");
-        displays.MapDelete("/{displayId}", Revoke).WithSummary("Revoke a display's token and disconnect it now");
+        displays.MapPost("/", Pair).Audited("display.pair").WithSummary("Pair a lobby display; the token is in the answer, once");
+        displays.MapDelete("/{displayId}", Revoke).Audited("display.revoke").WithSummary("Revoke a display's token and disconnect it now");
         return api;
     }
 

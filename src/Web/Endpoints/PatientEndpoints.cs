@@ -10,8 +10,8 @@ internal static class PatientEndpoints
     public static RouteGroupBuilder MapPatientEndpoints(this RouteGroupBuilder api)
     {
         var patients = api.MapGroup("/clinics/{clinicId}/patients").WithTags("Patients").RequireAuthorization(AccessPolicies.FrontDesk);
-        patients.MapPost("/", RegisterPatient).WithSummary("Register a patient with the clinic");
-        patients.MapGet("/{patientId}", GetPatient).WithSummary("A patient's demographics");
+        patients.MapPost("/", RegisterPatient).Audited("patient.register").WithSummary("Register a patient with the clinic");
+        patients.MapGet("/{patientId}", GetPatient).Audited("patient.read").WithSummary("A patient's demographics");
         return api;
     }
 

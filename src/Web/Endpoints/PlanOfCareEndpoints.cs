@@ -10,10 +10,10 @@ internal static class PlanOfCareEndpoints
     public static RouteGroupBuilder MapPlanOfCareEndpoints(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/clinics/{clinicId}").WithTags("Plans of care").RequireAuthorization(AccessPolicies.FrontDesk);
-        plans.MapPost("/patients/{patientId}/plans-of-care", Create)
+        plans.MapPost("/patients/{patientId}/plans-of-care", Create).Audited("plan-of-care.book")
             .WithSummary("Book a plan of care's series; answers with the visits booked and the sessions that found no time");
-        plans.MapGet("/patients/{patientId}/plans-of-care", Progress).WithSummary("Attended, booked-ahead and missing visits of each plan");
-        plans.MapGet("/under-scheduled", UnderScheduled).WithSummary("Patients whose bookings fall short of their plan of care");
+        plans.MapGet("/patients/{patientId}/plans-of-care", Progress).Audited("plan-of-care.read").WithSummary("Attended, booked-ahead and missing visits of each plan");
+        plans.MapGet("/under-scheduled", UnderScheduled).Audited("plan-of-care.under-scheduled").WithSummary("Patients whose bookings fall short of their plan of care");
         return api;
     }
 

@@ -13,9 +13,9 @@ internal static class UserEndpoints
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(AccessPolicies.Admin);
         users.MapGet("/", List).WithSummary("Every staff account");
-        users.MapPost("/", Create).WithSummary("Create an account; its generated password is in the answer, once");
-        users.MapPut("/{userId}", Update).WithSummary("Change an account's name, role, clinics or therapist, or disable it; its sessions end");
-        users.MapPost("/{userId}/password-reset", ResetPassword).WithSummary("Generate a new password (shown once) and unlock the account");
+        users.MapPost("/", Create).Audited("user.create").WithSummary("Create an account; its generated password is in the answer, once");
+        users.MapPut("/{userId}", Update).Audited("user.update").WithSummary("Change an account's name, role, clinics or therapist, or disable it; its sessions end");
+        users.MapPost("/{userId}/password-reset", ResetPassword).Audited("user.password-reset").WithSummary("Generate a new password (shown once) and unlock the account");
         return api;
     }
 

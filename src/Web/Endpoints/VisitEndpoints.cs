@@ -15,11 +15,11 @@ internal static class VisitEndpoints
     public static RouteGroupBuilder MapVisitEndpoints(this RouteGroupBuilder api)
     {
         var visits = api.MapGroup("/clinics/{clinicId}").WithTags("Visits");
-        visits.MapPost("/visits", Book).RequireAuthorization(AccessPolicies.FrontDesk).WithSummary("Book a visit");
-        visits.MapPost("/walk-ins", WalkIn).RequireAuthorization(AccessPolicies.FrontDesk).WithSummary("Book a walk-in for now and mark them arrived");
-        visits.MapGet("/visits/{visitId}", GetVisit).RequireAuthorization(AccessPolicies.Staff)
+        visits.MapPost("/visits", Book).RequireAuthorization(AccessPolicies.FrontDesk).Audited("visit.book").WithSummary("Book a visit");
+        visits.MapPost("/walk-ins", WalkIn).RequireAuthorization(AccessPolicies.FrontDesk).Audited("visit.walk-in").WithSummary("Book a walk-in for now and mark them arrived");
+        visits.MapGet("/visits/{visitId}", GetVisit).RequireAuthorization(AccessPolicies.Staff).Audited("visit.read")
             .WithSummary("A visit with its event history (therapists: their own visits)");
-        visits.MapPost("/visits/{visitId}/reschedule", Reschedule).RequireAuthorization(AccessPolicies.FrontDesk)
+        visits.MapPost("/visits/{visitId}/reschedule", Reschedule).RequireAuthorization(AccessPolicies.FrontDesk).Audited("visit.reschedule")
             .WithSummary("Move a booked visit to a new time (and therapist, space or day), under the booking rules");
         foreach (var action in Enum.GetValues<VisitAction>().Where(a => a is not (VisitAction.Book or VisitAction.Reschedule)))
         {
@@ -27,6 +27,7 @@ internal static class VisitEndpoints
                     (string clinicId, string visitId, VisitCommandBody? body, HttpContext context, IGrainFactory grains) =>
                         Execute(clinicId, visitId, action, body, context, grains))
                 .RequireAuthorization(TherapistActions.Contains(action) ? AccessPolicies.Staff : AccessPolicies.FrontDesk)
+                .Audited($"visit.{action.ToCode()}")
                 .WithName($"Visit-{action.ToCode()}")
                 .WithSummary(Summaries[action]);
         }

@@ -10,10 +10,10 @@ internal static class WaitlistEndpoints
     public static RouteGroupBuilder MapWaitlistEndpoints(this RouteGroupBuilder api)
     {
         var waitlist = api.MapGroup("/clinics/{clinicId}/waitlist").WithTags("Waitlist").RequireAuthorization(AccessPolicies.FrontDesk);
-        waitlist.MapPost("/", Add).WithSummary("Put a patient on the waitlist with their preferences");
-        waitlist.MapGet("/", List).WithSummary("Who is waiting");
-        waitlist.MapDelete("/{entryId}", Remove).WithSummary("Take an entry off the waitlist");
-        waitlist.MapPost("/{entryId}/book", Book).WithSummary("Book the waiting patient into an opening (one action; nothing is booked automatically)");
+        waitlist.MapPost("/", Add).Audited("waitlist.add").WithSummary("Put a patient on the waitlist with their preferences");
+        waitlist.MapGet("/", List).Audited("waitlist.read").WithSummary("Who is waiting");
+        waitlist.MapDelete("/{entryId}", Remove).Audited("waitlist.remove").WithSummary("Take an entry off the waitlist");
+        waitlist.MapPost("/{entryId}/book", Book).Audited("waitlist.book").WithSummary("Book the waiting patient into an opening (one action; nothing is booked automatically)");
         return api;
     }
 

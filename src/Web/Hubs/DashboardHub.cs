@@ -9,7 +9,7 @@ namespace PtHub.Web.Hubs;
 /// The live screens' hub. A client subscribes to one view of one clinic and gets its snapshot; deltas then
 /// arrive on the view's group. Stateless: what a connection watches lives in its groups and in the bridge.
 /// </summary>
-public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge) : Hub<IDashboardClient>
+public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge, IGrainFactory grains) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 
@@ -52,9 +52,19 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
     /// <summary>Joins the group before reading the snapshot, so no change falls between the two.</summary>
     private async Task<IClinicDayGrain> JoinAsync(string clinicId, DashboardView view)
     {
-        if (await access.RefuseAsync(Context.User ?? new ClaimsPrincipal(), clinicId, view) is { } reason)
+        var user = Context.User ?? new ClaimsPrincipal();
+        var refusal = await access.RefuseAsync(user, clinicId, view);
+        if (view == DashboardView.Board)
         {
-            throw new HubException(reason);
+            // The board names the day's patients: watching it is a read of PHI, audited like the REST board.
+            var source = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "hub";
+            await AuditTrail.RecordAsync(grains, user, refusal is null ? clinicId : null, null, "board.view", "hub:SubscribeBoard",
+                refusal is null ? AuditOutcomes.Ok : AuditOutcomes.Denied, source);
+        }
+
+        if (refusal is not null)
+        {
+            throw new HubException(refusal);
         }
 
         var day = await bridge.WatchAsync(Context.ConnectionId, clinicId, view);

@@ -69,6 +69,7 @@ public static class SecurityHostingExtensions
         services.AddDataProtection().SetApplicationName("PtHub");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
             o.XmlRepository = new GrainXmlRepository(sp.GetRequiredService<IGrainFactory>()));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddHostedService<FirstRunAdmin>();
         return builder;
     }

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace PtHub.Web.Security;
+
+/// <summary>Refused attempts at patient information are audited too ("denied"), then answered as usual (401/403).</summary>
+internal sealed class AuditingAuthorizationResultHandler(IGrainFactory grains) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (!authorizeResult.Succeeded && context.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is { } audited)
+        {
+            await AuditTrail.RecordAsync(grains, context.User, AuditTrail.Clinic(context), context.GetRouteValue("patientId") as string,
+                audited.Action, $"{context.Request.Method} {context.Request.Path}", Grains.Contracts.AuditOutcomes.Denied, AuditTrail.Source(context));
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

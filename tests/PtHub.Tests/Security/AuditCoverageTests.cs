@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PtHub.Grains.Contracts;
+using PtHub.Tests.Api;
+using PtHub.Tests.Infrastructure;
+using PtHub.Web.Security;
+
+namespace PtHub.Tests.Security;
+
+/// <summary>
+/// Every read and change of patient information leaves an audit entry: which endpoints handle PHI is declared on
+/// them, checked against the endpoint list here, and a whole day of calls through each of them must show up in
+/// the clinic's audit log with who, role, patient and source.
+/// </summary>
+[Collection(NodeCollection.Name)]
+public sealed class AuditCoverageTests(NodeFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The endpoints that touch no patient information (configuration, accounts' own sign-in, docs, health...).</summary>
+    private static readonly HashSet<string> WithoutPhi =
+    [
+        "GET /api/clinics", "GET /api/clinics/{clinicId}", "PUT /api/clinics/{clinicId}", "GET /api/clinics/{clinicId}/free-slots",
+        "PUT /api/clinics/{clinicId}/therapists/{therapistId}/running-late", "POST /api/billing/units", "GET /api/audit/verify",
+        "POST /api/account/sign-in", "POST /api/account/sign-out", "GET /api/account/me", "POST /api/account/password",
+        "GET /api/account/providers", "GET /api/account/oidc", "GET /api/users", "GET /api/clinics/{clinicId}/displays",
+    ];
+
+    private AppNode Node => fixture.Node;
+
+    [Fact]
+    public void EveryApiEndpointEitherIsAuditedOrIsKnownToTouchNoPatientInformation()
+    {
+        var unaudited = ApiEndpoints().Where(e => e.Action is null && !WithoutPhi.Contains(e.Name)).Select(e => e.Name).ToList();
+
+        Assert.Empty(unaudited);
+    }
+
+    [Fact]
+    public async Task EachAuditedPathLeavesAnEntryWithWhoWhatAndWhichPatient()
+    {
+        var clinic = await ApiClinic.CreateAsync(Node.Http);
+        var http = Node.Http;
+        var api = $"/api/clinics/{clinic.Id}";
+        var patientId = await clinic.AddPatientAsync();
+        await Ok(http.GetAsync($"{api}/patients/{patientId}", Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/coverage", new { payer = "Acme Health", plan = "PPO", memberId = "M-1", billingMethod = "cms", copay = 20, isMedicare = false }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/coverage/verification", new { status = "verified" }, Ct));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/authorizations", new { id = "a1", from = today.AddDays(-1), to = today.AddDays(60), visitsAuthorized = 20 }, Ct));
+        await Ok(http.PostAsync($"{api}/patients/{patientId}/progress-reports", null, Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/plan-of-care", new { start = today }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/plans-of-care", new
+        {
+            therapistId = "ann", visitType = "follow-up", visitsPerWeek = 1, weeks = 1, startDate = today.AddDays(14).ToString("yyyy-MM-dd"), preferredTime = "10:00:00",
+        }, Ct));
+        await Ok(http.GetAsync($"{api}/patients/{patientId}/plans-of-care", Ct));
+        await Ok(http.GetAsync($"{api}/under-scheduled", Ct));
+        await Ok(http.GetAsync($"{api}/board", Ct));
+
+        // One visit through the whole day, and one of each way a visit ends early.
+        var visitId = await clinic.BookAsync(patientId, "ann");
+        foreach (var (action, body) in new (string, object?)[]
+        {
+            ("arrive", null), ("collect-copay", new { amount = 20m, method = "card" }), ("check-in", null), ("assign", new { roomId = "room-1" }),
+            ("start", null), ("finish", null), ("record-services", new { services = new[] { new { code = "97110", minutes = 30 } } }), ("check-out", null),
+        })
+        {
+            await Ok(clinic.CommandAsync(visitId, action, body));
+        }
+
+        await Ok(http.GetAsync($"{api}/visits/{visitId}", Ct));
+        foreach (var (action, body) in new (string, object?)[]
+        {
+            ("cancel", new { reason = "Sick" }), ("entered-in-error", new { reason = "Wrong patient" }),
+        })
+        {
+            await Ok(clinic.CommandAsync(await clinic.BookAsync(patientId), action, body));
+        }
+
+        var missed = await http.PostAsJsonAsync($"{api}/visits", new
+        {
+            patientId, therapistId = "bob", visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(-30), overrideReason = "entered late",
+        }, Ct);
+        await Ok(clinic.CommandAsync((await missed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>(), "no-show"));
+
+        var leaving = await clinic.BookAsync(patientId);
+        await Ok(clinic.CommandAsync(leaving, "arrive"));
+        await Ok(clinic.CommandAsync(leaving, "left-without-being-seen", new { reason = "Could not wait" }));
+        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddHours(14), TimeSpan.Zero);
+        var later = await clinic.BookAsync(patientId);
+        await Ok(http.PostAsJsonAsync($"{api}/visits/{later}/reschedule", new { scheduledStart = start }, Ct));
+        await Ok(clinic.CommandAsync(later, "cancel", new { reason = "Moved" }));
+        await Ok(http.PostAsJsonAsync($"{api}/walk-ins", new { patientId, therapistId = "bob", visitType = "follow-up" }, Ct));
+
+        var waiting = await http.PostAsJsonAsync($"{api}/waitlist", new { patientId, visitType = "follow-up", therapistId = "bob", priority = 1 }, Ct);
+        var entryId = (await waiting.Content.ReadFromJsonAsync<JsonObject>(Ct))!["entryId"]!.GetValue<string>();
+        await Ok(http.GetAsync($"{api}/waitlist", Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/waitlist/{entryId}/book", new { start, therapistId = "bob" }, Ct));
+        var other = await http.PostAsJsonAsync($"{api}/waitlist", new { patientId, visitType = "follow-up", priority = 2 }, Ct);
+        await Ok(http.DeleteAsync($"{api}/waitlist/{(await other.Content.ReadFromJsonAsync<JsonObject>(Ct))!["entryId"]!.GetValue<string>()}", Ct));
+
+        await Ok(http.GetAsync($"{api}/charges.csv?date={today:yyyy-MM-dd}", Ct));
+        var token = (await (await http.PostAsync($"{api}/therapists/ann/calendar-token", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
+        using (var calendar = new HttpClient { BaseAddress = Node.BaseAddress })
+        {
+            await Ok(calendar.GetAsync($"{api}/therapists/ann/calendar.ics?token={token}", Ct));
+        }
+
+        await Ok(http.DeleteAsync($"{api}/therapists/ann/calendar-token", Ct));
+        var paired = await (await http.PostAsJsonAsync($"{api}/displays", new { name = "TV" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct);
+        await Ok(http.DeleteAsync($"{api}/displays/{paired!["display"]!["displayId"]!.GetValue<string>()}", Ct));
+        using var user = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [clinic.Id]);
+        var userId = user.UserName.ToLowerInvariant();
+        await Ok(http.PutAsJsonAsync($"/api/users/{userId}", new { displayName = "Renamed", role = "FrontDesk", clinicIds = new[] { clinic.Id } }, Ct));
+        await Ok(http.PostAsync($"/api/users/{userId}/password-reset", null, Ct));
+        await Ok(http.GetAsync($"{api}/audit", Ct));
+        await Ok(http.GetAsync($"{api}/audit.csv", Ct));
+
+        var entries = (await http.GetFromJsonAsync<JsonArray>($"{api}/audit?limit=5000", Ct))!
+            .Concat((await http.GetFromJsonAsync<JsonArray>($"/api/clinics/_system/audit?limit=5000", Ct))!).ToList();
+        var seen = entries.Where(e => e!["outcome"]!.GetValue<string>() == "ok").Select(e => e!["action"]!.GetValue<string>()).ToHashSet();
+        var missing = ApiEndpoints().Select(e => e.Action).OfType<string>().Distinct().Where(a => !seen.Contains(a)).ToList();
+        Assert.Empty(missing);
+
+        var read = entries.First(e => e!["action"]!.GetValue<string>() == "patient.read")!;
+        Assert.Equal(("admin", "Admin", patientId, clinic.Id), (read["userId"]!.GetValue<string>(), read["role"]!.GetValue<string>(),
+            read["patientId"]!.GetValue<string>(), read["clinicId"]!.GetValue<string>()));
+        Assert.Equal("127.0.0.1", read["source"]!.GetValue<string>());
+        Assert.All(entries.Where(e => e!["action"]!.GetValue<string>().StartsWith("visit.", StringComparison.Ordinal)),
+            e => Assert.Equal(patientId, e!["patientId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ARefusedAttemptAtPatientInformationIsAuditedAsDenied()
+    {
+        using var secured = await SecuredClinic.CreateAsync(Node);
+
+        using var refused = await secured.OtherDesk.Http.GetAsync($"/api/clinics/{secured.Clinic.Id}/patients/{secured.PatientId}", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var entries = await Node.Http.GetFromJsonAsync<JsonArray>(
+            $"/api/clinics/{secured.Clinic.Id}/audit?patientId={secured.PatientId}&userId={secured.OtherDesk.UserName.ToLowerInvariant()}", Ct);
+        var entry = Assert.Single(entries!)!;
+        Assert.Equal(("patient.read", "denied"), (entry["action"]!.GetValue<string>(), entry["outcome"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task WatchingTheLiveBoardIsAuditedAsAReadOfTheDaysPatients()
+    {
+        using var secured = await SecuredClinic.CreateAsync(Node);
+
+        await using (await LiveClient.ConnectAsync(Node.BaseAddress, secured.Clinic.Id, DashboardView.Board, secured.FrontDesk.Authenticate))
+        {
+        }
+
+        var entries = await Node.Http.GetFromJsonAsync<JsonArray>(
+            $"/api/clinics/{secured.Clinic.Id}/audit?userId={secured.FrontDesk.UserName.ToLowerInvariant()}", Ct);
+        Assert.Contains(entries!, e => e!["action"]!.GetValue<string>() == "board.view" && e["outcome"]!.GetValue<string>() == "ok");
+    }
+
+    private static async Task Ok(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        Assert.True(response.IsSuccessStatusCode,
+            $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
+    private IEnumerable<(string Name, string? Action)> ApiEndpoints() =>
+        Node.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => ($"{m} /{(e.RoutePattern.RawText ?? "").TrimStart('/').TrimEnd('/')}", e.Metadata.GetMetadata<AuditedAction>()?.Action)));
+}
