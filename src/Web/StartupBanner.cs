@@ -15,6 +15,6 @@ internal static partial class StartupBanner
         }
     });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "PtHub is running at {Address}  (clinics: {Address}/  API: {Address}/api-docs  demo board JSON: {Address}/api/clinics/demo/board)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "PtHub is running at {Address}  (sign in: {Address}/login.html  clinics: {Address}/  administration: {Address}/admin.html  API: {Address}/api-docs)")]
     private static partial void LogReady(ILogger logger, string address);
 }

@@ -23,6 +23,9 @@ public sealed class OidcOptions
     /// <summary>The claim holding a therapist's therapist id.</summary>
     public string TherapistClaim { get; set; } = "pthub_therapist";
 
+    /// <summary>Only for a provider on a private test network: allows its metadata over plain HTTP.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>The button's text on the sign-in page.</summary>
     public string DisplayName { get; set; } = "Sign in with your organization";
 

@@ -18,6 +18,7 @@ internal static class OidcSignIn
         authentication.AddOpenIdConnect(Scheme, oidc.DisplayName, o =>
         {
             o.Authority = oidc.Authority;
+            o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
             o.ClientId = oidc.ClientId;
             o.ClientSecret = oidc.ClientSecret;
             o.ResponseType = "code";

@@ -25,7 +25,9 @@ public sealed class AuditNodeFixture : IAsyncLifetime
     public IAuditStore Store => new SqliteAuditStore(ConnectionString);
 
     public async ValueTask InitializeAsync() => Node = await AppNode.StartAsync(
-        [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", DatabasePath)],
+        // The tests move the clinic clock by hours; sessions follow that clock, so the administrator's must last.
+        [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", DatabasePath), ("PtHub:Security:SessionIdleMinutes", "1440"),
+         ("PtHub:Security:SessionMaxHours", "168")],
         builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, Clock));
 
     public IAuditChainGrain Chain(string clinicId) => Node.Grains.GetGrain<IAuditChainGrain>(clinicId);
