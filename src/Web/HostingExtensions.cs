@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using PtHub.Silo;
 using PtHub.Web.Demo;
 using PtHub.Web.Endpoints;
+using PtHub.Web.Hardening;
 using PtHub.Web.Hubs;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
@@ -14,6 +15,7 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddPtHubWeb(this WebApplicationBuilder builder)
     {
         builder.AddPtHubSilo();
+        builder.AddPtHubHardening();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -32,6 +34,7 @@ public static class HostingExtensions
         StartupBanner.Announce(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePtHubHardening();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapScreens();
@@ -42,7 +45,7 @@ public static class HostingExtensions
 
         app.MapHub<DashboardHub>(DashboardHub.Path);
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitPolicies.Commands);
         api.MapClinicEndpoints();
         api.MapPatientEndpoints();
         api.MapVisitEndpoints();
