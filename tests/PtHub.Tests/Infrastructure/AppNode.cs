@@ -32,11 +32,12 @@ public sealed class AppNode : IAsyncDisposable
 
     /// <summary>Starts a node. <paramref name="settings"/> are configuration keys and values, e.g. ("PtHub:Storage", "PostgreSql").</summary>
     public static async Task<AppNode> StartAsync(
-        IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null, int httpPort = 0)
+        IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null, int httpPort = 0,
+        string environment = "Development")
     {
         var args = new List<string>
         {
-            "--urls", $"http://127.0.0.1:{httpPort}", "--environment", "Development", "--contentRoot", WebProjectDirectory,
+            "--urls", $"http://127.0.0.1:{httpPort}", "--environment", environment, "--contentRoot", WebProjectDirectory,
         };
         var all = new Dictionary<string, string>
         {
