@@ -18,6 +18,8 @@ internal sealed class RequestBodyGuard(RequestDelegate next, IOptions<HardeningO
         var limit = options.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
         {
+            // The unread body is still on its way; without this the client would send its next request after it.
+            context.Response.Headers.Connection = "close";
             await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
                 $"A request body may have at most {limit} bytes.");
             return;
