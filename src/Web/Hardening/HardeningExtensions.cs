@@ -64,9 +64,10 @@ public static class HardeningExtensions
     }
 
     /// <summary>Only the configured proxies are believed; ASP.NET Core's default of trusting loopback is dropped.</summary>
-    private static void TrustProxies(ForwardedHeadersOptions forwarded, IEnumerable<string> proxies)
+    private static void TrustProxies(ForwardedHeadersOptions forwarded, IList<string> proxies)
     {
-        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // With both lists empty the middleware would believe any peer, so without proxies it reads no header at all.
+        forwarded.ForwardedHeaders = proxies.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
         forwarded.ForwardLimit = null;
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
