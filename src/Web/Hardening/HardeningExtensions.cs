@@ -55,7 +55,8 @@ public static class HardeningExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Probes (kubelet, load balancers) call /health over plain HTTP straight to the node; a redirect would fail them.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
 
         app.UseRateLimiter();

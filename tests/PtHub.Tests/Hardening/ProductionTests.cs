@@ -67,25 +67,31 @@ public sealed class ProductionTests
     }
 
     [Fact]
-    public async Task PlainHttpIsRedirectedToHttpsAndHttpsGetsHsts()
+    public async Task PlainHttpIsRedirectedToHttpsAndHttpsGetsHstsButProbesStayOnHttp()
     {
         await using var node = await StartBehindProxyAsync();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = node.BaseAddress };
 
-        async Task<HttpResponseMessage> GetAsync(string scheme)
+        async Task<HttpResponseMessage> GetAsync(string path, string? scheme)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Host = PublicHost;
-            request.Headers.Add("X-Forwarded-Proto", scheme);
+            if (scheme is not null)
+            {
+                request.Headers.Add("X-Forwarded-Proto", scheme);
+            }
+
             return await http.SendAsync(request);
         }
 
-        var plain = await GetAsync("http");
-        var secure = await GetAsync("https");
+        var plain = await GetAsync("/css/site.css", "http");
+        var secure = await GetAsync("/css/site.css", "https");
+        var probe = await GetAsync("/health/live", null);
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, plain.StatusCode);
-        Assert.Equal(new Uri($"https://{PublicHost}/health/live"), plain.Headers.Location);
+        Assert.Equal(new Uri($"https://{PublicHost}/css/site.css"), plain.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
         Assert.Equal("max-age=31536000", string.Join("", secure.Headers.GetValues("Strict-Transport-Security")));
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
     }
 }
