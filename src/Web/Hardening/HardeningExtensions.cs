@@ -38,7 +38,10 @@ public static class HardeningExtensions
         return builder;
     }
 
-    /// <summary>Runs before the static files and the endpoints, so that every response gets the headers.</summary>
+    /// <summary>
+    /// Runs before the static files and the endpoints, so that every response gets the headers. Authentication must come
+    /// before it (as WebApplication places it when it is not placed explicitly): the command limit counts per signed-in user.
+    /// </summary>
     public static WebApplication UsePtHubHardening(this WebApplication app)
     {
         app.UseForwardedHeaders();

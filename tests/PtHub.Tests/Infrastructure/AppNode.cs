@@ -44,6 +44,8 @@ public sealed class AppNode : IAsyncDisposable
             ["PtHub:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PtHub:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PtHub:SeedDemo"] = "false",
+            // Tests send commands from one loopback address far faster than a front desk; a test may set its own limit.
+            ["PtHub:Hardening:CommandsPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
