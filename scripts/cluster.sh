@@ -26,7 +26,8 @@
 #                       (PtHub__Security__AdminPassword), never on the command line where `ps` shows it.
 #
 # Node I listens on http://127.0.0.1:<free port>; its silo and gateway ports are free ports too, on 127.0.0.1 only
-# (--PtHub:AdvertisedAddress=127.0.0.1). Its log is
+# (--PtHub:AdvertisedAddress=127.0.0.1); its command rate limit is lifted, since the fault drill's load all comes from
+# 127.0.0.1 (--PtHub:Hardening:CommandsPerMinute=1000000). Its log is
 # $PTHUB_CLUSTER_DIR/node-I.log, its pid $PTHUB_CLUSTER_DIR/node-I.pid, its ports $PTHUB_CLUSTER_DIR/node-I.env.
 set -euo pipefail
 
@@ -218,6 +219,7 @@ launch_node() {
         --PtHub:SiloPort="$SILO_PORT" --PtHub:GatewayPort="$GATEWAY_PORT" \
         --PtHub:AdvertisedAddress=127.0.0.1 \
         --PtHub:SeedDemo=false \
+        --PtHub:Hardening:CommandsPerMinute=1000000 \
         --Logging:Console:FormatterName=simple \
         "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff " \
         ${PTHUB_NODE_ARGS:-} \

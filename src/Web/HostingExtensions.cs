@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using PtHub.Silo;
 using PtHub.Web.Demo;
 using PtHub.Web.Endpoints;
+using PtHub.Web.Hardening;
 using PtHub.Web.Hubs;
 using PtHub.Web.Security;
 using System.Text.Json.Serialization;
@@ -16,6 +17,7 @@ public static class HostingExtensions
     {
         builder.AddPtHubSilo();
         builder.AddPtHubSecurity();
+        builder.AddPtHubHardening();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -34,6 +36,7 @@ public static class HostingExtensions
         StartupBanner.Announce(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePtHubHardening();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UsePtHubSecurity();
@@ -47,7 +50,7 @@ public static class HostingExtensions
         app.MapHub<DashboardHub>(DashboardHub.Path, o => o.CloseOnAuthenticationExpiration = true)
             .RequireAuthorization(AccessPolicies.LiveScreen);
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitPolicies.Commands);
         api.AddEndpointFilter(AuditTrail.Filter);
         api.MapAccountEndpoints();
         api.MapUserEndpoints();

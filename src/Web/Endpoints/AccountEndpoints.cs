@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using PtHub.Web.Hardening;
 using PtHub.Web.Security;
 
 namespace PtHub.Web.Endpoints;
@@ -12,7 +13,7 @@ internal static class AccountEndpoints
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
     {
         var account = api.MapGroup("/account").WithTags("Account");
-        account.MapPost("/sign-in", SignIn).AllowAnonymous().WithSummary("Sign in with user name and password; sets the session cookie");
+        account.MapPost("/sign-in", SignIn).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn).WithSummary("Sign in with user name and password; sets the session cookie");
         account.MapPost("/sign-out", SignOut).AllowAnonymous().WithSummary("End the session");
         account.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Staff).WithSummary("The signed-in member of staff");
         account.MapPost("/password", ChangePassword).RequireAuthorization(AccessPolicies.Staff).WithSummary("Change one's own password");

@@ -19,9 +19,9 @@ internal static class AuditEndpoints
 
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/clinics/{clinicId}/audit", List).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.read")
+        api.MapGet("/clinics/{clinicId}/audit", List).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.read", systemChain: true)
             .WithSummary("A clinic's audit entries, newest first; filters patientId, userId, from (inclusive), to (exclusive), limit (default 200, at most 5000)");
-        api.MapGet("/clinics/{clinicId}/audit.csv", Export).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.export")
+        api.MapGet("/clinics/{clinicId}/audit.csv", Export).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.export", systemChain: true)
             .WithSummary("The same audit entries as a CSV download");
         api.MapGet("/audit/verify", Verify).WithTags("Audit").RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Recomputes every audit chain: chains and entries checked, and the first break of each broken chain");

@@ -5,7 +5,8 @@ namespace PtHub.Web.Endpoints;
 
 /// <summary>
 /// Malformed JSON, a wrong type or an unparsable route or query value reaches here as a
-/// <see cref="BadHttpRequestException"/>; the client gets a 400 problem saying what could not be read.
+/// <see cref="BadHttpRequestException"/>; the client gets a problem with its status (400, or 413 for a body over the
+/// limit) saying what could not be read.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -24,7 +25,12 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = bad.StatusCode, Title = "The request could not be read.", Detail = detail },
+            ProblemDetails =
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+                Detail = detail,
+            },
         });
     }
 }

@@ -14,7 +14,7 @@ public sealed record BookVisitBody(
     string? RoomId = null,
     string? OverrideReason = null)
 {
-    public IReadOnlyDictionary<string, string[]> Validate(bool walkIn)
+    public IReadOnlyDictionary<string, string[]> Validate(bool walkIn, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(PatientId))
@@ -35,6 +35,10 @@ public sealed record BookVisitBody(
         if (!walkIn && ScheduledStart is null)
         {
             errors["scheduledStart"] = ["scheduledStart is required (ISO 8601 with offset)."];
+        }
+        else if (!walkIn && !DateWindow.Contains(ScheduledStart!.Value, now))
+        {
+            errors["scheduledStart"] = [DateWindow.Message("scheduledStart")];
         }
 
         if (DurationMinutes is < 5 or > 480)

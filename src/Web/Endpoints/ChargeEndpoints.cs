@@ -19,6 +19,11 @@ internal static class ChargeEndpoints
     private static async Task<IResult> ExportCharges(string clinicId, DateOnly? date, IGrainFactory grains,
         [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
+        if (date is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["date"] = [DateWindow.Message("date")] });
+        }
+
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {
             return Problems.NotFound($"No clinic '{clinicId}'.");

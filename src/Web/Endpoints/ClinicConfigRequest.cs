@@ -28,6 +28,26 @@ public sealed record ClinicConfigRequest(
         LobbyNaming ?? LobbyNamingMode.Initials,
         VisitTypes ?? ClinicConfig.DefaultVisitTypes);
 
+    /// <summary>A null in a list ("rooms": [null]) leaves nothing to check; it is refused before the rest is looked at.</summary>
+    public IReadOnlyDictionary<string, string[]> NullEntries()
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Check<T>(string field, IEnumerable<T?>? entries)
+        {
+            if (entries?.Any(e => e is null) == true)
+            {
+                errors[field] = [$"{field} has an empty (null) entry."];
+            }
+        }
+
+        Check("openingHours", OpeningHours);
+        Check("rooms", Rooms);
+        Check("therapists", Therapists);
+        Check("therapists", Therapists?.SelectMany(t => t?.WorkingHours ?? []));
+        Check("visitTypes", VisitTypes);
+        return errors;
+    }
+
     public static IReadOnlyDictionary<string, string[]> Validate(string clinicId, ClinicConfig config)
     {
         var errors = ClinicConfigValidator.Validate(config).ToDictionary();

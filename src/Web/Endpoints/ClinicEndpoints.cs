@@ -28,6 +28,11 @@ internal static class ClinicEndpoints
     private static async Task<Results<Ok<ClinicConfig>, ValidationProblem, ProblemHttpResult>> PutClinic(
         string clinicId, ClinicConfigRequest request, IGrainFactory grains)
     {
+        if (request.NullEntries() is { Count: > 0 } nulls)
+        {
+            return Problems.Invalid(nulls);
+        }
+
         var config = request.ToConfig();
         var errors = ClinicConfigRequest.Validate(clinicId, config);
         if (errors.Count > 0)
@@ -40,9 +45,14 @@ internal static class ClinicEndpoints
             : TypedResults.Ok(config);
     }
 
-    private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> GetBoard(
+    private static async Task<Results<Ok<BoardView>, ValidationProblem, ProblemHttpResult>> GetBoard(
         string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
+        if (date is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["date"] = [DateWindow.Message("date")] });
+        }
+
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {
             return Problems.NotFound($"No clinic '{clinicId}'.");

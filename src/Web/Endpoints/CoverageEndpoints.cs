@@ -1,5 +1,6 @@
 using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PtHub.Grains;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
@@ -58,11 +59,14 @@ internal static class CoverageEndpoints
         ChangeAsync(clinicId, patientId, grains, p => p.RecordProgressReport());
 
     private static Task<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>> PlanOfCare(
-        string clinicId, string patientId, PlanOfCareStartBody request, IGrainFactory grains) =>
-        request.Start is { } start
-            ? ChangeAsync(clinicId, patientId, grains, p => p.SetPlanOfCareStart(start))
-            : Task.FromResult<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>>(
-                Problems.Invalid(new Dictionary<string, string[]> { ["start"] = ["start (yyyy-MM-dd) is required."] }));
+        string clinicId, string patientId, PlanOfCareStartBody request, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
+        request.Start is not { } start
+            ? Task.FromResult<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>>(
+                Problems.Invalid(new Dictionary<string, string[]> { ["start"] = ["start (yyyy-MM-dd) is required."] }))
+            : !DateWindow.Contains(start, time.GetUtcNow())
+                ? Task.FromResult<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>>(
+                    Problems.Invalid(new Dictionary<string, string[]> { ["start"] = [DateWindow.Message("start")] }))
+                : ChangeAsync(clinicId, patientId, grains, p => p.SetPlanOfCareStart(start));
 
     private static async Task<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         string clinicId, string patientId, IGrainFactory grains, Func<IPatientGrain, Task<PatientRecord?>> change)

@@ -27,9 +27,12 @@ internal static class DisplayEndpoints
     private static async Task<Results<Created<DisplayPaired>, ValidationProblem, ProblemHttpResult>> Pair(
         string clinicId, DisplayPairBody body, IGrainFactory grains, HttpContext context)
     {
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100)
+        if (!DisplayPairBody.IsValidName(body.Name))
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["name"] = ["A name of 1 to 100 characters is required, e.g. \"Lobby TV\"."] });
+            return Problems.Invalid(new Dictionary<string, string[]>
+            {
+                ["name"] = ["A name of 1 to 100 letters, digits, spaces and - _ . , ' ( ) # & is required, e.g. \"Lobby TV\"."],
+            });
         }
 
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
@@ -38,7 +41,7 @@ internal static class DisplayEndpoints
         }
 
         var (secret, hash) = DisplayToken.NewSecret();
-        var display = await grains.GetGrain<IClinicDisplaysGrain>(clinicId).Pair(body.Name.Trim(), hash, Actor.Of(context));
+        var display = await grains.GetGrain<IClinicDisplaysGrain>(clinicId).Pair(body.Name!.Trim(), hash, Actor.Of(context));
         var token = DisplayToken.Format(clinicId, display.DisplayId, secret);
         context.Response.Headers.CacheControl = "no-store";
         var pairUrl = $"/lobby/{Uri.EscapeDataString(clinicId)}#display={token}";

@@ -13,7 +13,7 @@ public sealed record PlanOfCareBody(
     TimeOnly? PreferredTime,
     string? RoomId)
 {
-    public IReadOnlyDictionary<string, string[]> Validate(ClinicConfig config)
+    public IReadOnlyDictionary<string, string[]> Validate(ClinicConfig config, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         if (TherapistId is null || config.FindTherapist(TherapistId) is null)
@@ -36,9 +36,13 @@ public sealed record PlanOfCareBody(
             errors["weeks"] = ["weeks is 1 to 26."];
         }
 
-        if (StartDate is null)
+        if (StartDate is not { } start)
         {
             errors["startDate"] = ["startDate (yyyy-MM-dd) is required."];
+        }
+        else if (!DateWindow.Contains(start, now))
+        {
+            errors["startDate"] = [DateWindow.Message("startDate")];
         }
 
         if (PreferredTime is null)

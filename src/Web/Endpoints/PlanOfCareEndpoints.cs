@@ -1,5 +1,6 @@
 using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PtHub.Grains;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
@@ -18,14 +19,15 @@ internal static class PlanOfCareEndpoints
     }
 
     private static async Task<Results<Created<PlanOfCare>, ValidationProblem, ProblemHttpResult>> Create(
-        string clinicId, string patientId, PlanOfCareBody body, HttpContext context, IGrainFactory grains)
+        string clinicId, string patientId, PlanOfCareBody body, HttpContext context, IGrainFactory grains,
+        [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {
             return Problems.NotFound($"No clinic '{clinicId}'.");
         }
 
-        var errors = body.Validate(config);
+        var errors = body.Validate(config, time.GetUtcNow());
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

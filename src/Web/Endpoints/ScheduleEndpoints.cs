@@ -45,6 +45,11 @@ internal static class ScheduleEndpoints
             errors["days"] = [$"days is 1 to {MaxDays}."];
         }
 
+        if (from is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
+        {
+            errors["from"] = [DateWindow.Message("from")];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

@@ -13,4 +13,19 @@ public sealed record VisitCommandBody(
     string? Reason,
     IReadOnlyList<ServiceMinutesBody>? Services = null,
     decimal? Amount = null,
-    PaymentMethod? Method = null);
+    PaymentMethod? Method = null)
+{
+    public IReadOnlyDictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < (Services?.Count ?? 0); i++)
+        {
+            if (Services![i] is null)
+            {
+                errors[$"services[{i}]"] = ["A service needs a code and minutes."];
+            }
+        }
+
+        return errors;
+    }
+}

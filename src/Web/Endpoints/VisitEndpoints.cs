@@ -70,7 +70,7 @@ internal static class VisitEndpoints
         string clinicId, BookVisitBody body, bool walkIn, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time,
         IOptions<JsonOptions> jsonOptions)
     {
-        var errors = body.Validate(walkIn);
+        var errors = body.Validate(walkIn, time.GetUtcNow());
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -111,9 +111,14 @@ internal static class VisitEndpoints
     private static bool IsCareTeam(HttpContext context, VisitSnapshot visit) =>
         context.User.StaffRole() != StaffRole.Therapist || visit.TherapistId == context.User.TherapistId();
 
-    private static async Task<Results<Ok<VisitSnapshot>, ProblemHttpResult>> Execute(
+    private static async Task<Results<Ok<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Execute(
         string clinicId, string visitId, VisitAction action, VisitCommandBody? body, HttpContext context, IGrainFactory grains)
     {
+        if (body?.Validate() is { Count: > 0 } errors)
+        {
+            return Problems.Invalid(errors);
+        }
+
         var services = body?.Services?.Select(s => new ServiceMinutes(s.Code?.Trim() ?? "", s.Minutes ?? -1)).ToValueList();
         var copay = body?.Amount is { } amount ? new CopayPayment(amount, body.Method ?? PaymentMethod.Cash, "", default) : null;
         if (context.User.StaffRole() == StaffRole.Therapist
@@ -129,11 +134,17 @@ internal static class VisitEndpoints
     }
 
     private static async Task<Results<Ok<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Reschedule(
-        string clinicId, string visitId, RescheduleBody body, HttpContext context, IGrainFactory grains)
+        string clinicId, string visitId, RescheduleBody body, HttpContext context, IGrainFactory grains,
+        [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (body.ScheduledStart is not { } start)
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["scheduledStart"] = ["scheduledStart is required (ISO 8601 with offset)."] });
+        }
+
+        if (!DateWindow.Contains(start, time.GetUtcNow()))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["scheduledStart"] = [DateWindow.Message("scheduledStart")] });
         }
 
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)

@@ -1,5 +1,6 @@
 using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PtHub.Grains;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
@@ -47,11 +48,17 @@ internal static class WaitlistEndpoints
         await grains.GetGrain<IWaitlistGrain>(clinicId).Remove(entryId) ? TypedResults.NoContent() : Problems.NotFound($"No waitlist entry '{entryId}'.");
 
     private static async Task<Results<Created<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Book(
-        string clinicId, string entryId, WaitlistBookBody body, HttpContext context, IGrainFactory grains)
+        string clinicId, string entryId, WaitlistBookBody body, HttpContext context, IGrainFactory grains,
+        [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (body.Start is not { } start || string.IsNullOrWhiteSpace(body.TherapistId))
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["start"] = ["start and therapistId of the opening are required."] });
+        }
+
+        if (!DateWindow.Contains(start, time.GetUtcNow()))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["start"] = [DateWindow.Message("start")] });
         }
 
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)

@@ -30,7 +30,7 @@ internal static class AuditTrail
         var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         if (status is >= 200 and < 300)
         {
-            await RecordAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), http.User, Clinic(http), PatientOf(http, (inner as IValueHttpResult)?.Value),
+            await RecordAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), http.User, audited.SystemChain ? null : Clinic(http), PatientOf(http, (inner as IValueHttpResult)?.Value),
                 audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
         }
 

@@ -12,7 +12,7 @@ internal sealed class AuditingAuthorizationResultHandler(IGrainFactory grains) :
     {
         if (!authorizeResult.Succeeded && context.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is { } audited)
         {
-            await AuditTrail.RecordAsync(grains, context.User, AuditTrail.Clinic(context), context.GetRouteValue("patientId") as string,
+            await AuditTrail.RecordAsync(grains, context.User, audited.SystemChain ? null : AuditTrail.Clinic(context), context.GetRouteValue("patientId") as string,
                 audited.Action, $"{context.Request.Method} {context.Request.Path}", Grains.Contracts.AuditOutcomes.Denied, AuditTrail.Source(context));
         }
 

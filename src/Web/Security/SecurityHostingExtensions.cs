@@ -62,7 +62,10 @@ public static class SecurityHostingExtensions
 
             o.AddPolicy(AccessPolicies.LiveScreen, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, DisplayTokenHandler.SchemeName)
                 .RequireAuthenticatedUser());
-            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+            // Deny by default: an endpoint that names no policy refuses everybody. A request that matches no endpoint
+            // at all goes on to its plain 404.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder()
+                .RequireAssertion(context => context.Resource is HttpContext http && http.GetEndpoint() is null).Build();
         });
         // One key ring for all nodes, kept in PtHub's storage. It is not encrypted at rest: protect the database
         // (or add ProtectKeysWithCertificate here) as the PHI in it already requires.
@@ -74,10 +77,12 @@ public static class SecurityHostingExtensions
         return builder;
     }
 
+    /// <summary>Authentication, then the rate limits (they count per signed-in user), then authorization.</summary>
     public static WebApplication UsePtHubSecurity(this WebApplication app)
     {
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

@@ -50,12 +50,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Opens a page in a browser where the administrator is signed in (the session cookie of <see cref="AppNode.Admin"/>).</summary>
     public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
     {
+        var page = await NewSignedInPageAsync(width, height);
+        await page.GotoAsync(new Uri(Node.BaseAddress, path).ToString());
+        return page;
+    }
+
+    /// <summary>A blank page in a browser holding the administrator's session.</summary>
+    public async Task<IPage> NewSignedInPageAsync(int width = 1920, int height = 1080)
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await context.AddCookiesAsync(Node.Admin.Cookies.GetCookies(Node.BaseAddress)
             .Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = Node.BaseAddress.ToString() }));
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Node.BaseAddress, path).ToString());
-        return page;
+        return await context.NewPageAsync();
     }
 
     /// <summary>A browser with no session at all, as a wall display or a stranger has.</summary>

@@ -42,11 +42,12 @@ public sealed class AppNode : IAsyncDisposable
 
     /// <summary>Starts a node. <paramref name="settings"/> are configuration keys and values, e.g. ("PtHub:Storage", "PostgreSql").</summary>
     public static async Task<AppNode> StartAsync(
-        IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null, int httpPort = 0, bool signIn = true)
+        IEnumerable<(string Key, string Value)> settings, Action<WebApplicationBuilder>? configure = null, int httpPort = 0,
+        string environment = "Development", bool signIn = true)
     {
         var args = new List<string>
         {
-            "--urls", $"http://127.0.0.1:{httpPort}", "--environment", "Development", "--contentRoot", WebProjectDirectory,
+            "--urls", $"http://127.0.0.1:{httpPort}", "--environment", environment, "--contentRoot", WebProjectDirectory,
         };
         var all = new Dictionary<string, string>
         {
@@ -56,6 +57,9 @@ public sealed class AppNode : IAsyncDisposable
             ["PtHub:Security:AdminPassword"] = AdminPassword,
             // Sessions re-read their account on every request, so tests see a disabled account or a new role at once.
             ["PtHub:Security:AccountRecheckSeconds"] = "0",
+            // Tests send commands from one loopback address far faster than a front desk; a test may set its own limit.
+            ["PtHub:Hardening:CommandsPerMinute"] = "1000000",
+            ["PtHub:Hardening:SignInPermitsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PtHub.Grains.Contracts;
@@ -80,7 +81,7 @@ public sealed class AccessMatrixTests(NodeFixture fixture)
 
                 var allowed = endpoint.Anonymous || IsAllowed(endpoint, who);
                 using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
-                if (endpoint.Method is "POST" or "PUT")
+                if (endpoint.TakesBody)
                 {
                     request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
                 }
@@ -126,10 +127,11 @@ public sealed class AccessMatrixTests(NodeFixture fixture)
                 method,
                 "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
                 [.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(default)")],
-                e.Metadata.GetMetadata<IAllowAnonymous>() is not null)))
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)))
             .Where(e => e.Method != "OPTIONS")
             .DistinctBy(e => (e.Method, e.Route)),
     ];
 
-    private sealed record Endpoint(string Method, string Route, string[] Policies, bool Anonymous);
+    private sealed record Endpoint(string Method, string Route, string[] Policies, bool Anonymous, bool TakesBody);
 }

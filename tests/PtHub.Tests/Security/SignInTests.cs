@@ -68,6 +68,27 @@ public sealed partial class SignInTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task SignInsFromOneAddressAreRateLimitedWithAProblemAndRetryAfter()
+    {
+        await using var node = await AppNode.StartAsync(
+            [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", TempPaths.NewDatabase()), ("PtHub:Hardening:SignInPermitsPerMinute", "3")], signIn: false);
+        using var client = new HttpClient { BaseAddress = node.BaseAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = $"guess-{attempt}", password = "not-it-at-all" }, TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.RetryAfter is not null);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task PasswordsAreStoredOnlyAsSaltedHashes()
     {
         using var user = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [(await ApiClinic.CreateAsync(Node.Http)).Id]);
