@@ -46,6 +46,10 @@ public sealed class PtHubOptions
 
     public bool ShouldSeedDemo => SeedDemo ?? Storage == StorageProvider.Sqlite;
 
+    /// <summary>How often (clinic-clock seconds) the demo clinic's front desk moves its patients on; 0 stops it.</summary>
+    [Range(0, 3600)]
+    public double DemoPulseSeconds { get; set; } = 20;
+
     /// <summary>How often each clinic-day re-reads the clock so waits and alerts move on by themselves.</summary>
     [Range(0.05, 3600)]
     public double LiveTickSeconds { get; set; } = 15;

@@ -24,6 +24,8 @@ public static class HostingExtensions
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddSingleton<DemoFrontDesk>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFrontDesk>());
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddSingleton<IDashboardAccess, StaffDashboardAccess>();
         builder.Services.AddSingleton<DashboardBridge>();

@@ -40,7 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     public Task<AppNode> StartNodeAsync() =>
-        AppNode.StartAsync([("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", Database), ("PtHub:SeedDemo", "true")], httpPort: Port);
+        AppNode.StartAsync([("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", Database), ("PtHub:SeedDemo", "true"),
+            // The demo's own front desk stays still here: the tests compare the screens with the data they read.
+            ("PtHub:DemoPulseSeconds", "0")], httpPort: Port);
 
     /// <summary>Stops the node, as a server restart would; the pages stay open.</summary>
     public async Task StopNodeAsync() => await Node.DisposeAsync();
