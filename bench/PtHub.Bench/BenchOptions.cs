@@ -34,13 +34,19 @@ internal sealed record BenchOptions
 
     public string Json { get; init; } = Path.Combine("bench", "results", "live-push.json");
 
+    /// <summary>
+    /// A PostgreSQL server (Npgsql connection string to any database on it): the node then runs on PostgreSQL in a
+    /// database of its own, created for the run and dropped after, and the run measures the server's raw insert rate.
+    /// </summary>
+    public string? Postgres { get; init; }
+
     public int VisitsPerRound => (Commands + Step.Cycle.Count - 1) / Step.Cycle.Count;
 
     public int WarmupVisits => Math.Max(1, (Warmup + Step.Cycle.Count - 1) / Step.Cycle.Count);
 
     public const string Usage =
         "usage: PtHub.Bench [--clinics 100] [--clients 1000] [--commands 2000] [--rounds 3] [--concurrency 8] [--rate 0] " +
-        "[--warmup 1000] [--connect-concurrency 32] [--drain-seconds 15] [--min-threads 0] [--json bench/results/live-push.json]";
+        "[--warmup 1000] [--connect-concurrency 32] [--drain-seconds 15] [--min-threads 0] [--json bench/results/live-push.json] [--postgres \"Host=…;Username=…\"]";
 
     /// <summary>Null (after printing why) when the arguments are wrong.</summary>
     public static BenchOptions? Parse(string[] args)
@@ -76,6 +82,7 @@ internal sealed record BenchOptions
                     "--drain-seconds" => options with { DrainSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                     "--json" => options with { Json = value },
                     "--min-threads" => options with { MinThreads = int.Parse(value, CultureInfo.InvariantCulture) },
+                    "--postgres" => options with { Postgres = value },
                     _ => throw new FormatException($"unknown option {name}"),
                 };
             }

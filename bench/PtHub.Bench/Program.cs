@@ -23,9 +23,18 @@ Log.Line($"live-push bench: {options.Clients} screens over {options.Clinics} cli
     $"; {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
 
 var startSample = ProcessSample.Take();
-await using var pthub = await PtHubSystem.StartAsync(options, layout);
-Log.Line($"PtHub node up at {pthub.Address}");
-var visits = await pthub.SetUpAsync(options.WarmupVisits + options.Rounds * options.VisitsPerRound);
+await using var database = options.Postgres is { } server ? await BenchDatabase.CreateAsync(server) : null;
+await using var pthub = await PtHubSystem.StartAsync(options, layout, database?.ConnectionString);
+Log.Line($"PtHub node up at {pthub.Address} on {(database is null ? "SQLite (embedded)" : "PostgreSQL")}");
+
+// Memory per active clinic-day: the node's GC heap, after full collections, before the clinics exist and once each
+// has its day active (configuration, rooms, therapists, patients, visits, the day's views), before any screen connects.
+var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+var visitsNeeded = options.WarmupVisits + options.Rounds * options.VisitsPerRound;
+var visits = await pthub.SetUpAsync(visitsNeeded);
+await pthub.ActivateDaysAsync();
+var perClinicDay = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / (double)options.Clinics;
+Log.Line($"PtHub: {options.Clinics} clinic-days active, {perClinicDay / 1024:0.0} KB of GC heap each ({(double)visitsNeeded / options.Clinics:0.0} visits per clinic)");
 await pthub.ConnectAsync();
 var pthubConnected = ProcessSample.Take();
 Log.Line($"PtHub: all {layout.Clients.Count} screens subscribed; GC heap {Report.Mb(pthubConnected.GcHeapBytes)}, working set {Report.Mb(pthubConnected.WorkingSetBytes)}");
@@ -62,7 +71,21 @@ for (var round = 0; round <= options.Rounds; round++)
     }
 }
 
-var summary = Report.Summarize(options, layout, results, startSample, pthubConnected, rawConnected);
+// The storage limit, in the same run: raw single-row inserts into the node's database at the bench's concurrency.
+double? rawInserts = null;
+if (database is not null)
+{
+    rawInserts = await RawInserts.PerSecondAsync(database.ConnectionString, options.Concurrency, TimeSpan.FromSeconds(5));
+    Log.Line($"raw PostgreSQL: {rawInserts:0} single-row inserts/s on {options.Concurrency} connections");
+}
+
+var summary = Report.Summarize(options, layout, results, startSample, pthubConnected, rawConnected) with
+{
+    Storage = database is null ? "sqlite" : "postgresql",
+    HeapPerClinicDayBytes = perClinicDay,
+    VisitsPerClinic = (double)visitsNeeded / options.Clinics,
+    RawInsertsPerSecond = rawInserts,
+};
 Report.Print(summary);
 await Report.WriteJsonAsync(options.Json, summary);
 Log.Line($"results written to {Path.GetFullPath(options.Json)}");

@@ -55,15 +55,26 @@ internal sealed class PtHubSystem : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<PtHubSystem> StartAsync(BenchOptions options, ClientLayout layout)
+    /// <param name="postgres">Run the node on this PostgreSQL database instead of the embedded SQLite file.</param>
+    public static async Task<PtHubSystem> StartAsync(BenchOptions options, ClientLayout layout, string? postgres = null)
     {
         PtHubSystem? system = null;
-        var (app, address, directory, cookies) = await EmbeddedNode.StartAsync("pthub-bench", configure: builder =>
+        string[] storage = postgres is null ? [] :
+            ["--PtHub:Storage=PostgreSql", $"--PtHub:PostgreSqlConnectionString={postgres}", "--PtHub:AdvertisedAddress=127.0.0.1"];
+        var (app, address, directory, cookies) = await EmbeddedNode.StartAsync("pthub-bench", storage, configure: builder =>
             builder.Services.AddSingleton<IHubContext<DashboardHub, IDashboardClient>>(sp =>
                 new ProbedHubContext(sp.GetRequiredService<IHubContext<DashboardHub>>(), delta => system?.OnForward(delta))));
         system = new PtHubSystem(app, address, directory, cookies, options, layout);
         return system;
     }
+
+    /// <summary>Opens every clinic's board once, as a screen would, so every clinic-day is active.</summary>
+    public async Task ActivateDaysAsync() =>
+        await Parallel.ForEachAsync(_clinicIds, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency }, async (clinicId, ct) =>
+        {
+            using var response = await _http.GetAsync($"/api/clinics/{clinicId}/board", ct);
+            await EnsureAsync(response, "open a board");
+        });
 
     /// <summary>
     /// Configures the clinics, registers one patient per visit and books the visits for today, each therapist's

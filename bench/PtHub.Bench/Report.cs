@@ -50,7 +50,18 @@ internal sealed record Summary(
     ProcessSample MemoryAtStart,
     ProcessSample MemoryWithPtHubScreens,
     ProcessSample MemoryWithAllScreens,
-    IReadOnlyList<RoundResult> Rounds);
+    IReadOnlyList<RoundResult> Rounds)
+{
+    public string Storage { get; init; } = "sqlite";
+
+    /// <summary>The node's GC heap per active clinic-day (with its visits and patients), before any screen connects.</summary>
+    public double HeapPerClinicDayBytes { get; init; }
+
+    public double VisitsPerClinic { get; init; }
+
+    /// <summary>PostgreSQL only: single-row inserts per second at the bench's concurrency, the storage's own limit.</summary>
+    public double? RawInsertsPerSecond { get; init; }
+}
 
 internal static class Report
 {
@@ -132,6 +143,12 @@ internal static class Report
         {
             text.AppendLine($"  {(x.System == "pthub" ? "PtHub" : "raw"),-6} board {x.BoardBytes,7:0} ({x.BoardPerCommand:0.00})   " +
                 $"lobby {x.LobbyBytes,7:0} ({x.LobbyPerCommand:0.00})   manager {x.ManagerBytes,7:0} ({x.ManagerPerCommand:0.00})");
+        }
+
+        text.AppendLine($"Storage: {s.Storage}. Node GC heap per active clinic-day ({s.VisitsPerClinic:0.0} visits each, before screens): {s.HeapPerClinicDayBytes / 1024:0.0} KB");
+        if (s.RawInsertsPerSecond is { } inserts)
+        {
+            text.AppendLine($"Raw PostgreSQL single-row inserts on {o.Concurrency} connections: {inserts:0}/s; PtHub accepted commands/s / raw inserts/s = {s.PtHub.CommandsPerSecond / inserts:0.00}");
         }
 
         text.AppendLine("Process memory (whole process: node, floor and all clients), GC heap / working set:");
