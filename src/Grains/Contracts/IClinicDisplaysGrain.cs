@@ -19,6 +19,9 @@ public interface IClinicDisplaysGrain : IGrainWithStringKey
     [Alias("Authenticate"), AlwaysInterleave]
     Task<bool> Authenticate(string displayId, byte[] secretHash);
 
+    [Alias("IsActive"), AlwaysInterleave]
+    Task<bool> IsActive(string displayId);
+
     [Alias("List"), AlwaysInterleave]
     Task<IReadOnlyList<DisplayDevice>> List();
 }

@@ -48,5 +48,7 @@ internal sealed class ClinicDisplaysGrain(
         Task.FromResult(state.State.SecretHashes.TryGetValue(displayId, out var stored)
             && CryptographicOperations.FixedTimeEquals(stored, secretHash));
 
+    public Task<bool> IsActive(string displayId) => Task.FromResult(state.State.SecretHashes.ContainsKey(displayId));
+
     public Task<IReadOnlyList<DisplayDevice>> List() => Task.FromResult<IReadOnlyList<DisplayDevice>>([.. state.State.Displays]);
 }

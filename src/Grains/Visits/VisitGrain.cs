@@ -43,7 +43,8 @@ internal sealed partial class VisitGrain(
     {
         if (State.Exists)
         {
-            return VisitLifecycle.AlreadyApplied(State, booking.CommandId)
+            // A replay only within the same clinic: a command id reused from another clinic reveals and attaches nothing.
+            return VisitLifecycle.AlreadyApplied(State, booking.CommandId) && State.ClinicId == booking.ClinicId
                 ? VisitResult.Accepted(Snapshot())
                 : VisitResult.Refused(Refusal.Conflict("A visit with this id already exists."));
         }
@@ -56,7 +57,7 @@ internal sealed partial class VisitGrain(
 
     public async Task<VisitResult> Execute(VisitCommand command)
     {
-        if (State.Exists && VisitLifecycle.AlreadyApplied(State, command.CommandId))
+        if (State.Exists && VisitLifecycle.AlreadyApplied(State, command.CommandId) && (command.ClinicId is null || command.ClinicId == State.ClinicId))
         {
             return VisitResult.Accepted(Snapshot());
         }

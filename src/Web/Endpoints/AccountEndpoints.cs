@@ -31,25 +31,30 @@ internal static class AccountEndpoints
         }
 
         var user = await signIn.UserManager.FindByNameAsync(body.UserName.Trim());
+        if (user is null)
+        {
+            // Hash anyway, so an unknown name takes as long as a wrong password and the timing tells nothing.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(Nobody, NobodysHash.Value, body.Password);
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem($"Too many failed sign-ins: the account is locked for {options.Value.LockoutMinutes} minutes.",
-                statusCode: StatusCodes.Status423Locked, title: "Account locked");
-        }
-
         if (!result.Succeeded)
         {
-            // One answer for a wrong name, a wrong password and a disabled account, so it tells nothing.
-            return TypedResults.Problem("Wrong user name or password, or the account is disabled.",
+            // One answer for a wrong name, a wrong password, a locked and a disabled account, so it tells nothing.
+            return TypedResults.Problem(
+                $"Wrong user name or password, or the account is disabled or locked (for {options.Value.LockoutMinutes} minutes after {options.Value.LockoutAttempts} failed sign-ins).",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user!);
         return TypedResults.Ok(StaffSession.Of(principal, options.Value.SessionIdleMinutes)!);
     }
+
+    private static readonly StaffUser Nobody = new() { UserId = "nobody", UserName = "nobody", DisplayName = "nobody" };
+
+    private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<StaffUser>().HashPassword(Nobody, Guid.NewGuid().ToString("N")));
 
     private static async Task<NoContent> SignOut(SignInManager<StaffUser> signIn)
     {
@@ -76,8 +81,17 @@ internal static class AccountEndpoints
             return Problems.Invalid(new Dictionary<string, string[]> { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] });
         }
 
-        // The stamp changed, which ends the other sessions; this one continues with a fresh cookie.
-        await signIn.RefreshSignInAsync(user);
+        // The stamp changed, which ends the other sessions; this one continues with a fresh cookie that keeps its
+        // sign-in time, so changing passwords cannot stretch a session past its hard limit.
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var identity = (System.Security.Claims.ClaimsIdentity)principal.Identity!;
+        if (context.User.FindFirst(StaffClaims.SignedInAt) is { } signedIn)
+        {
+            identity.FindAll(StaffClaims.SignedInAt).ToList().ForEach(identity.RemoveClaim);
+            identity.AddClaim(new System.Security.Claims.Claim(StaffClaims.SignedInAt, signedIn.Value));
+        }
+
+        await context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
         return TypedResults.NoContent();
     }
 

@@ -12,7 +12,7 @@ internal static class ClinicEndpoints
         var clinics = api.MapGroup("/clinics").WithTags("Clinics");
         clinics.MapGet("/", ListClinics).RequireAuthorization(AccessPolicies.Staff).WithSummary("The clinics the signed-in user works at (all, for administrators)");
         clinics.MapGet("/{clinicId}", GetClinic).RequireAuthorization(AccessPolicies.Staff).WithSummary("A clinic's configuration");
-        clinics.MapPut("/{clinicId}", PutClinic).RequireAuthorization(AccessPolicies.Manager).WithSummary("Create or replace a clinic's configuration");
+        clinics.MapPut("/{clinicId}", PutClinic).RequireAuthorization(AccessPolicies.Manager).Audited("clinic.configure").WithSummary("Create or replace a clinic's configuration");
         clinics.MapGet("/{clinicId}/board", GetBoard).RequireAuthorization(AccessPolicies.FrontDesk).Audited("board.read").WithSummary("The front-desk board of a day (default: today in the clinic's time zone)");
         return api;
     }

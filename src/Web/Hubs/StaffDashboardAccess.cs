@@ -14,9 +14,15 @@ internal sealed class StaffDashboardAccess(IGrainFactory grains) : IDashboardAcc
 {
     public async Task<string?> RefuseAsync(ClaimsPrincipal user, string clinicId, DashboardView view)
     {
-        if (user.DisplayId() is not null)
+        if (user.DisplayId() is { } displayId)
         {
-            return view == DashboardView.Lobby && user.HasClaim(StaffClaims.Clinic, clinicId) ? null : "A display shows its own clinic's lobby only.";
+            if (view != DashboardView.Lobby || !user.HasClaim(StaffClaims.Clinic, clinicId))
+            {
+                return "A display shows its own clinic's lobby only.";
+            }
+
+            // Asked at every join: a display revoked after it connected cannot subscribe anew.
+            return await grains.GetGrain<IClinicDisplaysGrain>(clinicId).IsActive(displayId) ? null : "This display was revoked.";
         }
 
         if (user.StaffRole() is not { } role || !user.IsMemberOf(clinicId))

@@ -2,15 +2,20 @@ namespace PtHub.Web.Security;
 
 /// <summary>
 /// Anti-forgery for cookie-authenticated changes: a state-changing request that a browser says comes from another
-/// site (Sec-Fetch-Site) or another origin (Origin) is refused before it reaches an endpoint. PtHub has no
-/// server-rendered forms; its pages send JSON from the same origin, which passes.
+/// site (Sec-Fetch-Site) or another origin (Origin) is refused before it reaches an endpoint. The live hub is guarded
+/// on every method, since its WebSocket upgrade is a GET that carries the session cookie. PtHub has no
+/// server-rendered forms; its pages send JSON from the same origin, which passes. The identity provider's answer to
+/// a sign-in comes back as a cross-site POST by design, and only that callback is let through.
 /// </summary>
 internal sealed class CrossSiteRequestGuard(RequestDelegate next)
 {
+    public const string OidcCallbackPath = "/signin-oidc";
+
     public Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
-            || IsSameSite(context.Request))
+        var request = context.Request;
+        var safe = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
+        if ((safe && !request.Path.StartsWithSegments("/hubs")) || request.Path.Equals(OidcCallbackPath) || IsSameSite(request))
         {
             return next(context);
         }

@@ -22,6 +22,7 @@ internal static class OidcSignIn
             o.ClientId = oidc.ClientId;
             o.ClientSecret = oidc.ClientSecret;
             o.ResponseType = "code";
+            o.CallbackPath = CrossSiteRequestGuard.OidcCallbackPath;
             o.UsePkce = true;
             o.SignInScheme = IdentityConstants.ApplicationScheme;
             o.MapInboundClaims = false;

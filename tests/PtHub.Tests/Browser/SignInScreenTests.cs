@@ -30,6 +30,25 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("article.visit").First).ToBeVisibleAsync(Patiently);
     }
 
+    [Theory]
+    [InlineData("/%09/evil.example")]
+    [InlineData("//evil.example/x")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task SigningInNeverLeavesForAnotherSite(string target)
+    {
+        var page = await fixture.NewAnonymousPageAsync(1280, 800);
+        await page.RouteAsync("**/*", route => new Uri(route.Request.Url).Host == "evil.example" ? route.AbortAsync() : route.ContinueAsync());
+        await page.GotoAsync(new Uri(fixture.Node.BaseAddress, $"/login.html?return={target}").ToString());
+
+        await page.FillAsync("#user-name", "admin");
+        await page.FillAsync("#password", AppNode.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("Administrator", new() { Timeout = 30_000 });
+        Assert.Equal(fixture.Node.BaseAddress.Authority, new Uri(page.Url).Authority);
+    }
+
     [Fact]
     public async Task APairedDisplayKeepsItsTokenOutOfTheAddressBarAndGoesBlankWhenRevoked()
     {

@@ -23,7 +23,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
     /// <summary>The endpoints that touch no patient information (configuration, accounts' own sign-in, docs, health...).</summary>
     private static readonly HashSet<string> WithoutPhi =
     [
-        "GET /api/clinics", "GET /api/clinics/{clinicId}", "PUT /api/clinics/{clinicId}", "GET /api/clinics/{clinicId}/free-slots",
+        "GET /api/clinics", "GET /api/clinics/{clinicId}", "GET /api/clinics/{clinicId}/free-slots",
         "PUT /api/clinics/{clinicId}/therapists/{therapistId}/running-late", "POST /api/billing/units", "GET /api/audit/verify",
         "POST /api/account/sign-in", "POST /api/account/sign-out", "GET /api/account/me", "POST /api/account/password",
         "GET /api/account/providers", "GET /api/account/oidc", "GET /api/users", "GET /api/clinics/{clinicId}/displays",

@@ -80,6 +80,48 @@ public sealed class MinimumNecessaryTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task AnotherClinicsVisitIdUsedAsACommandIdRevealsAndAttachesNothing()
+    {
+        using var secured = await SecuredClinic.CreateAsync(Node);
+        var commandId = Guid.NewGuid();
+        var booked = await Node.Http.PostAsJsonAsync($"/api/clinics/{secured.Other.Id}/visits", new
+        {
+            patientId = await secured.Other.AddPatientAsync("Bea", "Other"), therapistId = "ann", visitType = "follow-up",
+            scheduledStart = DateTimeOffset.UtcNow.AddHours(1), commandId,
+        }, TestContext.Current.CancellationToken);
+        booked.EnsureSuccessStatusCode();
+        var otherVisit = commandId.ToString("N");
+        var desk = secured.FrontDesk.Http;
+
+        using var replayed = await desk.PostAsJsonAsync($"/api/clinics/{secured.Clinic.Id}/visits/{otherVisit}/arrive", new { commandId }, TestContext.Current.CancellationToken);
+        using var walkIn = await desk.PostAsJsonAsync($"/api/clinics/{secured.Clinic.Id}/walk-ins",
+            new { patientId = secured.PatientId, therapistId = "bob", visitType = "follow-up", commandId }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, walkIn.StatusCode);
+        Assert.DoesNotContain(otherVisit, await secured.Clinic.BoardRowsAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Other", await replayed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALiveConnectionFromAnotherOriginIsRefusedEvenWithASession()
+    {
+        using var secured = await SecuredClinic.CreateAsync(Node);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => LiveClient.ConnectAsync(Node.BaseAddress, secured.Clinic.Id, DashboardView.Board, o =>
+        {
+            secured.FrontDesk.Authenticate(o);
+            o.Headers["Origin"] = "https://evil.example";
+        }));
+        await using var sameOrigin = await LiveClient.ConnectAsync(Node.BaseAddress, secured.Clinic.Id, DashboardView.Board, o =>
+        {
+            secured.FrontDesk.Authenticate(o);
+            o.Headers["Origin"] = Node.BaseAddress.GetLeftPart(UriPartial.Authority);
+        });
+        Assert.NotEmpty(sameOrigin.Rows);
+    }
+
+    [Fact]
     public async Task StaffOfOneClinicSeeNothingOfAnother()
     {
         using var secured = await SecuredClinic.CreateAsync(Node);

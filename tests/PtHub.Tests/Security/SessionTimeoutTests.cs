@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PtHub.Grains.Contracts;
@@ -73,6 +74,25 @@ public sealed class SessionTimeoutTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await desk.Http.GetAsync("/api/account/me", TestContext.Current.CancellationToken)).StatusCode);
         await Assert.ThrowsAnyAsync<Exception>(() => LiveClient.ConnectAsync(node.BaseAddress, clinic.Id, DashboardView.Board, desk.Authenticate));
+    }
+
+    [Fact]
+    public async Task ChangingThePasswordDoesNotStretchASessionPastItsHardLimit()
+    {
+        var (node, clock) = await StartAsync();
+        await using var _ = node;
+        using var desk = await node.SignInAsNewAsync(StaffRole.FrontDesk, [(await ApiClinic.CreateAsync(node.Http)).Id]);
+        for (var step = 0; step < 5; step++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            (await desk.Http.GetAsync("/api/clinics", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
+        (await desk.Http.PostAsJsonAsync("/api/account/password", new { currentPassword = desk.Password, newPassword = "a-new-long-password-1" },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await desk.Http.GetAsync("/api/account/me", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]

@@ -7,8 +7,13 @@ const error = document.getElementById("error")!;
 
 function returnPath(): string {
   const target = new URLSearchParams(window.location.search).get("return") ?? "/";
-  // Only a path on this site: never "//other.example" or "https://…".
-  return target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\") ? target : "/";
+  // Only a page of this site, as the browser itself resolves it ("/\t/x", "//x", "https://x" all leave it).
+  try {
+    const url = new URL(target, window.location.origin);
+    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : "/";
+  } catch {
+    return "/";
+  }
 }
 
 form.addEventListener("submit", async event => {
