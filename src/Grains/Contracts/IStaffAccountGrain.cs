@@ -7,9 +7,13 @@ public interface IStaffAccountGrain : IGrainWithStringKey
     [Alias("Get"), AlwaysInterleave]
     Task<StaffAccount?> Get();
 
-    /// <summary>Replaces the account; false when it does not exist (accounts are created through the directory).</summary>
+    /// <summary>
+    /// Replaces the account, only if its security stamp is still <paramref name="expectedStamp"/> (the one the caller
+    /// read): a sign-in counting a failure cannot undo an administrator's change made meanwhile. False when the
+    /// account does not exist or changed since.
+    /// </summary>
     [Alias("Update")]
-    Task<bool> Update(StaffAccount account);
+    Task<bool> Update(StaffAccount account, string expectedStamp);
 
     /// <summary>Used by the directory only: true when the account was new.</summary>
     [Alias("Create")]

@@ -7,9 +7,9 @@ internal sealed class StaffAccountGrain(
 {
     public Task<StaffAccount?> Get() => Task.FromResult(state.State.Account);
 
-    public async Task<bool> Update(StaffAccount account)
+    public async Task<bool> Update(StaffAccount account, string expectedStamp)
     {
-        if (state.State.Account is null || account.UserId != this.GetPrimaryKeyString())
+        if (state.State.Account is null || account.UserId != this.GetPrimaryKeyString() || state.State.Account.SecurityStamp != expectedStamp)
         {
             return false;
         }

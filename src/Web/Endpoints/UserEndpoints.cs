@@ -84,7 +84,11 @@ internal static class UserEndpoints
         user.TherapistId = body.TherapistId?.Trim();
         user.Disabled = body.Disabled ?? false;
         // A new stamp ends the account's sessions at their next re-check, so the change takes effect.
-        await users.UpdateSecurityStampAsync(user);
+        if (await users.UpdateSecurityStampAsync(user) is { Succeeded: false } failed)
+        {
+            return Conflict(failed);
+        }
+
         return TypedResults.Ok(StaffUserView.Of(user.ToAccount(), time.GetUtcNow()));
     }
 
@@ -100,9 +104,17 @@ internal static class UserEndpoints
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
-        await users.UpdateSecurityStampAsync(user);
+        if (await users.UpdateSecurityStampAsync(user) is { Succeeded: false } failed)
+        {
+            return Conflict(failed);
+        }
+
         return TypedResults.Ok(new StaffUserCreated(StaffUserView.Of(user.ToAccount(), time.GetUtcNow()), password));
     }
+
+    private static ProblemHttpResult Conflict(IdentityResult failed) =>
+        TypedResults.Problem(string.Join(" ", failed.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status409Conflict,
+            title: "Refused by the current state");
 
     private static async Task<Dictionary<string, string[]>> ValidateAsync(StaffUserBody body, bool creating, IGrainFactory grains)
     {

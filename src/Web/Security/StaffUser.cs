@@ -32,6 +32,9 @@ public sealed class StaffUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The security stamp as read from storage: a save succeeds only if nobody changed the account since.</summary>
+    public string StoredStamp { get; set; } = "";
+
     public static StaffUser From(StaffAccount account) => new()
     {
         UserId = account.UserId,
@@ -46,6 +49,7 @@ public sealed class StaffUser
         LockoutEnd = account.LockoutEnd,
         Disabled = account.Disabled,
         CreatedAt = account.CreatedAt,
+        StoredStamp = account.SecurityStamp,
     };
 
     public StaffAccount ToAccount() => new(UserId, UserName, DisplayName, Role, ClinicIds.ToValueList(), TherapistId, PasswordHash,

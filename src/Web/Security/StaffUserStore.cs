@@ -36,10 +36,19 @@ internal sealed class StaffUserStore(IGrainFactory grains) :
             ? IdentityResult.Success
             : IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = $"The user name '{user.UserName}' is taken." });
 
-    public async Task<IdentityResult> UpdateAsync(StaffUser user, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IStaffAccountGrain>(user.UserId).Update(user.ToAccount())
-            ? IdentityResult.Success
-            : IdentityResult.Failed(new IdentityError { Code = "UnknownUser", Description = $"No user '{user.UserName}'." });
+    public async Task<IdentityResult> UpdateAsync(StaffUser user, CancellationToken cancellationToken)
+    {
+        if (!await grains.GetGrain<IStaffAccountGrain>(user.UserId).Update(user.ToAccount(), user.StoredStamp))
+        {
+            return IdentityResult.Failed(new IdentityError
+            {
+                Code = "ConcurrencyFailure", Description = $"The account '{user.UserName}' was changed meanwhile (or does not exist); read it again.",
+            });
+        }
+
+        user.StoredStamp = user.SecurityStamp;
+        return IdentityResult.Success;
+    }
 
     /// <summary>Accounts are disabled, never deleted: the audit log keeps naming them.</summary>
     public Task<IdentityResult> DeleteAsync(StaffUser user, CancellationToken cancellationToken) =>

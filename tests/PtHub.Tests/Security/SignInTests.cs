@@ -89,6 +89,22 @@ public sealed partial class SignInTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task AnAccountSavedFromAStaleReadDoesNotUndoAChangeMadeMeanwhile()
+    {
+        var clinic = await ApiClinic.CreateAsync(Node.Http);
+        using var user = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [clinic.Id]);
+        var grain = Node.Grains.GetGrain<IStaffAccountGrain>(user.UserName.ToLowerInvariant());
+        var stale = (await grain.Get())!;
+
+        (await Node.Http.PutAsJsonAsync($"/api/users/{stale.UserId}", new { displayName = "Gone", role = "FrontDesk", clinicIds = new[] { clinic.Id }, disabled = true },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var saved = await grain.Update(stale with { AccessFailedCount = 1 }, stale.SecurityStamp);
+
+        Assert.False(saved);
+        Assert.True((await grain.Get())!.Disabled);
+    }
+
+    [Fact]
     public async Task PasswordsAreStoredOnlyAsSaltedHashes()
     {
         using var user = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [(await ApiClinic.CreateAsync(Node.Http)).Id]);
