@@ -67,6 +67,7 @@ public static class HostingExtensions
         api.MapWaitlistEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
+        api.MapTherapistDayEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

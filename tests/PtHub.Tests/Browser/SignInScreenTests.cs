@@ -67,6 +67,33 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
         Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ATherapistSignsInSeesWhoIsWaitingForThemAndStartsTheTreatment()
+    {
+        using var therapist = await fixture.Node.SignInAsNewAsync(PtHub.Grains.Contracts.StaffRole.Therapist, ["demo"], "dana");
+        var clinic = new Api.ApiClinic(fixture.Node.Http, "demo");
+        var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Wendy", "Waiting"), "dana");
+        (await clinic.CommandAsync(visitId, "arrive")).EnsureSuccessStatusCode();
+        (await clinic.CommandAsync(visitId, "check-in")).EnsureSuccessStatusCode();
+        var page = await fixture.NewAnonymousPageAsync(1280, 900);
+        await page.GotoAsync(new Uri(fixture.Node.BaseAddress, "/login.html").ToString());
+        await page.FillAsync("#user-name", therapist.UserName);
+        await page.FillAsync("#password", therapist.Password);
+        await page.ClickAsync("button[type=submit]");
+
+        await page.ClickAsync("a[href='/therapist/demo']");
+        var waiting = page.Locator($"#waiting li[data-visit='{visitId}']");
+        await Assertions.Expect(waiting).ToContainTextAsync("Waiting, Wendy", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#board, a[href='/board/demo']")).ToHaveCountAsync(0);
+        await waiting.Locator("select").SelectOptionAsync("gym");
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+
+        var treating = page.Locator($"#treating li[data-visit='{visitId}']");
+        await Assertions.Expect(treating).ToContainTextAsync("Gym", new() { Timeout = 30_000 });
+        Assert.Equal("in-treatment", (await clinic.VisitAsync(visitId))["visit"]!["status"]!.GetValue<string>());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "therapist.png") });
+    }
+
     [GeneratedRegex(@"/login\.html\?return=%2Fboard%2Fdemo$")]
     private static partial Regex LoginPage();
 

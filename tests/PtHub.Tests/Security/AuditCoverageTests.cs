@@ -60,6 +60,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/patients/{patientId}/plans-of-care", Ct));
         await Ok(http.GetAsync($"{api}/under-scheduled", Ct));
         await Ok(http.GetAsync($"{api}/board", Ct));
+        await Ok(http.GetAsync($"{api}/therapists/ann/day", Ct));
 
         // One visit through the whole day, and one of each way a visit ends early.
         var visitId = await clinic.BookAsync(patientId, "ann");

@@ -50,6 +50,25 @@ public sealed class MinimumNecessaryTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task ATherapistsDayShowsOnlyTheirOwnPatientsWithoutBilling()
+    {
+        using var secured = await SecuredClinic.CreateAsync(Node);
+        var api = $"/api/clinics/{secured.Clinic.Id}/therapists";
+
+        var own = await secured.Therapist.Http.GetFromJsonAsync<JsonObject>($"{api}/ann/day", TestContext.Current.CancellationToken);
+        using var colleagues = await secured.Therapist.Http.GetAsync($"{api}/bob/day", TestContext.Current.CancellationToken);
+        using var desk = await secured.FrontDesk.Http.GetAsync($"{api}/ann/day", TestContext.Current.CancellationToken);
+
+        var visits = own!["visits"]!.AsArray();
+        Assert.Equal([secured.AnnVisitId], visits.Select(v => v!["visitId"]!.GetValue<string>()));
+        Assert.Equal("Moreno, Rita", visits[0]!["patientName"]!.GetValue<string>());
+        Assert.DoesNotContain("alerts", own.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("copay", own.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, colleagues.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, desk.StatusCode);
+    }
+
+    [Fact]
     public async Task ATherapistRunsLateOnlyForThemselves()
     {
         using var secured = await SecuredClinic.CreateAsync(Node);

@@ -25,6 +25,7 @@ try {
     ? [el("li", {}, session.role === "Admin" ? "No clinic yet. Create one with PUT /api/clinics/{id} (see the API page)." : "You belong to no clinic yet.")]
     : clinics.map(c => el("li", { class: "clinic" },
       el("span", { class: "name" }, c.name),
+      session.role === "Therapist" ? el("a", { href: `/therapist/${encodeURIComponent(c.clinicId)}` }, "My day") : null,
       desk ? el("a", { href: `/board/${encodeURIComponent(c.clinicId)}` }, "Front-desk board") : null,
       el("a", { href: `/lobby/${encodeURIComponent(c.clinicId)}` }, "Lobby display"),
       manages ? el("a", { href: `/manager/${encodeURIComponent(c.clinicId)}` }, "Manager view") : null))));
