@@ -70,9 +70,10 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
     [Fact]
     public async Task ATherapistSignsInSeesWhoIsWaitingForThemAndStartsTheTreatment()
     {
-        using var therapist = await fixture.Node.SignInAsNewAsync(PtHub.Grains.Contracts.StaffRole.Therapist, ["demo"], "dana");
-        var clinic = new Api.ApiClinic(fixture.Node.Http, "demo");
-        var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Wendy", "Waiting"), "dana");
+        // A clinic of its own, so the demo clinic that other browser tests read stays as seeded.
+        var clinic = await Api.ApiClinic.CreateAsync(fixture.Node.Http);
+        using var therapist = await fixture.Node.SignInAsNewAsync(PtHub.Grains.Contracts.StaffRole.Therapist, [clinic.Id], "ann");
+        var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Wendy", "Waiting"), "ann");
         (await clinic.CommandAsync(visitId, "arrive")).EnsureSuccessStatusCode();
         (await clinic.CommandAsync(visitId, "check-in")).EnsureSuccessStatusCode();
         var page = await fixture.NewAnonymousPageAsync(1280, 900);
@@ -81,10 +82,10 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
         await page.FillAsync("#password", therapist.Password);
         await page.ClickAsync("button[type=submit]");
 
-        await page.ClickAsync("a[href='/therapist/demo']");
+        await page.ClickAsync($"a[href='/therapist/{clinic.Id}']");
         var waiting = page.Locator($"#waiting li[data-visit='{visitId}']");
         await Assertions.Expect(waiting).ToContainTextAsync("Waiting, Wendy", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#board, a[href='/board/demo']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"a[href='/board/{clinic.Id}']")).ToHaveCountAsync(0);
         await waiting.Locator("select").SelectOptionAsync("gym");
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
 
