@@ -15,6 +15,10 @@ public interface IStaffAccountGrain : IGrainWithStringKey
     [Alias("Update")]
     Task<bool> Update(StaffAccount account, string expectedStamp);
 
+    /// <summary>Signs one session out for good: its cookie is refused from the next account re-check on, on every node.</summary>
+    [Alias("EndSession")]
+    Task EndSession(string sessionId, DateTimeOffset until);
+
     /// <summary>Used by the directory only: true when the account was new.</summary>
     [Alias("Create")]
     Task<bool> Create(StaffAccount account);

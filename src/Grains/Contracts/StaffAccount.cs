@@ -17,7 +17,8 @@ public sealed record StaffAccount(
     [property: Id(8)] int AccessFailedCount,
     [property: Id(9)] DateTimeOffset? LockoutEnd,
     [property: Id(10)] bool Disabled,
-    [property: Id(11)] DateTimeOffset CreatedAt)
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] ValueList<EndedSession>? EndedSessions = null)
 {
     /// <summary>User ids are user names compared without case, so one grain holds each name.</summary>
     public static string IdOf(string userName) => userName.Trim().ToLowerInvariant();

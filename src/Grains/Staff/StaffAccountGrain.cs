@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Staff;
 
 internal sealed class StaffAccountGrain(
-    [PersistentState("account", StorageNames.State)] IPersistentState<StaffAccountState> state) : Grain, IStaffAccountGrain
+    [PersistentState("account", StorageNames.State)] IPersistentState<StaffAccountState> state,
+    [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IStaffAccountGrain
 {
     public Task<StaffAccount?> Get() => Task.FromResult(state.State.Account);
 
@@ -14,9 +16,24 @@ internal sealed class StaffAccountGrain(
             return false;
         }
 
-        state.State.Account = account;
+        // Ended sessions are this grain's to keep: a save from a read taken before a sign-out must not bring them back.
+        state.State.Account = account with { EndedSessions = state.State.Account.EndedSessions };
         await state.WriteOrDropAsync(this);
         return true;
+    }
+
+    public async Task EndSession(string sessionId, DateTimeOffset until)
+    {
+        if (state.State.Account is not { } account)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var ended = (account.EndedSessions ?? ValueList<EndedSession>.Empty).Where(s => s.Until > now && s.SessionId != sessionId)
+            .Append(new EndedSession(sessionId, until));
+        state.State.Account = account with { EndedSessions = ended.ToValueList() };
+        await state.WriteOrDropAsync(this);
     }
 
     public async Task<bool> Create(StaffAccount account)

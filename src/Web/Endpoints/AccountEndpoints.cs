@@ -56,8 +56,17 @@ internal static class AccountEndpoints
 
     private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<StaffUser>().HashPassword(Nobody, Guid.NewGuid().ToString("N")));
 
-    private static async Task<NoContent> SignOut(SignInManager<StaffUser> signIn)
+    private static async Task<NoContent> SignOut(
+        SignInManager<StaffUser> signIn, HttpContext context, IGrainFactory grains, IOptions<SecurityOptions> options,
+        [FromKeyedServices(Grains.Clock.Key)] TimeProvider time)
     {
+        // Also on the server: a copy of this cookie (a shared desk PC's, a stolen one) stops working too.
+        if (context.User.UserId() is { } userId && context.User.FindFirst(StaffClaims.Session)?.Value is { } session
+            && !context.User.HasClaim(c => c.Type == SessionPolicy.ExternalIdentityClaim))
+        {
+            await grains.GetGrain<Grains.Contracts.IStaffAccountGrain>(userId).EndSession(session, time.GetUtcNow().AddHours(options.Value.SessionMaxHours));
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
@@ -84,13 +93,7 @@ internal static class AccountEndpoints
         // The stamp changed, which ends the other sessions; this one continues with a fresh cookie that keeps its
         // sign-in time, so changing passwords cannot stretch a session past its hard limit.
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        var identity = (System.Security.Claims.ClaimsIdentity)principal.Identity!;
-        if (context.User.FindFirst(StaffClaims.SignedInAt) is { } signedIn)
-        {
-            identity.FindAll(StaffClaims.SignedInAt).ToList().ForEach(identity.RemoveClaim);
-            identity.AddClaim(new System.Security.Claims.Claim(StaffClaims.SignedInAt, signedIn.Value));
-        }
-
+        SessionPolicy.KeepSession(context.User, (System.Security.Claims.ClaimsIdentity)principal.Identity!);
         await context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
         return TypedResults.NoContent();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Authentication;
@@ -34,6 +35,8 @@ public static class SecurityHostingExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddUserConfirmation<StaffConfirmation>();
+
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffSecurityStampValidator>());
 
         var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
         authentication.AddIdentityCookies();

@@ -65,17 +65,28 @@ internal static class SessionPolicy
         };
     }
 
-    /// <summary>Keeps the sign-in time when the account re-check rebuilds the principal.</summary>
+    /// <summary>Keeps the sign-in time and the session's id when the account re-check rebuilds the principal.</summary>
     public static Task KeepSignInTime(SecurityStampRefreshingPrincipalContext context)
     {
-        if (context.CurrentPrincipal?.FindFirst(StaffClaims.SignedInAt) is { } signedIn
-            && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        if (context.CurrentPrincipal is { } current && context.NewPrincipal?.Identity is ClaimsIdentity identity)
         {
-            identity.FindAll(StaffClaims.SignedInAt).ToList().ForEach(c => identity.RemoveClaim(c));
-            identity.AddClaim(new Claim(StaffClaims.SignedInAt, signedIn.Value));
+            KeepSession(current, identity);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Carries the session's sign-in time and id from <paramref name="current"/> into a rebuilt identity.</summary>
+    public static void KeepSession(ClaimsPrincipal current, ClaimsIdentity rebuilt)
+    {
+        foreach (var type in new[] { StaffClaims.SignedInAt, StaffClaims.Session })
+        {
+            if (current.FindFirst(type) is { } kept)
+            {
+                rebuilt.FindAll(type).ToList().ForEach(rebuilt.RemoveClaim);
+                rebuilt.AddClaim(new Claim(type, kept.Value));
+            }
+        }
     }
 
     /// <summary>APIs and the hub answer 401/403 as problem details; there is no login redirect to follow.</summary>

@@ -16,6 +16,9 @@ public static class StaffClaims
     /// <summary>When the session began (Unix seconds); renewals keep it, so the absolute limit holds.</summary>
     public const string SignedInAt = "pthub:signed-in";
 
+    /// <summary>This sign-in's own id, so that signing out ends this session (and only this one) on the server too.</summary>
+    public const string Session = "pthub:session";
+
     /// <summary>A display device's id; only display identities carry it.</summary>
     public const string Display = "pthub:display";
 

@@ -21,6 +21,7 @@ internal sealed class StaffClaimsFactory(
             identity.AddClaim(new Claim(StaffClaims.Therapist, therapistId));
         }
 
+        identity.AddClaim(new Claim(StaffClaims.Session, Guid.NewGuid().ToString("N")));
         identity.AddClaim(new Claim(StaffClaims.SignedInAt, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         return identity;
     }

@@ -175,6 +175,26 @@ public sealed partial class SignInTests(NodeFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    [Fact]
+    public async Task SigningOutEndsTheSessionOnTheServerSoACopyOfItsCookieStopsWorking()
+    {
+        var clinic = await ApiClinic.CreateAsync(Node.Http);
+        using var desk = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [clinic.Id]);
+        using var otherDevice = new StaffClient(Node.BaseAddress);
+        await otherDevice.SignInAsync(desk.UserName, desk.Password);
+        using var copy = new StaffClient(Node.BaseAddress);
+        foreach (System.Net.Cookie cookie in desk.Cookies.GetCookies(Node.BaseAddress))
+        {
+            copy.Cookies.Add(Node.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value));
+        }
+
+        (await copy.Http.GetAsync("/api/account/me", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await desk.Http.PostAsync("/api/account/sign-out", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.Http.GetAsync("/api/account/me", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await otherDevice.Http.GetAsync("/api/account/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     private static Task<AppNode> StartWithoutConfiguredPasswordAsync(string database, LogCapture log) =>
         AppNode.StartAsync(
             [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", database), ("PtHub:Security:AdminPassword", "")],
