@@ -9,7 +9,7 @@ namespace PtHub.Web.Hubs;
 /// The live screens' hub. A client subscribes to one view of one clinic and gets its snapshot; deltas then
 /// arrive on the view's group. Stateless: what a connection watches lives in its groups and in the bridge.
 /// </summary>
-public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge, IGrainFactory grains) : Hub<IDashboardClient>
+public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge, IGrainFactory grains, LiveSessionGuard sessions) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 
@@ -34,6 +34,10 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
         {
             bridge.TrackDisplay(displayId, Context);
         }
+        else
+        {
+            sessions.Track(Context);
+        }
 
         return base.OnConnectedAsync();
     }
@@ -44,6 +48,10 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
         if (Context.User?.DisplayId() is { } displayId)
         {
             bridge.UntrackDisplay(displayId, Context);
+        }
+        else
+        {
+            sessions.Untrack(Context);
         }
 
         return base.OnDisconnectedAsync(exception);

@@ -77,6 +77,8 @@ public static class SecurityHostingExtensions
             o.XmlRepository = new GrainXmlRepository(sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddHostedService<FirstRunAdmin>();
+        services.AddSingleton<LiveSessionGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveSessionGuard>());
         return builder;
     }
 

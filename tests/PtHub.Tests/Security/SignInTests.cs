@@ -195,6 +195,24 @@ public sealed partial class SignInTests(NodeFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await otherDevice.Http.GetAsync("/api/account/me", TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Fact]
+    public async Task AnOpenBoardClosesWhenItsAccountIsDisabledWhileOthersStayOpen()
+    {
+        var clinic = await ApiClinic.CreateAsync(Node.Http);
+        using var desk = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [clinic.Id]);
+        using var colleague = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [clinic.Id]);
+        await using var board = await LiveClient.ConnectAsync(Node.BaseAddress, clinic.Id, DashboardView.Board, desk.Authenticate);
+        await using var colleaguesBoard = await LiveClient.ConnectAsync(Node.BaseAddress, clinic.Id, DashboardView.Board, colleague.Authenticate);
+
+        (await Node.Http.PutAsJsonAsync($"/api/users/{desk.UserName.ToLowerInvariant()}", new
+        {
+            displayName = "Gone", role = "FrontDesk", clinicIds = new[] { clinic.Id }, disabled = true,
+        }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        await board.Closed.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.False(colleaguesBoard.Closed.IsCompleted);
+    }
+
     private static Task<AppNode> StartWithoutConfiguredPasswordAsync(string database, LogCapture log) =>
         AppNode.StartAsync(
             [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", database), ("PtHub:Security:AdminPassword", "")],
