@@ -228,6 +228,8 @@ internal sealed class ClinicDayGrain(
         }
     }
 
+    public Task<int> GetRunningLate(string therapistId) => Task.FromResult(day.State.RunningLate.GetValueOrDefault(therapistId));
+
     public async Task<Refusal?> SetRunningLate(string therapistId, int minutes)
     {
         if (_config?.FindTherapist(therapistId) is null)

@@ -47,6 +47,10 @@ public interface IClinicDayGrain : IGrainWithStringKey
     Task<VisitResult> Reschedule(RescheduleRequest request);
 
     /// <summary>A therapist is running late by this many minutes today (0: on time again); later starts and waits move.</summary>
+    /// <summary>How many minutes late the therapist runs today (0: on time).</summary>
+    [Alias("GetRunningLate"), AlwaysInterleave]
+    Task<int> GetRunningLate(string therapistId);
+
     [Alias("SetRunningLate")]
     Task<Refusal?> SetRunningLate(string therapistId, int minutes);
 

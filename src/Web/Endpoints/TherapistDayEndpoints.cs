@@ -35,8 +35,7 @@ internal static class TherapistDayEndpoints
         var day = date ?? config.LocalDate(time.GetUtcNow());
         var dayGrain = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day));
         var board = await dayGrain.GetBoard();
-        var lobby = await dayGrain.GetLobby();
-        var late = lobby.Therapists.FirstOrDefault(t => t.DisplayName == therapist.DisplayName)?.RunningLateMinutes ?? 0;
+        var late = await dayGrain.GetRunningLate(therapistId);
         var visits = board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).Select(TherapistVisit.Of).ToList();
         return TypedResults.Ok(new TherapistDay(clinicId, therapistId, therapist.DisplayName, day, late, visits));
     }

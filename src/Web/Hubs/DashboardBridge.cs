@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PtHub.Grains;
 using PtHub.Grains.Contracts;
 using PtHub.Silo;
+using PtHub.Web.Security;
 
 namespace PtHub.Web.Hubs;
 
@@ -18,11 +19,11 @@ public sealed partial class DashboardBridge(
     IHubContext<DashboardHub, IDashboardClient> hub,
     IOptions<PtHubOptions> options,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
+    LiveSessionGuard sessions,
     ILogger<DashboardBridge> logger) : IDashboardObserver, IHostedService
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ClinicWatch> _clinics = [];
-    private readonly Dictionary<string, HashSet<HubCallerContext>> _displays = [];
     private readonly Dictionary<string, Task> _sends = [];
     private readonly Dictionary<(string ClinicId, DashboardView View), (DateOnly Date, long Version)> _forwarded = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -98,44 +99,10 @@ public sealed partial class DashboardBridge(
         return Task.CompletedTask;
     }
 
-    /// <summary>A display's live connections on this node, to close them when its token is revoked.</summary>
-    public void TrackDisplay(string displayId, HubCallerContext connection)
-    {
-        lock (_gate)
-        {
-            if (!_displays.TryGetValue(displayId, out var connections))
-            {
-                _displays[displayId] = connections = [];
-            }
-
-            connections.Add(connection);
-        }
-    }
-
-    public void UntrackDisplay(string displayId, HubCallerContext connection)
-    {
-        lock (_gate)
-        {
-            if (_displays.TryGetValue(displayId, out var connections) && connections.Remove(connection) && connections.Count == 0)
-            {
-                _displays.Remove(displayId);
-            }
-        }
-    }
-
+    /// <summary>A revoked display's connections are the session guard's to close.</summary>
     public Task OnDisplayRevoked(string clinicId, string displayId)
     {
-        HubCallerContext[] revoked;
-        lock (_gate)
-        {
-            revoked = _displays.TryGetValue(displayId, out var connections) ? [.. connections] : [];
-        }
-
-        foreach (var connection in revoked)
-        {
-            connection.Abort();
-        }
-
+        sessions.CloseDisplay(clinicId, displayId);
         return Task.CompletedTask;
     }
 

@@ -30,30 +30,14 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
 
     public override Task OnConnectedAsync()
     {
-        if (Context.User?.DisplayId() is { } displayId)
-        {
-            bridge.TrackDisplay(displayId, Context);
-        }
-        else
-        {
-            sessions.Track(Context);
-        }
-
+        sessions.Track(Context);
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         bridge.ReleaseAll(Context.ConnectionId);
-        if (Context.User?.DisplayId() is { } displayId)
-        {
-            bridge.UntrackDisplay(displayId, Context);
-        }
-        else
-        {
-            sessions.Untrack(Context);
-        }
-
+        sessions.Untrack(Context);
         return base.OnDisconnectedAsync(exception);
     }
 

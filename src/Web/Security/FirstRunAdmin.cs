@@ -16,6 +16,14 @@ internal sealed partial class FirstRunAdmin(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Every later start: nothing to do, and no password to generate, check and hash (PBKDF2 is slow on purpose).
+        // Nodes racing on the very first start are settled by CreateFirstAdmin below.
+        var directory = grains.GetGrain<IStaffDirectoryGrain>("all");
+        if ((await directory.List()).Count > 0)
+        {
+            return;
+        }
+
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var security = options.Value;
@@ -40,7 +48,7 @@ internal sealed partial class FirstRunAdmin(
         }
 
         admin.PasswordHash = users.PasswordHasher.HashPassword(admin, password);
-        if (!await grains.GetGrain<IStaffDirectoryGrain>("all").CreateFirstAdmin(admin.ToAccount()))
+        if (!await directory.CreateFirstAdmin(admin.ToAccount()))
         {
             return;
         }

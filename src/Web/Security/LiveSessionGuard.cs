@@ -7,29 +7,31 @@ using PtHub.Grains.Contracts;
 namespace PtHub.Web.Security;
 
 /// <summary>
-/// Re-checks the accounts behind this node's open live connections as often as sessions re-read theirs: a staff
-/// connection whose account was disabled, changed (new role, clinics or password: a new security stamp) or whose
-/// session was signed out is closed, so a board left open cannot outlive the access it was opened with.
+/// This node's open live connections, by who opened them, so that none outlives the access it was opened with. A
+/// revoked display is closed at once (<see cref="CloseDisplay"/>, on the revocation's way through the clinic-day).
+/// Besides, as often as sessions re-read their account, every connection is checked again: a staff connection whose
+/// account was disabled or changed (a new security stamp: role, clinics, password) or whose session was signed
+/// out is closed, and so is a display revoked while this node was not watching its clinic.
 /// </summary>
 public sealed partial class LiveSessionGuard(
     IGrainFactory grains, IOptions<SecurityOptions> security, IOptions<IdentityOptions> identity, ILogger<LiveSessionGuard> logger)
     : BackgroundService
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, HashSet<HubCallerContext>> _byUser = [];
+    private readonly Dictionary<Holder, HashSet<HubCallerContext>> _open = [];
 
     public void Track(HubCallerContext connection)
     {
-        if (connection.User?.UserId() is not { } userId || connection.User.HasClaim(c => c.Type == SessionPolicy.ExternalIdentityClaim))
+        if (HolderOf(connection.User) is not { } holder)
         {
             return;
         }
 
         lock (_gate)
         {
-            if (!_byUser.TryGetValue(userId, out var connections))
+            if (!_open.TryGetValue(holder, out var connections))
             {
-                _byUser[userId] = connections = [];
+                _open[holder] = connections = [];
             }
 
             connections.Add(connection);
@@ -38,17 +40,26 @@ public sealed partial class LiveSessionGuard(
 
     public void Untrack(HubCallerContext connection)
     {
-        if (connection.User?.UserId() is not { } userId)
+        if (HolderOf(connection.User) is not { } holder)
         {
             return;
         }
 
         lock (_gate)
         {
-            if (_byUser.TryGetValue(userId, out var connections) && connections.Remove(connection) && connections.Count == 0)
+            if (_open.TryGetValue(holder, out var connections) && connections.Remove(connection) && connections.Count == 0)
             {
-                _byUser.Remove(userId);
+                _open.Remove(holder);
             }
+        }
+    }
+
+    /// <summary>Closes a revoked display's connections on this node now.</summary>
+    public void CloseDisplay(string clinicId, string displayId)
+    {
+        foreach (var connection in ConnectionsOf(new Holder(HolderKind.Display, clinicId, displayId)))
+        {
+            connection.Abort();
         }
     }
 
@@ -70,19 +81,37 @@ public sealed partial class LiveSessionGuard(
 
     private async Task CheckAsync()
     {
-        (string UserId, HubCallerContext[] Connections)[] open;
+        Holder[] holders;
         lock (_gate)
         {
-            open = [.. _byUser.Select(kv => (kv.Key, kv.Value.ToArray()))];
+            holders = [.. _open.Keys];
         }
 
-        foreach (var (userId, connections) in open)
+        foreach (var holder in holders)
         {
-            var account = await grains.GetGrain<IStaffAccountGrain>(userId).Get();
-            foreach (var connection in connections.Where(c => !StillValid(account, c.User)))
+            if (holder.Kind == HolderKind.Display)
+            {
+                if (!await grains.GetGrain<IClinicDisplaysGrain>(holder.ClinicId!).IsActive(holder.Id))
+                {
+                    CloseDisplay(holder.ClinicId!, holder.Id);
+                }
+
+                continue;
+            }
+
+            var account = await grains.GetGrain<IStaffAccountGrain>(holder.Id).Get();
+            foreach (var connection in ConnectionsOf(holder).Where(c => !StillValid(account, c.User)))
             {
                 connection.Abort();
             }
+        }
+    }
+
+    private HubCallerContext[] ConnectionsOf(Holder holder)
+    {
+        lock (_gate)
+        {
+            return _open.TryGetValue(holder, out var connections) ? [.. connections] : [];
         }
     }
 
@@ -91,6 +120,20 @@ public sealed partial class LiveSessionGuard(
         && user.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value == account.SecurityStamp
         && !(account.EndedSessions ?? ValueList<EndedSession>.Empty).Any(s => s.SessionId == user.FindFirst(StaffClaims.Session)?.Value);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-checking the live connections' accounts failed; the next beat tries again")]
+    /// <summary>A display, or a member of staff with a PtHub account (an identity provider's users have none to re-read).</summary>
+    private static Holder? HolderOf(ClaimsPrincipal? user) =>
+        user?.DisplayId() is { } displayId ? new Holder(HolderKind.Display, user.FindFirst(StaffClaims.Clinic)?.Value, displayId)
+        : user?.UserId() is { } userId && !user.HasClaim(c => c.Type == SessionPolicy.ExternalIdentityClaim) ? new Holder(HolderKind.Staff, null, userId)
+        : null;
+
+    private enum HolderKind
+    {
+        Staff,
+        Display,
+    }
+
+    private sealed record Holder(HolderKind Kind, string? ClinicId, string Id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-checking the live connections' access failed; the next beat tries again")]
     private static partial void LogCheckFailed(ILogger logger, Exception error);
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PtHub.Tests.Infrastructure;
 
@@ -76,10 +74,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Pairs a lobby display through the administrator's API; the answer holds the one-time pairing link.</summary>
     public async Task<(string DisplayId, string PairUrl)> PairDisplayAsync(string clinicId)
     {
-        var response = await Node.Http.PostAsJsonAsync($"/api/clinics/{clinicId}/displays", new { name = "Lobby TV" }, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var paired = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
-        return (paired["display"]!["displayId"]!.GetValue<string>(), new Uri(Node.BaseAddress, paired["pairUrl"]!.GetValue<string>()).ToString());
+        var (displayId, _, pairUrl) = await Node.PairDisplayAsync(clinicId);
+        return (displayId, pairUrl);
     }
 
     /// <summary>A wall display: a browser without any session, opened once on its pairing link.</summary>

@@ -115,6 +115,16 @@ public sealed class AppNode : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Pairs a lobby display through the administrator's API: its id, token, and one-time pairing link (absolute).</summary>
+    public async Task<(string DisplayId, string Token, string PairUrl)> PairDisplayAsync(string clinicId)
+    {
+        var response = await Admin.Http.PostAsJsonAsync($"/api/clinics/{clinicId}/displays", new { name = "Lobby TV" }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var paired = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+        return (paired["display"]!["displayId"]!.GetValue<string>(), paired["token"]!.GetValue<string>(),
+            new Uri(BaseAddress, paired["pairUrl"]!.GetValue<string>()).ToString());
+    }
+
     public async Task StopAsync()
     {
         Http.Dispose();

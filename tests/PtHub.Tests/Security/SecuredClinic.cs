@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using PtHub.Grains.Contracts;
 using PtHub.Tests.Api;
@@ -73,10 +71,8 @@ public sealed class SecuredClinic : IDisposable
 
     public async Task<(string DisplayId, string Token)> PairDisplayAsync(string clinicId)
     {
-        var response = await Node.Http.PostAsJsonAsync($"/api/clinics/{clinicId}/displays", new { name = "Lobby TV" }, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var paired = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
-        return (paired["display"]!["displayId"]!.GetValue<string>(), paired["token"]!.GetValue<string>());
+        var (displayId, token, _) = await Node.PairDisplayAsync(clinicId);
+        return (displayId, token);
     }
 
     /// <summary>A SignalR connection that presents a display token, as the lobby page does.</summary>
