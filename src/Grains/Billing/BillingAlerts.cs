@@ -15,8 +15,9 @@ public static class BillingAlerts
 
         var date = visit.Date;
         var coverage = patient.Coverage;
-        if (visit.Status != VisitStatus.CheckedOut)
+        if (visit.Status is VisitStatus.Booked or VisitStatus.Arrived or VisitStatus.CheckedIn)
         {
+            // Coverage is the desk's to settle before treatment; once the patient is being seen the alert would only be noise.
             switch (coverage?.Verification)
             {
                 case null:
@@ -29,7 +30,10 @@ public static class BillingAlerts
                     yield return new("insurance-failed", "Insurance verification failed");
                     break;
             }
+        }
 
+        if (visit.Status != VisitStatus.CheckedOut)
+        {
             foreach (var alert in Authorization(patient, date))
             {
                 yield return alert;

@@ -1,5 +1,6 @@
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Visits;
 
 namespace PtHub.Grains.Clinics;
 
@@ -11,6 +12,7 @@ public static class BoardProjection
     {
         var therapist = config.FindTherapist(visit.TherapistId);
         var room = visit.RoomId is null ? null : config.FindRoom(visit.RoomId);
+        var (actions, cancelIsLate) = DeskActions.For(visit, now, TimeSpan.FromHours(config.LateCancelHours), TimeSpan.FromMinutes(config.NoShowGraceMinutes));
         return new BoardRow(
             visit.VisitId, visit.ScheduledStart, visit.DurationMinutes,
             config.FindVisitType(visit.VisitTypeCode)?.Name ?? visit.VisitTypeCode,
@@ -20,7 +22,8 @@ public static class BoardProjection
             visit.Status, visit.StatusSince, visit.ArrivedAt, visit.WalkIn,
             Alerts(visit, config.Alerts, now).Concat(billing is null ? [] : BillingAlerts.For(visit, patient, billing)).ToValueList(),
             ticket, estimatedWaitMinutes,
-            patient?.Coverage is { Copay: > 0 } coverage && visit.CopayCollected is null && visit.Status.IsOnSite() ? coverage.Copay : null);
+            patient?.Coverage is { Copay: > 0 } coverage && visit.CopayCollected is null && visit.Status.IsOnSite() ? coverage.Copay : null,
+            Actions: actions, CancelIsLate: cancelIsLate);
     }
 
     /// <summary>The long-wait alerts of DOMAIN.md, against the clinic's thresholds.</summary>
@@ -34,11 +37,12 @@ public static class BoardProjection
                 break;
             case VisitStatus.Arrived or VisitStatus.CheckedIn when visit.RoomedAt is null && visit.ArrivedAt is { } arrived
                 && WholeMinutes(now - arrived) > thresholds.WaitingMinutes:
-                alerts.Add(new("long-wait", $"Waiting {WholeMinutes(now - arrived)} min (limit {thresholds.WaitingMinutes})"));
+                // No count in the text: the row shows the live wait, and a second, older number beside it would contradict it.
+                alerts.Add(new("long-wait", $"Waiting over the {thresholds.WaitingMinutes}-min limit"));
                 break;
             case VisitStatus.CheckedIn when visit.RoomedAt is { } roomed
                 && WholeMinutes(now - roomed) > thresholds.RoomedWithoutTherapistMinutes:
-                alerts.Add(new("no-therapist", $"In room without therapist {WholeMinutes(now - roomed)} min (limit {thresholds.RoomedWithoutTherapistMinutes})"));
+                alerts.Add(new("no-therapist", $"In a room without a therapist over the {thresholds.RoomedWithoutTherapistMinutes}-min limit"));
                 break;
             case VisitStatus.InTreatment when visit.TreatmentStartedAt is { } started
                 && WholeMinutes(now - started) > visit.DurationMinutes + thresholds.OverrunMinutes:

@@ -20,14 +20,18 @@ public static class LobbyProjection
         {
             var mine = day.Visits.Values.Where(v => v.TherapistId == t.Id).OrderBy(v => v.ScheduledStart).ThenBy(v => v.VisitId, StringComparer.Ordinal);
             var seeing = mine.Where(v => v.Status == VisitStatus.InTreatment)
-                .Select(v => new LobbyEntry(Label(day, v), BeingSeen, null)).ToValueList();
+                .Select(v => new LobbyEntry(Label(day, v), BeingSeen, null, Ticket(day, v))).ToValueList();
             var waiting = mine.Where(v => v.Status is VisitStatus.Arrived or VisitStatus.CheckedIn)
                 .OrderBy(v => estimates.GetValueOrDefault(v.VisitId))
-                .Select(v => new LobbyEntry(Label(day, v), Waiting, estimates.GetValueOrDefault(v.VisitId))).ToValueList();
+                .Select(v => new LobbyEntry(Label(day, v), Waiting, estimates.GetValueOrDefault(v.VisitId), Ticket(day, v))).ToValueList();
             return new LobbyTherapist(t.DisplayName, seeing, waiting, nextWaits.GetValueOrDefault(t.Id), day.LateMinutes(t.Id));
         }).ToValueList();
-        return new LobbyView(day.ClinicId, day.Date, version, config.Name, config.LobbyMessage, therapists, now);
+        return new LobbyView(day.ClinicId, day.Date, version, config.Name, config.LobbyMessage, therapists, now, config.TimeZoneId);
     }
+
+    /// <summary>The ticket beside a name label, so a patient can match the desk's call; none when the label is the ticket.</summary>
+    private static int? Ticket(DayData day, VisitSnapshot visit) =>
+        day.Config.LobbyNaming != LobbyNamingMode.TicketNumber && day.Tickets.TryGetValue(visit.VisitId, out var ticket) ? ticket : null;
 
     /// <summary>How the lobby names a patient: never more than a first name and an initial.</summary>
     public static string Label(DayData day, VisitSnapshot visit)

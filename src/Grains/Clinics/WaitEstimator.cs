@@ -12,7 +12,7 @@ namespace PtHub.Grains.Clinics;
 /// </summary>
 public static class WaitEstimator
 {
-    /// <summary>A session past its scheduled end is assumed to need this long still.</summary>
+    /// <summary>A session past its expected end is assumed to need at least this long still.</summary>
     public static readonly TimeSpan OverrunAllowance = TimeSpan.FromMinutes(5);
 
     /// <summary>Estimated minutes until each waiting visit (by id) starts treatment, and for one more patient joining now.</summary>
@@ -23,7 +23,7 @@ public static class WaitEstimator
         var visits = therapistVisits.ToList();
         var slots = new PriorityQueue<int, TimeSpan>();
         var sessions = visits.Where(v => v.Status == VisitStatus.InTreatment)
-            .Select(v => Max(v.TreatmentStartedAt!.Value.AddMinutes(pace.Minutes(v)) - now, OverrunAllowance))
+            .Select(v => Remaining(v.TreatmentStartedAt!.Value.AddMinutes(pace.Minutes(v)) - now))
             .OrderBy(t => t).ToList();
         for (var i = 0; i < Math.Max(1, capacity); i++)
         {
@@ -44,6 +44,14 @@ public static class WaitEstimator
         slots.TryPeek(out _, out var nextFree);
         return (waits, Minutes(nextFree));
     }
+
+    /// <summary>
+    /// What is left of a session expected to end in <paramref name="untilExpectedEnd"/>. Once it has overrun, it is
+    /// expected to go on for as long again as it has overrun (at least <see cref="OverrunAllowance"/>), so the waits
+    /// behind it grow while it runs on instead of standing at a few minutes that never come (docs/figures.md).
+    /// </summary>
+    public static TimeSpan Remaining(TimeSpan untilExpectedEnd) =>
+        untilExpectedEnd >= OverrunAllowance ? untilExpectedEnd : Max(OverrunAllowance, -untilExpectedEnd);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -2,8 +2,10 @@ namespace PtHub.Grains.Contracts;
 
 /// <summary>
 /// One visit on the front-desk board: staff-only detail and alerts. Time in status is shown by the client from
-/// <see cref="StatusSince"/>, so a row changes only when something about the visit does.
+/// <see cref="StatusSince"/> (and a wait from <see cref="ArrivedAt"/>), so a row changes only when something about the visit does.
 /// </summary>
+/// <param name="Actions">The desk's steps the visit accepts now (API action codes), decided by the visit state machine.</param>
+/// <param name="CancelIsLate">A cancellation now would be recorded as late (inside the clinic's late-cancel hours).</param>
 [GenerateSerializer, Immutable, Alias("PtHub.BoardRow")]
 public sealed record BoardRow(
     [property: Id(0)] string VisitId,
@@ -24,4 +26,6 @@ public sealed record BoardRow(
     [property: Id(16)] int? Ticket,
     [property: Id(17)] int? EstimatedWaitMinutes,
     [property: Id(18)] decimal? CopayDue = null,
-    [property: Id(19)] DateTimeOffset? ExpectedStart = null);
+    [property: Id(19)] DateTimeOffset? ExpectedStart = null,
+    [property: Id(20)] ValueList<string>? Actions = null,
+    [property: Id(21)] bool CancelIsLate = false);

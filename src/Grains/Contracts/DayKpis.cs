@@ -1,6 +1,8 @@
 namespace PtHub.Grains.Contracts;
 
-/// <summary>Today's KPIs as DOMAIN.md defines them; waits in whole minutes.</summary>
+/// <summary>Today's KPIs, each defined in docs/figures.md; waits in whole minutes.</summary>
+/// <param name="AverageWaitMinutes">Mean of (start of treatment − arrival) over today's visits whose treatment has started.</param>
+/// <param name="WaitsMeasured">How many visits <see cref="AverageWaitMinutes"/> averages.</param>
 [GenerateSerializer, Immutable, Alias("PtHub.DayKpis")]
 public sealed record DayKpis(
     [property: Id(0)] int Scheduled,
@@ -13,4 +15,5 @@ public sealed record DayKpis(
     [property: Id(7)] int WaitingNow,
     [property: Id(8)] int InTreatmentNow,
     [property: Id(9)] int? AverageCurrentWaitMinutes,
-    [property: Id(10)] int? LongestCurrentWaitMinutes);
+    [property: Id(10)] int? LongestCurrentWaitMinutes,
+    [property: Id(11)] int WaitsMeasured = 0);

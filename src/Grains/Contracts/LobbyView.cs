@@ -9,4 +9,5 @@ public sealed record LobbyView(
     [property: Id(3)] string ClinicName,
     [property: Id(4)] string? Message,
     [property: Id(5)] ValueList<LobbyTherapist> Therapists,
-    [property: Id(6)] DateTimeOffset AsOf);
+    [property: Id(6)] DateTimeOffset AsOf,
+    [property: Id(7)] string TimeZoneId = "UTC");

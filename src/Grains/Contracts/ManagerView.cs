@@ -12,4 +12,5 @@ public sealed record ManagerView(
     [property: Id(6)] ValueList<StatusCount> ByStatus,
     [property: Id(7)] DayKpis Kpis,
     [property: Id(8)] ValueList<TimelinePoint> Timeline,
-    [property: Id(9)] DateTimeOffset AsOf);
+    [property: Id(9)] DateTimeOffset AsOf,
+    [property: Id(10)] string TimeZoneId = "UTC");

@@ -63,11 +63,12 @@ internal sealed partial class VisitGrain(
         }
 
         var now = time.GetUtcNow();
-        var lateCancelWindow = command.Action == VisitAction.Cancel && State.Exists
-            && await GrainFactory.GetGrain<IClinicGrain>(State.ClinicId).GetConfig() is { } config
-                ? TimeSpan.FromHours(config.LateCancelHours)
-                : VisitLifecycle.DefaultLateCancelWindow;
-        var decision = VisitLifecycle.Decide(State, command, now, lateCancelWindow);
+        var config = command.Action is VisitAction.Cancel or VisitAction.NoShow && State.Exists
+            ? await GrainFactory.GetGrain<IClinicGrain>(State.ClinicId).GetConfig()
+            : null;
+        var lateCancelWindow = config is null ? VisitLifecycle.DefaultLateCancelWindow : TimeSpan.FromHours(config.LateCancelHours);
+        var noShowGrace = TimeSpan.FromMinutes(config?.NoShowGraceMinutes ?? 0);
+        var decision = VisitLifecycle.Decide(State, command, now, lateCancelWindow, noShowGrace);
         if (decision.Refusal is { } refusal)
         {
             return VisitResult.Refused(refusal);

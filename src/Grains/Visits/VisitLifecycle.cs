@@ -18,7 +18,8 @@ public static class VisitLifecycle
     public static bool HoldsTherapist(VisitStatus status) => status is VisitStatus.InTreatment;
 
     /// <summary>Decides whether <paramref name="command"/> is legal for <paramref name="state"/> and what it changes.</summary>
-    public static Decision Decide(VisitState state, VisitCommand command, DateTimeOffset now, TimeSpan lateCancelWindow)
+    /// <param name="noShowGrace">How long after the scheduled start a visit not arrived may be called a no-show (the clinic's grace).</param>
+    public static Decision Decide(VisitState state, VisitCommand command, DateTimeOffset now, TimeSpan lateCancelWindow, TimeSpan noShowGrace = default)
     {
         if (!state.Exists || (command.ClinicId is not null && command.ClinicId != state.ClinicId))
         {
@@ -62,7 +63,9 @@ public static class VisitLifecycle
                 ? NotFrom(status, "marked a no-show")
                 : now < state.ScheduledStart
                     ? Refuse(RefusalKind.Conflict, $"The visit starts in {Math.Ceiling((state.ScheduledStart - now).TotalMinutes)} min; it cannot be a no-show before then.")
-                    : Accept(state, command.Action, VisitStatus.NoShow),
+                    : now < state.ScheduledStart + noShowGrace
+                        ? Refuse(RefusalKind.Conflict, $"The patient has {Math.Ceiling((state.ScheduledStart + noShowGrace - now).TotalMinutes)} min of the clinic's {noShowGrace.TotalMinutes:0}-min grace left; a no-show can be marked after it.")
+                        : Accept(state, command.Action, VisitStatus.NoShow),
             VisitAction.LeftWithoutBeingSeen => status is VisitStatus.Arrived or VisitStatus.CheckedIn
                 ? Accept(state, command.Action, VisitStatus.LeftWithoutBeingSeen, detail: command.Reason?.Trim())
                 : Refuse(RefusalKind.Conflict, status == VisitStatus.Booked

@@ -246,11 +246,25 @@ public sealed class VisitLifecycleTests
     }
 
     [Fact]
-    public void NoShowAcceptedAtTheScheduledStart()
+    public void NoShowAcceptedAtTheScheduledStartWhenTheClinicGivesNoGrace()
     {
         var decision = Decide(VisitBuilder.Booked().State, Command(VisitAction.NoShow), Start);
 
         Assert.Equal(VisitStatus.NoShow, AssertAccepted(decision).To);
+    }
+
+    [Fact]
+    public void NoShowRefusedWithinTheClinicsGraceAndAcceptedWhenItEnds()
+    {
+        var grace = TimeSpan.FromMinutes(15);
+        var state = VisitBuilder.Booked().State;
+
+        var early = VisitLifecycle.Decide(state, Command(VisitAction.NoShow), Start.AddMinutes(3), VisitLifecycle.DefaultLateCancelWindow, grace);
+        var due = VisitLifecycle.Decide(state, Command(VisitAction.NoShow), Start.AddMinutes(15), VisitLifecycle.DefaultLateCancelWindow, grace);
+
+        var refusal = AssertRefused(early, RefusalKind.Conflict);
+        Assert.Contains("12 min of the clinic's 15-min grace left", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(VisitStatus.NoShow, AssertAccepted(due).To);
     }
 
     [Fact]

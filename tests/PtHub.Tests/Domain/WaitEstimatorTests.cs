@@ -59,11 +59,25 @@ public sealed class WaitEstimatorTests
     }
 
     [Fact]
-    public void ASessionPastItsTimeIsGivenAFewMinutesMoreNotZero()
+    public void ASessionJustPastItsTimeIsGivenAFewMinutesMoreNotZero()
     {
-        var overdue = Visit("overdue", VisitStatus.InTreatment, -60, started: Now.AddMinutes(-60));
+        var overdue = Visit("overdue", VisitStatus.InTreatment, -47, started: Now.AddMinutes(-47));
         var waiting = Visit("waiting", VisitStatus.CheckedIn, -10);
 
         Assert.Equal(5, WaitEstimator.Estimate([overdue, waiting], 1, Now).Waits["waiting"]);
+    }
+
+    [Theory]
+    [InlineData(50, 5)]
+    [InlineData(60, 15)]
+    [InlineData(75, 30)]
+    [InlineData(105, 60)]
+    public void TheWaitBehindAnOverrunningSessionGrowsWithTheOverrunInsteadOfStandingStill(int startedMinutesAgo, int expected)
+    {
+        // A 45-minute session started this long ago has overrun by (started − 45) minutes and is expected to need as long again.
+        var overdue = Visit("overdue", VisitStatus.InTreatment, -startedMinutesAgo, started: Now.AddMinutes(-startedMinutesAgo));
+        var waiting = Visit("waiting", VisitStatus.CheckedIn, -10);
+
+        Assert.Equal(expected, WaitEstimator.Estimate([overdue, waiting], 1, Now).Waits["waiting"]);
     }
 }
