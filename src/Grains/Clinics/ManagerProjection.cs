@@ -85,14 +85,15 @@ public static class ManagerProjection
     {
         var start = Min(from, visits.Select(v => v.ArrivedAt).OfType<DateTimeOffset>().DefaultIfEmpty(from).Min());
         start = start.AddTicks(-(start.UtcTicks % TimelineStep.Ticks));
+        var end = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMinute));
+        end = end > start ? end : now;
         var points = new List<TimelinePoint>();
-        for (var t = start; t < now; t += TimelineStep)
+        for (var t = start; t < end; t += TimelineStep)
         {
             points.Add(At(visits, t));
         }
 
-        var minute = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMinute));
-        points.Add(At(visits, minute > start ? minute : now));
+        points.Add(At(visits, end));
         return points;
     }
 

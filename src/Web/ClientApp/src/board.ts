@@ -1,7 +1,11 @@
 // The front desk's patient-flow board: today's visits by status, time in status, alerts and one-tap actions.
+// Rendered with keyed templates, so a push changes only the rows it carries: focus, scroll and an open menu stay put.
+// Which steps a row offers is the server's answer (row.actions, from the visit state machine), never decided here.
+import { html, nothing, render, type TemplateResult } from "lit-html";
+import { repeat } from "lit-html/directives/repeat.js";
 import { LiveConnection, LiveView } from "./live";
-import { clinicFromPath, clockTime, el, getJson, minutesSince, postJson, replace } from "./dom";
-import type { BoardDelta, BoardRow, BoardView, ClinicConfig, ManagerView, VisitStatus } from "./types";
+import { clinicFromPath, clinicOrNotFound, clockTime, el, minutesSince, postJson, replace } from "./dom";
+import type { BoardDelta, BoardOpening, BoardRow, BoardView, ClinicConfig, ManagerView, VisitStatus } from "./types";
 
 const clinicId = clinicFromPath();
 const api = `/api/clinics/${encodeURIComponent(clinicId)}`;
@@ -21,11 +25,24 @@ const groups: { id: string; title: string; statuses: VisitStatus[] }[] = [
   { id: "closed", title: "Cancelled, no-show, left", statuses: ["cancelled", "noshow", "left-without-being-seen", "entered-in-error"] },
 ];
 
+const waitingStatuses: VisitStatus[] = ["arrived", "checked-in"];
+const quietStatuses: VisitStatus[] = ["booked", "checked-out", "cancelled", "noshow", "left-without-being-seen", "entered-in-error"];
+
 let config: ClinicConfig | null = null;
+const boardElement = document.getElementById("board")!;
 const therapistFilter = document.getElementById("filter-therapist") as HTMLSelectElement;
 const groupFilter = document.getElementById("filter-status") as HTMLSelectElement;
 const toast = document.getElementById("toast")!;
 const dialog = document.getElementById("ask") as HTMLDialogElement;
+const pending = new Set<string>();
+
+/** Groups this device keeps folded, remembered across visits. */
+const collapsedKey = `pthub.board.collapsed.${clinicId}`;
+const collapsed = new Set<string>(JSON.parse(window.localStorage.getItem(collapsedKey) ?? "[]") as string[]);
+
+function zone(): string | undefined { return config?.timeZoneId; }
+
+function time(iso: string): string { return clockTime(iso, zone()); }
 
 function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -36,24 +53,31 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-function say(text: string, kind: "error" | "info" = "error"): void {
-  toast.textContent = text;
+/** A short message at the bottom; an optional button (undo) stays for as long as the message does. */
+function say(text: string, kind: "error" | "info" = "error", action?: { label: string; run: () => Promise<void> }): void {
+  replace(toast, el("span", {}, text));
+  if (action) {
+    const button = el("button", { type: "button", class: "secondary" }, action.label);
+    button.addEventListener("click", async () => { toast.hidden = true; await action.run(); });
+    toast.append(button);
+  }
   toast.dataset.kind = kind;
   toast.hidden = false;
   window.clearTimeout(Number(toast.dataset.timer));
-  toast.dataset.timer = String(window.setTimeout(() => { toast.hidden = true; }, 6000));
+  toast.dataset.timer = String(window.setTimeout(() => { toast.hidden = true; }, action ? 10000 : 6000));
 }
 
 interface Choice { name: string; label: string; options: { value: string; label: string }[]; value?: string; }
 
-interface Question { title: string; message?: string; confirm: string; reason?: boolean; choices?: Choice[]; fields?: { name: string; label: string; type: string }[]; }
+interface Question { title: string; message?: string; warning?: string; confirm: string; reason?: boolean; choices?: Choice[]; fields?: { name: string; label: string; type: string; value?: string; step?: string }[]; }
 
 /** A modal question; resolves with the form's values, or null when dismissed. */
 function ask(q: Question): Promise<Record<string, string> | null> {
   const form = el("form", { method: "dialog" },
     el("h2", {}, q.title),
     q.message ? el("p", {}, q.message) : null,
-    ...(q.fields ?? []).map(f => el("label", {}, f.label, el("input", { name: f.name, type: f.type, required: "" }))),
+    q.warning ? el("p", { class: "warning", role: "alert" }, `⚠ ${q.warning}`) : null,
+    ...(q.fields ?? []).map(f => el("label", {}, f.label, el("input", { name: f.name, type: f.type, required: "", ...(f.step ? { step: f.step, min: "0" } : {}), ...(f.value !== undefined ? { value: f.value } : {}) }))),
     ...(q.choices ?? []).map(c => el("label", {}, c.label,
       el("select", { name: c.name }, ...c.options.map(o => {
         const option = el("option", { value: o.value }, o.label);
@@ -79,11 +103,14 @@ function ask(q: Question): Promise<Record<string, string> | null> {
   });
 }
 
-async function command(row: BoardRow, action: string, body: Record<string, string | undefined> = {}): Promise<void> {
+/** Sends one step; true when the visit took it. */
+async function command(row: BoardRow, action: string, body: Record<string, string | undefined> = {}): Promise<boolean> {
   try {
     await postJson(`${api}/visits/${encodeURIComponent(row.visitId)}/${action}`, { commandId: uuid(), ...body });
+    return true;
   } catch (error) {
     say((error as Error).message);
+    return false;
   }
 }
 
@@ -99,11 +126,21 @@ function freeTherapists(current: string): { value: string; label: string }[] {
     .map(t => ({ value: t.id, label: `${t.displayName} (${t.treating} of ${t.capacity})` }));
 }
 
+function roomName(id: string | undefined): string {
+  return config?.rooms.find(r => r.id === id)?.name ?? id ?? "";
+}
+
 async function room(row: BoardRow): Promise<void> {
   const rooms = freeRooms(row.roomId);
   if (rooms.length === 0) { say("Every treatment space is full."); return; }
   const answer = await ask({ title: `Room ${row.patientName}`, confirm: "Room", choices: [{ name: "roomId", label: "Treatment space", options: rooms, value: row.roomId ?? undefined }] });
-  if (answer) await command(row, "assign", { roomId: answer.roomId });
+  if (!answer || answer.roomId === row.roomId) return;
+  if (!await command(row, "assign", { roomId: answer.roomId })) return;
+  const previous = row.roomId;
+  // A move has an exact reverse: back to the space the patient was in.
+  say(`${row.patientName} is now in ${roomName(answer.roomId)}.`, "info", previous
+    ? { label: "Undo", run: async () => { if (await command({ ...row, roomId: answer.roomId }, "assign", { roomId: previous })) say(`${row.patientName} is back in ${roomName(previous)}.`, "info"); } }
+    : undefined);
 }
 
 async function start(row: BoardRow): Promise<void> {
@@ -117,124 +154,139 @@ async function start(row: BoardRow): Promise<void> {
       { name: "therapistId", label: "Therapist", options: therapists, value: row.therapistId },
     ],
   });
-  if (answer) await command(row, "start", { roomId: answer.roomId, therapistId: answer.therapistId });
+  if (answer && await command(row, "start", { roomId: answer.roomId, therapistId: answer.therapistId })) {
+    say(`${row.patientName}: treatment started in ${roomName(answer.roomId)}.`, "info");
+  }
 }
 
-async function confirmAndSend(row: BoardRow, action: string, title: string, needsReason: boolean): Promise<void> {
-  const answer = await ask({ title, message: `${row.patientName}, ${clockTime(row.scheduledStart)} with ${row.therapistName}`, confirm: title, reason: needsReason });
-  if (answer) await command(row, action, needsReason ? { reason: answer.reason } : {});
+async function confirmAndSend(row: BoardRow, action: string, title: string, needsReason: boolean, done: string, warning?: string): Promise<void> {
+  const answer = await ask({ title, message: `${row.patientName}, ${time(row.scheduledStart)} with ${row.therapistName}`, warning, confirm: title, reason: needsReason });
+  if (answer && await command(row, action, needsReason ? { reason: answer.reason } : {})) say(`${row.patientName}: ${done}.`, "info");
 }
 
 async function collectCopay(row: BoardRow): Promise<void> {
   const answer = await ask({
     title: `Copay: ${row.patientName}`, confirm: "Collected", message: `Due: $${row.copayDue?.toFixed(2)}`,
-    fields: [],
+    fields: [{ name: "amount", label: "Amount taken ($)", type: "number", step: "0.01", value: row.copayDue?.toFixed(2) }],
     choices: [{ name: "method", label: "Paid by", options: [
       { value: "card", label: "Card" }, { value: "cash", label: "Cash" }, { value: "check", label: "Check" }, { value: "waived", label: "Waived" }] }],
   });
-  if (answer) await command(row, "collect-copay", { amount: row.copayDue?.toFixed(2), method: answer.method });
-}
-
-function actionsFor(row: BoardRow): HTMLElement[] {
-  const copay = row.copayDue !== null ? [copayButton(row)] : [];
-  return [...lifecycleActions(row), ...copay];
-}
-
-function copayButton(row: BoardRow): HTMLElement {
-  const b = el("button", { type: "button", class: "secondary" }, `Copay $${row.copayDue?.toFixed(2)}…`);
-  b.addEventListener("click", () => void collectCopay(row));
-  return b;
-}
-
-function lifecycleActions(row: BoardRow): HTMLElement[] {
-  const button = (label: string, run: () => Promise<void>, cls = "primary") => {
-    const b = el("button", { type: "button", class: cls }, label);
-    b.addEventListener("click", async () => {
-      b.disabled = true;
-      try { await run(); } finally { b.disabled = false; }
-    });
-    return b;
-  };
-  switch (row.status) {
-    case "booked": return [
-      button("Arrive", () => command(row, "arrive")),
-      button("Cancel…", () => confirmAndSend(row, "cancel", "Cancel visit", true), "danger"),
-      ...(new Date(row.scheduledStart).getTime() <= Date.now() ? [button("No-show…", () => confirmAndSend(row, "no-show", "Mark no-show", false), "danger")] : []),
-    ];
-    case "arrived": return [
-      button("Check in", () => command(row, "check-in")),
-      button("Left…", () => confirmAndSend(row, "left-without-being-seen", "Left without being seen", false), "danger"),
-    ];
-    case "checked-in": return [
-      button("Start…", () => start(row)),
-      button(row.roomId ? "Move…" : "Room…", () => room(row), "secondary"),
-      button("Left…", () => confirmAndSend(row, "left-without-being-seen", "Left without being seen", false), "danger"),
-    ];
-    case "in-treatment": return [
-      button("Finish", () => command(row, "finish")),
-      button("Move…", () => room(row), "secondary"),
-    ];
-    case "finished": return [button("Check out", () => command(row, "check-out"))];
-    default: return [];
+  if (answer && await command(row, "collect-copay", { amount: answer.amount, method: answer.method })) {
+    say(`${row.patientName}: copay of $${Number(answer.amount).toFixed(2)} recorded.`, "info");
   }
 }
 
-function rowElement(row: BoardRow, now: number): HTMLElement {
-  const minutes = minutesSince(row.statusSince, now);
-  return el("article", { class: `visit status-${row.status}`, "data-visit": row.visitId, "data-status": row.status },
-    el("div", { class: "time" }, clockTime(row.scheduledStart),
-      el("small", {}, row.expectedStart ? `now ~${clockTime(row.expectedStart)}` : `${row.durationMinutes} min`)),
-    el("div", { class: "who" },
-      el("strong", {}, row.patientName),
-      el("small", {}, [row.visitType, row.walkIn ? "walk-in" : "", row.ticket ? `ticket #${row.ticket}` : ""].filter(Boolean).join(" · "))),
-    el("div", { class: "where" }, el("span", {}, row.therapistName), el("small", {}, row.roomName ?? "no room")),
-    el("div", { class: "state" },
-      el("span", { class: `chip ${row.status}` }, statusLabel[row.status]),
-      el("small", {}, row.status === "booked" || groups[4].statuses.includes(row.status) || groups[5].statuses.includes(row.status)
-        ? "" : `${minutes} min${row.estimatedWaitMinutes !== null && (row.status === "arrived" || row.status === "checked-in") ? ` · est. ${row.estimatedWaitMinutes} min more` : ""}`)),
-    el("ul", { class: "alerts" }, ...row.alerts.map(a => el("li", { class: `alert ${a.code}` }, `⚠ ${a.message}`))),
-    el("div", { class: "actions" }, ...actionsFor(row)));
+/** The step a server action code stands for on the board: its label, style and what a tap does. */
+function step(row: BoardRow, action: string): { label: string; cls: string; run: () => Promise<void> } | null {
+  const simple = (label: string, done: string) => ({ label, cls: "primary", run: async () => { if (await command(row, action)) say(`${row.patientName} ${done}.`, "info"); } });
+  const lateCancel = row.cancelIsLate && config
+    ? `This is a late cancellation: the visit is less than ${config.lateCancelHours} h away, and it will be recorded as late.` : undefined;
+  switch (action) {
+    case "arrive": return simple("Arrive", "has arrived");
+    case "check-in": return simple("Check in", "is checked in");
+    case "start": return { label: "Start…", cls: "primary", run: () => start(row) };
+    case "assign": return { label: row.roomId ? "Move…" : "Room…", cls: "secondary", run: () => room(row) };
+    case "finish": return simple("Finish", "has finished treatment");
+    case "check-out": return simple("Check out", "is checked out");
+    case "cancel": return { label: "Cancel…", cls: "danger", run: () => confirmAndSend(row, "cancel", "Cancel visit", true, "visit cancelled", lateCancel) };
+    case "no-show": return { label: "No-show…", cls: "danger", run: () => confirmAndSend(row, "no-show", "Mark no-show", false, "marked a no-show") };
+    case "left-without-being-seen": return { label: "Left…", cls: "danger", run: () => confirmAndSend(row, "left-without-being-seen", "Left without being seen", false, "left without being seen") };
+    default: return null;
+  }
 }
 
-function openingsSection(view: BoardView): HTMLElement | null {
+async function runStep(row: BoardRow, run: () => Promise<void>): Promise<void> {
+  pending.add(row.visitId);
+  show();
+  try { await run(); } finally { pending.delete(row.visitId); show(); }
+}
+
+function actions(row: BoardRow): TemplateResult[] {
+  const busy = pending.has(row.visitId);
+  const buttons = (row.actions ?? []).map(a => step(row, a)).filter(s => s !== null).map(s =>
+    html`<button type="button" class=${s.cls} ?disabled=${busy} @click=${() => runStep(row, s.run)}>${s.label}</button>`);
+  if (row.copayDue !== null) {
+    buttons.push(html`<button type="button" class="secondary" ?disabled=${busy} @click=${() => runStep(row, () => collectCopay(row))}>Copay $${row.copayDue.toFixed(2)}…</button>`);
+  }
+  return buttons;
+}
+
+/** Time in status, or for a waiting patient the wait since arrival: the same base as the long-wait alert. */
+function timing(row: BoardRow, now: number): string {
+  if (quietStatuses.includes(row.status)) return "";
+  if (waitingStatuses.includes(row.status) && row.arrivedAt) {
+    const estimate = row.estimatedWaitMinutes !== null ? ` · est. ${row.estimatedWaitMinutes} min more` : "";
+    return `waiting ${minutesSince(row.arrivedAt, now)} min${estimate}`;
+  }
+  return `${minutesSince(row.statusSince, now)} min`;
+}
+
+function rowTemplate(row: BoardRow, now: number): TemplateResult {
+  return html`<article class="visit status-${row.status}" data-visit=${row.visitId} data-status=${row.status}>
+    <div class="time">${time(row.scheduledStart)}<small>${row.expectedStart ? `now ~${time(row.expectedStart)}` : `${row.durationMinutes} min`}</small></div>
+    <div class="who"><strong><a class="patient" href="/patients/${encodeURIComponent(clinicId)}/${encodeURIComponent(row.patientId)}">${row.patientName}</a></strong>
+      <small>${[row.visitType, row.walkIn ? "walk-in" : "", row.ticket ? `ticket #${row.ticket}` : ""].filter(Boolean).join(" · ")}</small></div>
+    <div class="where"><span>${row.therapistName}</span><small>${row.roomName ?? "no room"}</small></div>
+    <div class="state"><span class="chip ${row.status}">${statusLabel[row.status]}</span><small>${timing(row, now)}</small></div>
+    <ul class="alerts">${row.alerts.map(a => html`<li class="alert ${a.code}">${alertContent(row, a.code, a.message)}</li>`)}</ul>
+    <div class="actions">${actions(row)}</div>
+  </article>`;
+}
+
+/** An insurance alert leads to where it is settled: the patient's coverage. */
+function alertContent(row: BoardRow, code: string, message: string): TemplateResult {
+  return code === "no-insurance" || code.startsWith("insurance")
+    ? html`<a href="/patients/${encodeURIComponent(clinicId)}/${encodeURIComponent(row.patientId)}#coverage">⚠ ${message}</a>`
+    : html`⚠ ${message}`;
+}
+
+async function bookFromWaitlist(o: BoardOpening, entryId: string, name: string): Promise<void> {
+  try {
+    await postJson(`${api}/waitlist/${encodeURIComponent(entryId)}/book`, { start: o.opening.start, therapistId: o.opening.therapistId, commandId: uuid() });
+    say(`${name} booked at ${time(o.opening.start)}.`, "info");
+  } catch (error) {
+    say((error as Error).message);
+  }
+}
+
+function openingsSection(view: BoardView): TemplateResult | typeof nothing {
   const openings = view.openings ?? [];
-  if (openings.length === 0) return null;
-  return el("section", { class: "group openings", "aria-label": "Openings" },
-    el("h2", {}, "Openings for the waitlist ", el("span", { class: "count" }, String(openings.length))),
-    ...openings.map(o => el("article", { class: "opening", "data-opening": o.opening.openingId },
-      el("div", { class: "time" }, clockTime(o.opening.start), el("small", {}, `${o.opening.minutes} min`)),
-      el("div", { class: "who" }, el("strong", {}, o.therapistName), el("small", {}, "freed slot")),
-      el("div", { class: "actions" }, ...(o.candidates.length === 0
-        ? [el("span", { class: "empty" }, "No one on the waitlist fits")]
-        : o.candidates.map(c => {
-          const b = el("button", { type: "button", class: "secondary", "data-entry": c.entryId }, `Book ${c.patientName} (P${c.priority})`);
-          b.addEventListener("click", async () => {
-            b.disabled = true;
-            try {
-              await postJson(`${api}/waitlist/${encodeURIComponent(c.entryId)}/book`, { start: o.opening.start, therapistId: o.opening.therapistId, commandId: uuid() });
-              say(`${c.patientName} booked at ${clockTime(o.opening.start)}.`, "info");
-            } catch (error) {
-              say((error as Error).message);
-            } finally {
-              b.disabled = false;
-            }
-          });
-          return b;
-        }))))));
+  if (openings.length === 0) return nothing;
+  return html`<section class="group openings" aria-label="Openings">
+    <h2>Openings for the waitlist <span class="count">${openings.length}</span></h2>
+    ${repeat(openings, o => o.opening.openingId, o => html`<article class="opening" data-opening=${o.opening.openingId}>
+      <div class="time">${time(o.opening.start)}<small>${o.opening.minutes} min</small></div>
+      <div class="who"><strong>${o.therapistName}</strong><small>freed slot</small></div>
+      <div class="actions">${o.candidates.length === 0
+        ? html`<span class="empty">No one on the waitlist fits</span>`
+        : o.candidates.map(c => html`<button type="button" class="secondary" data-entry=${c.entryId}
+            @click=${() => bookFromWaitlist(o, c.entryId, c.patientName)}>Book ${c.patientName} (P${c.priority})</button>`)}</div>
+    </article>`)}
+  </section>`;
 }
 
-function render(view: BoardView): void {
+function toggle(groupId: string): void {
+  if (collapsed.has(groupId)) collapsed.delete(groupId); else collapsed.add(groupId);
+  window.localStorage.setItem(collapsedKey, JSON.stringify([...collapsed]));
+  show();
+}
+
+function show(): void {
+  const view = board.current;
+  if (!view) return;
   const now = Date.now();
   const therapist = therapistFilter.value;
   const group = groupFilter.value;
   const rows = view.rows.filter(r => !therapist || r.therapistId === therapist);
-  const sections = groups.filter(g => !group || g.id === group).map(g => {
+  render(html`${openingsSection(view)}${groups.filter(g => !group || g.id === group).map(g => {
     const mine = rows.filter(r => g.statuses.includes(r.status));
-    return el("section", { class: `group ${g.id}`, "aria-label": g.title },
-      el("h2", {}, `${g.title} `, el("span", { class: "count" }, String(mine.length))),
-      ...(mine.length === 0 ? [el("p", { class: "empty" }, "None")] : mine.map(r => rowElement(r, now))));
-  });
-  replace(document.getElementById("board")!, openingsSection(view), ...sections);
+    const open = !collapsed.has(g.id);
+    return html`<section class="group ${g.id}" aria-label=${g.title}>
+      <h2><button type="button" class="fold" aria-expanded=${open ? "true" : "false"} @click=${() => toggle(g.id)}>
+        <span aria-hidden="true">${open ? "▾" : "▸"}</span> ${g.title} <span class="count">${mine.length}</span></button></h2>
+      ${!open ? nothing : mine.length === 0 ? html`<p class="empty">None</p>` : repeat(mine, r => r.visitId, r => rowTemplate(r, now))}
+    </section>`;
+  })}`, boardElement);
 }
 
 function applyDelta(state: BoardView, delta: BoardDelta): BoardView {
@@ -266,23 +318,22 @@ async function walkIn(): Promise<void> {
 }
 
 const live = new LiveConnection(document.getElementById("live"));
-const board = new LiveView<BoardView, BoardDelta>(live, "SubscribeBoard", "BoardChanged", clinicId, applyDelta, render);
+const board = new LiveView<BoardView, BoardDelta>(live, "SubscribeBoard", "BoardChanged", clinicId, applyDelta, () => show());
 const manager = new LiveView<ManagerView, ManagerView>(live, "SubscribeManager", "ManagerChanged", clinicId, (_, next) => next, () => undefined);
 
-for (const filter of [therapistFilter, groupFilter]) {
-  filter.addEventListener("change", () => { if (board.current) render(board.current); });
-}
+for (const filter of [therapistFilter, groupFilter]) filter.addEventListener("change", () => show());
 for (const g of groups) groupFilter.append(el("option", { value: g.id }, g.title));
 document.getElementById("walk-in")!.addEventListener("click", () => void walkIn());
-window.setInterval(() => { if (board.current && !dialog.open) render(board.current); }, 30000);
+// Minutes in status count on between pushes; keyed rendering touches only the text that changed.
+window.setInterval(() => show(), 15000);
 
-try {
-  config = await getJson<ClinicConfig>(api);
+config = await clinicOrNotFound<ClinicConfig>(api, boardElement);
+if (config) {
+  live.timeZone = config.timeZoneId;
   document.getElementById("clinic-name")!.textContent = config.name;
   document.title = `${config.name} · Board`;
   for (const t of config.therapists) therapistFilter.append(el("option", { value: t.id }, t.displayName));
-} catch (error) {
-  say((error as Error).message);
+  void live.start();
+} else {
+  document.getElementById("live")!.hidden = true;
 }
-
-void live.start();

@@ -29,9 +29,31 @@ export function clinicFromPath(): string {
   return decodeURIComponent(parts[1] ?? "");
 }
 
-export function clockTime(iso: string | Date, timeZone?: string): string {
+/** A time of day in the clinic's time zone (never the browser's, once the zone is known). */
+export function clockTime(iso: string | Date, timeZone?: string, seconds = false): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
-  return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone });
+  return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), timeZone });
+}
+
+/** A date (weekday, day, month) in the clinic's time zone. */
+export function clinicDate(iso: string | Date, timeZone?: string): string {
+  const date = typeof iso === "string" ? new Date(iso) : iso;
+  return date.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short", timeZone });
+}
+
+/**
+ * Shows that a screen's clinic does not exist (or is not the user's) instead of an empty page that claims to be live.
+ * Null when the page should stop there.
+ */
+export async function clinicOrNotFound<T>(url: string, target: HTMLElement): Promise<T | null> {
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (response.status === 401) signIn();
+  if (response.ok) return (await response.json()) as T;
+  replace(target, el("section", { class: "not-found", role: "alert" },
+    el("h2", {}, response.status === 404 ? "No such clinic" : "This clinic cannot be opened"),
+    el("p", {}, await problemText(response)),
+    el("p", {}, el("a", { href: "/" }, "Back to your clinics"))));
+  return null;
 }
 
 export function minutesSince(iso: string, now = Date.now()): number {

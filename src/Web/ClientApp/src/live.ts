@@ -3,9 +3,12 @@
 // shows "Reconnecting…" once it has been offline for a few seconds.
 import * as signalR from "@microsoft/signalr";
 import type { Versioned } from "./types";
-import { currentSession, signIn } from "./dom";
+import { clockTime, currentSession, signIn } from "./dom";
 
 type Status = "connecting" | "live" | "offline";
+
+/** What a screen shows of the connection: "reconnecting" once it has been offline for a few seconds. */
+export type ShownState = "connecting" | "live" | "reconnecting";
 
 interface Subscription {
   method: string;
@@ -20,6 +23,8 @@ export class LiveConnection {
   private status: Status = "connecting";
   private offlineSince = 0;
   private lastUpdate: Date | null = null;
+  private shown: ShownState = "connecting";
+  private readonly listeners: ((state: ShownState) => void)[] = [];
 
   /**
    * Staff screens ride on the session cookie; a paired display passes its token instead and never has a session.
@@ -43,6 +48,12 @@ export class LiveConnection {
     // Automatic reconnect gives up after its own schedule; a wall display must not, so start over.
     this.connection.onclose(() => { this.setStatus("offline"); void this.startLoop(); });
     window.setInterval(() => this.render(), 1000);
+  }
+
+  /** Called whenever the shown state changes (and once at once with the current one). */
+  onState(listener: (state: ShownState) => void): void {
+    this.listeners.push(listener);
+    listener(this.shown);
   }
 
   on<T>(method: string, handler: (payload: T) => void): void {
@@ -90,14 +101,22 @@ export class LiveConnection {
   }
 
   private render(): void {
-    if (!this.indicator) return;
     const offlineLong = this.status === "offline" && Date.now() - this.offlineSince >= offlineNoticeMs;
-    const text = offlineLong ? "Reconnecting…" : this.status === "connecting" ? "Connecting…" : "Live";
-    const state = offlineLong ? "reconnecting" : this.status === "connecting" ? "connecting" : "live";
-    const updated = this.lastUpdate ? ` · updated ${this.lastUpdate.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}` : "";
+    const state: ShownState = offlineLong ? "reconnecting" : this.status === "connecting" ? "connecting" : "live";
+    if (state !== this.shown) {
+      this.shown = state;
+      for (const listener of this.listeners) listener(state);
+    }
+
+    if (!this.indicator) return;
+    const text = state === "reconnecting" ? "Reconnecting…" : state === "connecting" ? "Connecting…" : "Live";
+    const updated = this.lastUpdate ? ` · updated ${clockTime(this.lastUpdate, this.timeZone, true)}` : "";
     this.indicator.dataset.state = state;
     this.indicator.textContent = `${state === "live" ? "●" : "○"} ${text}${updated}`;
   }
+
+  /** The clinic's time zone, for the time of the last update. */
+  timeZone: string | undefined;
 }
 
 /**

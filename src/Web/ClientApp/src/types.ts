@@ -14,6 +14,8 @@ export interface BoardRow {
   roomId: string | null; roomName: string | null; status: VisitStatus; statusSince: string;
   arrivedAt: string | null; walkIn: boolean; alerts: BoardAlert[]; ticket: number | null;
   estimatedWaitMinutes: number | null; copayDue: number | null; expectedStart: string | null;
+  /** The desk's steps the visit accepts now (API action codes), decided by the server's state machine. */
+  actions: string[]; cancelIsLate: boolean;
 }
 
 export interface WaitlistCandidate { entryId: string; patientId: string; patientName: string; priority: number; waitingSince: string; }
@@ -24,30 +26,30 @@ export interface BoardView extends Versioned { generatedAt: string; rows: BoardR
 
 export interface BoardDelta extends Versioned { upserts: BoardRow[]; removed: string[]; openings: BoardOpening[] | null; }
 
-export interface LobbyEntry { label: string; category: "being-seen" | "waiting"; estimatedWaitMinutes: number | null; }
+export interface LobbyEntry { label: string; category: "being-seen" | "waiting"; estimatedWaitMinutes: number | null; ticket: number | null; }
 
 export interface LobbyTherapist { displayName: string; nowSeeing: LobbyEntry[]; waiting: LobbyEntry[]; nextWaitMinutes: number | null; runningLateMinutes: number; }
 
-export interface LobbyView extends Versioned { clinicName: string; message: string | null; therapists: LobbyTherapist[]; asOf: string; }
+export interface LobbyView extends Versioned { clinicName: string; message: string | null; therapists: LobbyTherapist[]; asOf: string; timeZoneId: string; }
 
-export interface SpaceLoad { id: string; name: string; kind: string; capacity: number; occupied: number; state: string; utilizationPercent: number; }
+export interface SpaceLoad { id: string; name: string; kind: string; capacity: number; occupied: number; state: string; utilizationPercent: number; occupiedMinutes: number; availableMinutes: number; }
 
 export interface TherapistLoad {
   id: string; displayName: string; capacity: number; treating: number; waiting: number;
-  treatingMinutes: number; scheduledMinutes: number; utilizationPercent: number;
+  treatingMinutes: number; scheduledMinutes: number; utilizationPercent: number; workingMinutes: number;
 }
 
 export interface DayKpis {
   scheduled: number; arrived: number; completed: number; cancelled: number; noShows: number;
   cancelNoShowRatePercent: number; averageWaitMinutes: number | null; waitingNow: number; inTreatmentNow: number;
-  averageCurrentWaitMinutes: number | null; longestCurrentWaitMinutes: number | null;
+  averageCurrentWaitMinutes: number | null; longestCurrentWaitMinutes: number | null; waitsMeasured: number;
 }
 
 export interface TimelinePoint { at: string; waiting: number; inTreatment: number; }
 
 export interface ManagerView extends Versioned {
   clinicName: string; spaces: SpaceLoad[]; therapists: TherapistLoad[];
-  byStatus: { status: VisitStatus; count: number }[]; kpis: DayKpis; timeline: TimelinePoint[]; asOf: string;
+  byStatus: { status: VisitStatus; count: number }[]; kpis: DayKpis; timeline: TimelinePoint[]; asOf: string; timeZoneId: string;
 }
 
 export interface TreatmentSpace { id: string; name: string; kind: string; capacity: number; outOfService: boolean; }
@@ -57,4 +59,5 @@ export interface TherapistProfile { id: string; displayName: string; maxConcurre
 export interface ClinicConfig {
   name: string; timeZoneId: string; rooms: TreatmentSpace[]; therapists: TherapistProfile[];
   visitTypes: { code: string; name: string; defaultMinutes: number }[];
+  lateCancelHours: number; noShowGraceMinutes: number;
 }
