@@ -48,17 +48,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task RestartNodeAsync() => Node = await StartNodeAsync();
 
     /// <summary>Opens a page in a browser where the administrator is signed in (the session cookie of <see cref="AppNode.Admin"/>).</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
+    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, string? browserTimeZone = null)
     {
-        var page = await NewSignedInPageAsync(width, height);
+        var page = await NewSignedInPageAsync(width, height, browserTimeZone);
         await page.GotoAsync(new Uri(Node.BaseAddress, path).ToString());
         return page;
     }
 
     /// <summary>A blank page in a browser holding the administrator's session.</summary>
-    public async Task<IPage> NewSignedInPageAsync(int width = 1920, int height = 1080)
+    public async Task<IPage> NewSignedInPageAsync(int width = 1920, int height = 1080, string? browserTimeZone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = browserTimeZone,
+        });
         await context.AddCookiesAsync(Node.Admin.Cookies.GetCookies(Node.BaseAddress)
             .Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = Node.BaseAddress.ToString() }));
         return await context.NewPageAsync();
@@ -79,10 +83,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A wall display: a browser without any session, opened once on its pairing link.</summary>
-    public async Task<IPage> OpenDisplayAsync(string clinicId)
+    public async Task<IPage> OpenDisplayAsync(string clinicId, string query = "")
     {
         var page = await NewAnonymousPageAsync();
-        await page.GotoAsync((await PairDisplayAsync(clinicId)).PairUrl);
+        var pairUrl = (await PairDisplayAsync(clinicId)).PairUrl;
+        var fragment = pairUrl.IndexOf('#', StringComparison.Ordinal);
+        await page.GotoAsync(query.Length == 0 ? pairUrl : pairUrl[..fragment] + query + pairUrl[fragment..]);
         return page;
     }
 

@@ -50,7 +50,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
                 await Assertions.Expect(page.GetByText("Sign in with user name and password").First).ToBeVisibleAsync(Patiently);
                 break;
             default:
-                await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+                await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
                 break;
         }
 

@@ -26,18 +26,18 @@ public sealed class ScreenTests(BrowserFixture fixture)
         var config = (await fixture.Node.Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{Clinic}"))!;
 
         var board = await fixture.OpenAsync($"/board/{Clinic}", 1366, 900);
-        await Assertions.Expect(board.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(board.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(board.Locator("article.visit")).ToHaveCountAsync(rows.Count);
         await ScreenshotAsync(board, "board");
 
         var lobby = await fixture.OpenDisplayAsync(Clinic);
-        await Assertions.Expect(lobby.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(lobby.Locator("section.therapist")).ToHaveCountAsync(config["therapists"]!.AsArray().Count);
         await Assertions.Expect(lobby.Locator("#clinic-name")).ToHaveTextAsync(config["name"]!.GetValue<string>());
         await ScreenshotAsync(lobby, "lobby");
 
         var manager = await fixture.OpenAsync($"/manager/{Clinic}", 1440, 900);
-        await Assertions.Expect(manager.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(manager.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(manager.Locator("article.space")).ToHaveCountAsync(config["rooms"]!.AsArray().Count);
         await Assertions.Expect(manager.Locator("[data-kpi=scheduled] .value"))
             .ToHaveTextAsync(rows.Count(r => r!["status"]!.GetValue<string>() != "entered-in-error").ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -59,7 +59,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
         var manager = await fixture.OpenAsync($"/manager/{clinic.Id}", 1440, 900);
         foreach (var page in new[] { board, lobby, manager })
         {
-            await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         }
 
         var row = board.Locator($"article[data-visit='{visitId}']");
@@ -97,7 +97,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
 
         (await clinic.CommandAsync(first, "assign", new { roomId = "room-1" })).EnsureSuccessStatusCode();
         var board = await fixture.OpenAsync($"/board/{clinic.Id}", 1366, 900);
-        await Assertions.Expect(board.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(board.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
 
         await board.Locator($"article[data-visit='{second}']").GetByRole(AriaRole.Button, new() { Name = "Room…" }).ClickAsync();
 
@@ -112,15 +112,17 @@ public sealed class ScreenTests(BrowserFixture fixture)
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
         var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Walter", "Brennan"));
         var lobby = await fixture.OpenDisplayAsync(clinic.Id);
-        await Assertions.Expect(lobby.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
 
         await fixture.StopNodeAsync();
-        await Assertions.Expect(lobby.Locator("#live")).ToContainTextAsync("Reconnecting", new() { Timeout = 30_000 });
+        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = 30_000 });
+        await Assertions.Expect(lobby.Locator(".not-updating")).ToContainTextAsync("not updating");
+        await Assertions.Expect(lobby.Locator("section.therapist")).ToHaveCountAsync(0);
         await fixture.RestartNodeAsync();
         var again = new ApiClinic(fixture.Node.Http, clinic.Id);
         (await again.CommandAsync(visitId, "arrive")).EnsureSuccessStatusCode();
 
-        await Assertions.Expect(lobby.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 60_000 });
+        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 60_000 });
         await Assertions.Expect(lobby.Locator("ol.waiting .label")).ToHaveTextAsync("W. B.", new() { Timeout = 30_000 });
     }
 
@@ -144,7 +146,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
         secrets.UnionWith(visits.Select(r => r!["patientName"]!.GetValue<string>()));
 
         await page.GotoAsync((await fixture.PairDisplayAsync(Clinic)).PairUrl);
-        await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("section.therapist").First).ToBeVisibleAsync(Patiently);
         var dom = await page.ContentAsync();
 

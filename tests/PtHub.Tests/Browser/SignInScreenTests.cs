@@ -26,7 +26,7 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
         await page.ClickAsync("button[type=submit]");
 
         await Assertions.Expect(page).ToHaveURLAsync(BoardPage(), new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("article.visit").First).ToBeVisibleAsync(Patiently);
     }
 
@@ -55,7 +55,7 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
         var page = await fixture.NewAnonymousPageAsync();
         var (displayId, pairUrl) = await fixture.PairDisplayAsync("demo");
         await page.GotoAsync(pairUrl);
-        await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("section.therapist").First).ToBeVisibleAsync(Patiently);
         Assert.DoesNotContain("display=", page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("pthd.", page.Url, StringComparison.Ordinal);
@@ -63,7 +63,8 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
         var revoked = await fixture.Node.Http.DeleteAsync($"/api/clinics/demo/displays/{displayId}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
-        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("not paired", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".not-updating")).ToContainTextAsync("not paired", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("section.therapist")).ToHaveCountAsync(0);
         Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
     }
 

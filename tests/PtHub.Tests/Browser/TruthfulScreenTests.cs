@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using PtHub.Tests.Api;
+
+namespace PtHub.Tests.Browser;
+
+/// <summary>What the screens show holds up in a real browser: a busy lobby fits, focus survives pushes, times are the clinic's.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TruthfulScreenTests(BrowserFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] FirstNames =
+    [
+        "Maximiliana-Josephine", "Bartholomew", "Anastasia", "Konstantinos", "Guinevere", "Oluwaseun", "Persephone", "Alejandro",
+        "Thaddeus", "Evangeline", "Jean-Baptiste", "Seraphina", "Leopold", "Marguerite", "Bonaventure", "Annunziata",
+        "Cornelius", "Wilhelmina", "Fitzgerald", "Genevieve", "Maximilian", "Philippa", "Sebastiano", "Ottoline",
+        "Archibald", "Clementine", "Florentino", "Henrietta", "Valentino", "Rosalind", "Ignatius", "Magdalena",
+        "Augustine", "Cordelia", "Lysander", "Theodora", "Benedikt", "Esmeralda", "Horatio", "Juliana",
+    ];
+
+    /// <summary>A clinic of 12 therapists (one patient at a time each) with 40 patients present: 12 being seen, 28 waiting.</summary>
+    private async Task<(ApiClinic Clinic, HashSet<string> Labels)> BusyHourAsync()
+    {
+        var http = fixture.Node.Http;
+        var clinic = new ApiClinic(http, "busy-" + Guid.NewGuid().ToString("N")[..8]);
+        var therapists = Enumerable.Range(1, 12).Select(i => new { id = $"t{i}", displayName = $"Therapist {i:00}, DPT", maxConcurrentPatients = 1 }).ToArray();
+        (await http.PutAsJsonAsync($"/api/clinics/{clinic.Id}", new
+        {
+            name = "Busy hour clinic", timeZoneId = "America/New_York",
+            openingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, opens = "00:00:00", closes = "00:00:00" }),
+            rooms = new object[] { new { id = "gym", name = "Gym", kind = "gym", capacity = 12 } },
+            therapists,
+            lobbyNaming = "first-name-last-initial",
+        }, Ct)).EnsureSuccessStatusCode();
+
+        var labels = new HashSet<string>();
+        for (var i = 0; i < FirstNames.Length; i++)
+        {
+            var patientId = await clinic.AddPatientAsync(FirstNames[i], "Featherstonehaugh");
+            var booked = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", new
+            {
+                patientId, therapistId = therapists[i % 12].id, visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(1 + i),
+                overrideReason = "test: a busy hour",
+            }, Ct);
+            booked.EnsureSuccessStatusCode();
+            var visitId = (await booked.Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>();
+            (await clinic.CommandAsync(visitId, "arrive")).EnsureSuccessStatusCode();
+            if (i < 12)
+            {
+                (await clinic.CommandAsync(visitId, "check-in")).EnsureSuccessStatusCode();
+                (await clinic.CommandAsync(visitId, "start", new { roomId = "gym" })).EnsureSuccessStatusCode();
+            }
+
+            labels.Add($"{FirstNames[i]} F.");
+        }
+
+        return (clinic, labels);
+    }
+
+    [Fact]
+    public async Task ABusyHourFitsTheLobbyTvWithNoNameCutOffAndEveryPatientOnAPage()
+    {
+        var (clinic, labels) = await BusyHourAsync();
+        var lobby = await fixture.OpenDisplayAsync(clinic.Id, "?rotate=3");
+        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await lobby.WaitForFunctionAsync($"() => document.querySelectorAll('.entry .label').length > 0 && document.getElementById('therapists').dataset.pages");
+        var pages = int.Parse((await lobby.Locator("#therapists").GetAttributeAsync("data-pages"))!, CultureInfo.InvariantCulture);
+
+        var seen = new HashSet<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            await lobby.WaitForFunctionAsync($"() => document.getElementById('therapists').dataset.page === '{page}'", null, new() { Timeout = 30_000 });
+            // Nothing scrolls, nothing spills out of its box, no text is cut.
+            var problems = await lobby.EvaluateAsync<string[]>("""
+                () => {
+                  const out = [];
+                  const grid = document.getElementById('therapists').getBoundingClientRect();
+                  if (document.documentElement.scrollHeight > window.innerHeight) out.push('page scrolls: ' + document.documentElement.scrollHeight);
+                  for (const e of document.querySelectorAll('.therapist, .therapist h2, .entry .label, .entry .wait')) {
+                    const r = e.getBoundingClientRect();
+                    if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) out.push('overflows: ' + e.textContent);
+                    if (r.bottom > grid.bottom + 1 || r.right > grid.right + 1) out.push('outside the screen: ' + e.textContent);
+                  }
+                  return out;
+                }
+                """);
+            Assert.Empty(problems);
+            seen.UnionWith(await lobby.Locator(".entry .label").AllTextContentsAsync());
+        }
+
+        Assert.True(pages >= 1);
+        Assert.Equal(labels.Order(), seen.Order());
+        await lobby.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "lobby-busy.png") });
+    }
+
+    [Fact]
+    public async Task FocusStaysOnTheButtonAUserIsOnWhileTwentyPushesArrive()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        var focusedVisit = await clinic.BookAsync(await clinic.AddPatientAsync("Fiona", "Focus"));
+        var board = await fixture.OpenAsync($"/board/{clinic.Id}", 1280, 800);
+        var arrive = board.Locator($"article[data-visit='{focusedVisit}']").GetByRole(AriaRole.Button, new() { Name = "Arrive" });
+        await arrive.FocusAsync();
+        await arrive.EvaluateAsync("b => { b.dataset.marked = 'yes'; }");
+
+        for (var i = 0; i < 20; i++)
+        {
+            await clinic.BookAsync(await clinic.AddPatientAsync($"Push{i}", "Tester"));
+        }
+
+        await Assertions.Expect(board.Locator("article.visit")).ToHaveCountAsync(21, new() { Timeout = 30_000 });
+        // The very element focused before the pushes is still in the page and still focused.
+        Assert.Equal("yes", await board.EvaluateAsync<string?>("() => document.activeElement?.dataset.marked ?? null"));
+        Assert.Equal(focusedVisit, await board.EvaluateAsync<string?>("() => document.activeElement?.closest('article')?.dataset.visit ?? null"));
+    }
+
+    [Fact]
+    public async Task ABrowserInAnotherTimeZoneShowsClinicTimeOnTheBoard()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        // A time of today in the clinic (the board shows today), a minute or two ahead or else a little behind.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var now = DateTimeOffset.UtcNow;
+        now = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        var start = TimeZoneInfo.ConvertTime(now.AddMinutes(2), zone).Date == TimeZoneInfo.ConvertTime(now, zone).Date ? now.AddMinutes(2) : now.AddMinutes(-20);
+        var response = await fixture.Node.Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", new
+        {
+            patientId = await clinic.AddPatientAsync("Tina", "Zone"), therapistId = "bob", visitType = "follow-up", scheduledStart = start,
+            overrideReason = "test: time zones",
+        }, Ct);
+        response.EnsureSuccessStatusCode();
+        var visitId = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>();
+
+        var board = await fixture.OpenAsync($"/board/{clinic.Id}", 1280, 800, browserTimeZone: "Asia/Tokyo");
+        var clinicTime = TimeZoneInfo.ConvertTime(start, zone);
+        var shown = board.Locator($"article[data-visit='{visitId}'] .time");
+        await Assertions.Expect(shown).ToContainTextAsync(clinicTime.ToString("hh:mm", CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        await Assertions.Expect(shown).ToContainTextAsync(clinicTime.Hour < 12 ? "AM" : "PM");
+    }
+}
