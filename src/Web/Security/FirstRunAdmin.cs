@@ -8,10 +8,11 @@ namespace PtHub.Web.Security;
 
 /// <summary>
 /// On the very first start (no account at all) creates the administrator: with the configured password, or a
-/// generated one shown once in the log. There is no default password. Runs after the silo has started.
+/// generated one shown once, in the start-up banner (<see cref="FirstRunNotice"/>). There is no default password.
+/// Runs after the silo has started.
 /// </summary>
-internal sealed partial class FirstRunAdmin(
-    IGrainFactory grains, IServiceScopeFactory scopes, IOptions<SecurityOptions> options, ILogger<FirstRunAdmin> logger,
+internal sealed class FirstRunAdmin(
+    IGrainFactory grains, IServiceScopeFactory scopes, IOptions<SecurityOptions> options, FirstRunNotice notice,
     [FromKeyedServices(Grains.Clock.Key)] TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -53,24 +54,13 @@ internal sealed partial class FirstRunAdmin(
             return;
         }
 
-        if (generated)
-        {
-            LogGenerated(logger, admin.UserName, password);
-        }
-        else
-        {
-            LogConfigured(logger, admin.UserName);
-        }
+        notice.Text = generated
+            ? $"First run: the administrator '{admin.UserName}' has the password  {password}  (shown only now; keep it safe)"
+            : $"First run: the administrator '{admin.UserName}' has the configured password (PtHub:Security:AdminPassword)";
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>20 random characters, about 120 bits.</summary>
     public static string NewPassword() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(15));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "First run: created the administrator '{UserName}' with the password  {Password}  (shown only now; sign in at /login.html and keep it safe)")]
-    private static partial void LogGenerated(ILogger logger, string userName, string password);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "First run: created the administrator '{UserName}' with the configured password (PtHub:Security:AdminPassword)")]
-    private static partial void LogConfigured(ILogger logger, string userName);
 }
