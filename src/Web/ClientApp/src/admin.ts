@@ -1,6 +1,8 @@
 // Administration: staff accounts (passwords are generated and shown once) and lobby displays (paired with a
 // one-time link, revoked in one tap, which disconnects the display at once).
 import { el, getJson, postJson, replace, send } from "./dom";
+import { mountNav } from "./nav";
+import { mountNewClinic } from "./newclinic";
 
 interface UserView {
   userId: string; userName: string; displayName: string; role: string; clinicIds: string[];
@@ -93,6 +95,8 @@ document.getElementById("new-display")!.addEventListener("submit", event => act(
 }));
 
 clinicSelect.addEventListener("change", () => act(loadDisplays));
+await mountNav();
+mountNewClinic(document.getElementById("new-clinic-slot")!);
 const clinics = await getJson<ClinicListing[]>("/api/clinics");
 replace(clinicSelect, ...clinics.map(c => el("option", { value: c.clinicId }, `${c.name} (${c.clinicId})`)));
 await act(loadUsers);
