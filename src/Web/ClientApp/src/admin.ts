@@ -90,7 +90,8 @@ document.getElementById("new-display")!.addEventListener("submit", event => act(
   const paired = await postJson<Paired>(`/api/clinics/${encodeURIComponent(clinicSelect.value)}/displays`, { name });
   const link = new URL(paired.pairUrl, window.location.origin).toString();
   tell(`Open this link once on the display (shown only now): `, el("code", { class: "pair-link" }, link));
-  form.reset();
+  // Not form.reset(): that would also put the clinic back to the first one and list another clinic's displays.
+  (form.elements.namedItem("name") as HTMLInputElement).value = "";
   await loadDisplays();
 }));
 

@@ -55,6 +55,8 @@ const sections = ["clinicId", "name", "timeZoneId", "openingHours", "closedDates
 const clinicId = clinicFromPath();
 const api = `/api/clinics/${encodeURIComponent(clinicId)}`;
 const root = document.getElementById("settings")!;
+// lit-html adds to what a container holds; the "Loading…" placeholder goes first.
+root.replaceChildren();
 let nextKey = 1;
 let draft: Draft;
 let errors: Record<string, string[]> = {};
