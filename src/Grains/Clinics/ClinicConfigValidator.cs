@@ -77,9 +77,24 @@ public static class ClinicConfigValidator
             Add("alerts", "Alert thresholds must be whole minutes of at least 1.");
         }
 
-        if (config.LateCancelHours is < 0 or > 168 || config.NoShowGraceMinutes is < 0 or > 240)
+        if (config.LateCancelHours is < 0 or > 168)
         {
-            Add("policies", "A late cancel is within 0-168 hours; the no-show grace is 0-240 minutes.");
+            Add("lateCancelHours", $"A late cancel is one within 0 to 168 hours of the visit (was {config.LateCancelHours}).");
+        }
+
+        if (config.NoShowGraceMinutes is < 0 or > 240)
+        {
+            Add("noShowGraceMinutes", $"The no-show grace is 0 to 240 minutes after the start (was {config.NoShowGraceMinutes}).");
+        }
+
+        foreach (var date in (config.ClosedDates ?? []).GroupBy(d => d).Where(g => g.Count() > 1))
+        {
+            Add("closedDates", $"{date.Key:yyyy-MM-dd} is listed more than once.");
+        }
+
+        if (config.ClosedDates is { Count: > 1000 })
+        {
+            Add("closedDates", "At most 1,000 closed dates.");
         }
 
         if (config.LobbyMessage is { Length: > 200 })

@@ -39,6 +39,11 @@ internal sealed class ClinicGrain(
         return null;
     }
 
+    public Task<Refusal?> Create(ClinicConfig config) =>
+        clinic.State.Config is null
+            ? Configure(config)
+            : Task.FromResult<Refusal?>(Refusal.Conflict($"A clinic with the id '{ClinicId}' already exists; choose another id."));
+
     public Task<ClinicConfig?> GetConfig() => Task.FromResult(clinic.State.Config);
 
     public async Task AddPlanPatient(string patientId)

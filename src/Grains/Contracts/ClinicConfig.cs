@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PtHub.Grains.Contracts;
 
 /// <summary>Everything a clinic configures: the shape of its floor, its staff and its policies.</summary>
@@ -29,6 +31,8 @@ public sealed record ClinicConfig(
 
     public VisitType? FindVisitType(string code) => VisitTypes.FirstOrDefault(t => t.Code == code);
 
+    /// <summary>Derived from <see cref="TimeZoneId"/>, so not part of the configuration's JSON (what GET shows, PUT sets).</summary>
+    [JsonIgnore]
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     public DateOnly LocalDate(DateTimeOffset instant) =>

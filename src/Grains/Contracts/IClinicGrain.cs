@@ -8,6 +8,10 @@ public interface IClinicGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task<Refusal?> Configure(ClinicConfig config);
 
+    /// <summary>Configures a clinic that has no configuration yet; a taken id is refused, so a new clinic never replaces another.</summary>
+    [Alias("Create")]
+    Task<Refusal?> Create(ClinicConfig config);
+
     /// <summary>Remembers a patient with a plan of care, for the under-scheduled list.</summary>
     [Alias("AddPlanPatient")]
     Task AddPlanPatient(string patientId);

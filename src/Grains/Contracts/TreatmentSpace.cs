@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace PtHub.Grains.Contracts;
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("PtHub.TreatmentSpace")]
 public sealed record TreatmentSpace(
     [property: Id(0)] string Id,

@@ -1,9 +1,14 @@
+using System.Text.Json.Serialization;
 using PtHub.Grains.Clinics;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
 
-/// <summary>A clinic's configuration as clients send it; omitted policies take the field's usual defaults.</summary>
+/// <summary>
+/// A clinic's configuration as clients send it, with every setting a GET shows; omitted policies take the field's usual
+/// defaults. An unknown field is refused (a misspelt setting would otherwise be dropped without a word).
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ClinicConfigRequest(
     string? Name,
     string? TimeZoneId,
@@ -12,8 +17,14 @@ public sealed record ClinicConfigRequest(
     IReadOnlyList<TherapistProfile>? Therapists,
     AlertThresholds? Alerts,
     LobbyNamingMode? LobbyNaming,
-    IReadOnlyList<VisitType>? VisitTypes)
+    IReadOnlyList<VisitType>? VisitTypes,
+    string? LobbyMessage = null,
+    IReadOnlyList<DateOnly>? ClosedDates = null,
+    int? LateCancelHours = null,
+    int? NoShowGraceMinutes = null)
 {
+    private static readonly ClinicConfig Defaults = new("", "", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
+
     public static IReadOnlyList<OpeningHours> WeekdayHours { get; } =
         [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
             .Select(d => new OpeningHours(d, new TimeOnly(7, 0), new TimeOnly(19, 0)))];
@@ -26,7 +37,11 @@ public sealed record ClinicConfigRequest(
         Therapists ?? [],
         Alerts ?? new AlertThresholds(),
         LobbyNaming ?? LobbyNamingMode.Initials,
-        VisitTypes ?? ClinicConfig.DefaultVisitTypes);
+        VisitTypes ?? ClinicConfig.DefaultVisitTypes,
+        string.IsNullOrWhiteSpace(LobbyMessage) ? null : LobbyMessage.Trim(),
+        ClosedDates is { Count: > 0 } ? [.. ClosedDates.Order()] : null,
+        LateCancelHours ?? Defaults.LateCancelHours,
+        NoShowGraceMinutes ?? Defaults.NoShowGraceMinutes);
 
     /// <summary>A null in a list ("rooms": [null]) leaves nothing to check; it is refused before the rest is looked at.</summary>
     public IReadOnlyDictionary<string, string[]> NullEntries()

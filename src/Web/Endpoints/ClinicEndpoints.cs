@@ -11,6 +11,7 @@ internal static class ClinicEndpoints
     {
         var clinics = api.MapGroup("/clinics").WithTags("Clinics");
         clinics.MapGet("/", ListClinics).RequireAuthorization(AccessPolicies.Staff).WithSummary("The clinics the signed-in user works at (all, for administrators)");
+        clinics.MapPost("/", CreateClinic).RequireAuthorization(AccessPolicies.Admin).Audited("clinic.create").WithSummary("Create a new clinic (refused if the id is taken); set it up afterwards with PUT");
         clinics.MapGet("/{clinicId}", GetClinic).RequireAuthorization(AccessPolicies.Staff).WithSummary("A clinic's configuration");
         clinics.MapPut("/{clinicId}", PutClinic).RequireAuthorization(AccessPolicies.Manager).Audited("clinic.configure").WithSummary("Create or replace a clinic's configuration");
         clinics.MapGet("/{clinicId}/board", GetBoard).RequireAuthorization(AccessPolicies.FrontDesk).Audited("board.read").WithSummary("The front-desk board of a day (default: today in the clinic's time zone)");
@@ -43,6 +44,22 @@ internal static class ClinicEndpoints
         return await grains.GetGrain<IClinicGrain>(clinicId).Configure(config) is { } refusal
             ? Problems.From(refusal)
             : TypedResults.Ok(config);
+    }
+
+    private static async Task<Results<Created<ClinicConfig>, ValidationProblem, ProblemHttpResult>> CreateClinic(
+        NewClinicRequest request, IGrainFactory grains)
+    {
+        var clinicId = request.ClinicId?.Trim() ?? "";
+        var config = request.ToConfigRequest().ToConfig();
+        var errors = ClinicConfigRequest.Validate(clinicId, config);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await grains.GetGrain<IClinicGrain>(clinicId).Create(config) is { } refusal
+            ? Problems.From(refusal)
+            : TypedResults.Created($"/api/clinics/{clinicId}", config);
     }
 
     private static async Task<Results<Ok<BoardView>, ValidationProblem, ProblemHttpResult>> GetBoard(

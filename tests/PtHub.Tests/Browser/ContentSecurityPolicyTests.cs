@@ -19,6 +19,8 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
     [InlineData("lobby")]
     [InlineData("manager")]
     [InlineData("api-docs")]
+    [InlineData("settings")]
+    [InlineData("admin")]
     public async Task ThePageWorksUnderItsPolicyWithoutAViolation(string screen)
     {
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
@@ -34,7 +36,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
             }
         };
         await page.AddInitScriptAsync(RecordViolations);
-        var path = screen switch { "home" => "/", "api-docs" => "/api-docs/", _ => $"/{screen}/{clinic.Id}" };
+        var path = screen switch { "home" => "/", "api-docs" => "/api-docs/", "admin" => "/admin.html", _ => $"/{screen}/{clinic.Id}" };
 
         var response = await page.GotoAsync(new Uri(fixture.Node.BaseAddress, path).ToString());
 
@@ -45,6 +47,16 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         {
             case "home":
                 await Assertions.Expect(page.Locator($"a[href='/board/{clinic.Id}']")).ToBeVisibleAsync(Patiently);
+                break;
+            case "settings":
+                // A save refused by the server re-renders the form with its messages, under the policy too.
+                await page.Locator("#settings input[name=name]").First.FillAsync("");
+                await page.Locator("#save").ClickAsync();
+                await Assertions.Expect(page.Locator("[data-errors=name]")).ToBeVisibleAsync(Patiently);
+                break;
+            case "admin":
+                await Assertions.Expect(page.Locator($"#display-clinic option[value='{clinic.Id}']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+                await Assertions.Expect(page.Locator("#site-nav #who")).ToBeVisibleAsync(Patiently);
                 break;
             case "api-docs":
                 await Assertions.Expect(page.GetByText("Sign in with user name and password").First).ToBeVisibleAsync(Patiently);

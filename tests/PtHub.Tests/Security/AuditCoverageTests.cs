@@ -46,6 +46,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         var http = Node.Http;
         var api = $"/api/clinics/{clinic.Id}";
         var patientId = await clinic.AddPatientAsync();
+        await Ok(http.PostAsJsonAsync("/api/clinics", new { clinicId = $"new-{Guid.NewGuid():N}"[..20], name = "Audited new clinic", timeZoneId = "UTC" }, Ct));
         await Ok(http.GetAsync($"{api}/patients/{patientId}", Ct));
         await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/coverage", new { payer = "Acme Health", plan = "PPO", memberId = "M-1", billingMethod = "cms", copay = 20, isMedicare = false }, Ct));
         await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/coverage/verification", new { status = "verified" }, Ct));

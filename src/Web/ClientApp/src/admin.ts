@@ -1,6 +1,8 @@
 // Administration: staff accounts (passwords are generated and shown once) and lobby displays (paired with a
 // one-time link, revoked in one tap, which disconnects the display at once).
 import { el, getJson, postJson, replace, send } from "./dom";
+import { mountNav } from "./nav";
+import { mountNewClinic } from "./newclinic";
 
 interface UserView {
   userId: string; userName: string; displayName: string; role: string; clinicIds: string[];
@@ -88,11 +90,14 @@ document.getElementById("new-display")!.addEventListener("submit", event => act(
   const paired = await postJson<Paired>(`/api/clinics/${encodeURIComponent(clinicSelect.value)}/displays`, { name });
   const link = new URL(paired.pairUrl, window.location.origin).toString();
   tell(`Open this link once on the display (shown only now): `, el("code", { class: "pair-link" }, link));
-  form.reset();
+  // Not form.reset(): that would also put the clinic back to the first one and list another clinic's displays.
+  (form.elements.namedItem("name") as HTMLInputElement).value = "";
   await loadDisplays();
 }));
 
 clinicSelect.addEventListener("change", () => act(loadDisplays));
+await mountNav();
+mountNewClinic(document.getElementById("new-clinic-slot")!);
 const clinics = await getJson<ClinicListing[]>("/api/clinics");
 replace(clinicSelect, ...clinics.map(c => el("option", { value: c.clinicId }, `${c.name} (${c.clinicId})`)));
 await act(loadUsers);
