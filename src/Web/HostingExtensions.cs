@@ -23,6 +23,13 @@ public static class HostingExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddOpenApi();
+        if ((builder.Configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions()).ShouldSeedDemo)
+        {
+            // Clinic time that the demo seeder can turn back while it replays the demo morning (tests may still replace it).
+            builder.Services.AddSingleton(new ReplayClock(TimeProvider.System));
+            builder.Services.AddKeyedSingleton<TimeProvider>(Grains.Clock.Key, (sp, _) => sp.GetRequiredService<ReplayClock>());
+        }
+
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddSingleton<DemoFrontDesk>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFrontDesk>());

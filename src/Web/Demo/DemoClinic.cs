@@ -7,9 +7,30 @@ internal static class DemoClinic
 {
     public const string Id = "demo";
 
-    public static ClinicConfig Config { get; } = new(
+    /// <summary>
+    /// The demo clinic placed where its day is under way at <paramref name="now"/>: in the machine's own zone when it is
+    /// late morning to mid-afternoon there, else in the listed zone nearest 11:00. Every screen shows its clinic time.
+    /// </summary>
+    public static ClinicConfig ConfigAt(DateTimeOffset now) => Config with { TimeZoneId = ZoneAt(now) };
+
+    private static readonly string[] Zones =
+    [
+        "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York",
+        "America/Sao_Paulo", "Atlantic/Azores", "Europe/London", "Europe/Berlin", "Europe/Athens", "Asia/Dubai", "Asia/Karachi",
+        "Asia/Kolkata", "Asia/Dhaka", "Asia/Bangkok", "Asia/Singapore", "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea", "Pacific/Auckland",
+    ];
+
+    private static string ZoneAt(DateTimeOffset now)
+    {
+        static double HoursFromEleven(DateTimeOffset now, TimeZoneInfo zone) => Math.Abs(TimeZoneInfo.ConvertTime(now, zone).TimeOfDay.TotalHours - 11);
+        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.Local).TimeOfDay;
+        return local >= TimeSpan.FromHours(10) && local <= TimeSpan.FromHours(15)
+            ? TimeZoneInfo.Local.Id
+            : Zones.Select(TimeZoneInfo.FindSystemTimeZoneById).MinBy(zone => HoursFromEleven(now, zone))!.Id;
+    }
+
+    private static ClinicConfig Config { get; } = new(
         "Riverside Physical Therapy",
-        // The machine's own zone, so a newcomer sees the demo day at their own time of day.
         TimeZoneInfo.Local.Id,
         [.. Enum.GetValues<DayOfWeek>().Select(d => new OpeningHours(d, new TimeOnly(7, 0), new TimeOnly(19, 0)))],
         [

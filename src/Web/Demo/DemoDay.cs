@@ -1,4 +1,5 @@
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Scheduling;
 
 namespace PtHub.Web.Demo;
 
@@ -31,7 +32,7 @@ internal static class DemoDay
 
     /// <summary>
     /// Each therapist's day in 45-minute slots from <paramref name="hoursBefore"/> before now to
-    /// <paramref name="hoursAfter"/> after, within today.
+    /// <paramref name="hoursAfter"/> after, within today's opening hours and the therapist's working hours.
     /// </summary>
     public static async Task<IReadOnlyList<VisitSnapshot>> BookAsync(
         IGrainFactory grains, ClinicConfig config, IReadOnlyList<string> patients, DateTimeOffset now, string actor,
@@ -39,16 +40,28 @@ internal static class DemoDay
     {
         var localNow = TimeZoneInfo.ConvertTime(now, config.TimeZone);
         var dayStart = new DateTimeOffset(localNow.Date, localNow.Offset);
-        var first = Max(dayStart, RoundDown(localNow.AddHours(-hoursBefore)).AddHours(hoursBefore > 0 ? 0 : 1));
-        var last = Min(dayStart.AddDays(1).AddMinutes(-45), localNow.AddHours(hoursAfter));
+        var date = config.LocalDate(now);
+        if (config.OpenOn(date) is not var (opens, closes))
+        {
+            return [];
+        }
+
+        var first = Max(Max(dayStart, opens), RoundDown(localNow.AddHours(-hoursBefore)).AddHours(hoursBefore > 0 ? 0 : 1));
+        var last = Min(Min(dayStart.AddDays(1), closes).AddMinutes(-45), localNow.AddHours(hoursAfter));
         var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(DemoClinic.Id, config.LocalDate(now)));
         var booked = new List<VisitSnapshot>();
         var patient = 0;
         for (var t = 0; t < config.Therapists.Count; t++)
         {
             var therapist = config.Therapists[t];
+            var working = ScheduleRules.WorkingSpans(config, therapist, date).ToList();
             for (var start = first.AddMinutes(t * 10 % 30); start <= last; start = start.AddMinutes(45))
             {
+                if (!TimeSpans.Covered(working, start, start.AddMinutes(45)))
+                {
+                    continue;
+                }
+
                 var type = patient % 7 == 0 ? "initial-evaluation" : patient % 11 == 0 ? "re-evaluation" : "follow-up";
                 var result = await day.Book(new BookVisitRequest(patients[patient % patients.Count], therapist.Id, type, start,
                     45, WalkIn: false, actor, CommandId: null, OverrideReason: "demo day around the current time"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PtHub.Grains;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Contracts;
@@ -6,14 +7,19 @@ using PtHub.Silo;
 namespace PtHub.Web.Demo;
 
 /// <summary>
-/// On first start (no clinic yet) books a day for the demo clinic around the current time and plays the morning
-/// through the same commands the front desk uses: earlier visits checked out, some in treatment, some waiting,
-/// the rest booked. Events carry the seeding time, since times are never typed in.
+/// On first start (no clinic yet) sets up the demo clinic where its day is under way, books that day within its hours,
+/// and replays the morning minute by minute through the demo front desk (<see cref="DemoFrontDesk"/>) with clinic time
+/// turned back (<see cref="ReplayClock"/>), so the first morning has real arrivals, waits and sessions behind it.
+/// Under a clock it cannot turn back (a test's), it books the day and leaves the morning to the front desk.
 /// </summary>
 internal sealed partial class DemoSeeder(
-    IGrainFactory grains, IOptions<PtHubOptions> options, [FromKeyedServices(Clock.Key)] TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
+    IGrainFactory grains, IOptions<PtHubOptions> options, [FromKeyedServices(Clock.Key)] TimeProvider time, DemoFrontDesk desk,
+    ILogger<DemoSeeder> logger) : IHostedService
 {
     private const string Actor = "demo-seed";
+
+    /// <summary>The morning replayed behind the first start, at most.</summary>
+    private static readonly TimeSpan Replayed = TimeSpan.FromHours(4);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,53 +28,38 @@ internal sealed partial class DemoSeeder(
             return;
         }
 
-        var config = DemoClinic.Config;
+        var now = time.GetUtcNow();
+        var config = DemoClinic.ConfigAt(now);
         await grains.GetGrain<IClinicGrain>(DemoClinic.Id).Configure(config);
         var patients = await DemoDay.PatientsAsync(grains);
-        var visits = await DemoDay.BookAsync(grains, config, patients, time.GetUtcNow(), Actor);
-        await PlayMorningAsync(config, visits);
-        LogSeeded(logger, DemoClinic.Id, visits.Count);
+        if (time is not ReplayClock replay)
+        {
+            var booked = await DemoDay.BookAsync(grains, config, patients, now, Actor);
+            LogSeeded(logger, DemoClinic.Id, booked.Count, TimeZoneInfo.ConvertTime(now, config.TimeZone).ToString("HH:mm", CultureInfo.InvariantCulture), config.TimeZoneId);
+            return;
+        }
+
+        var from = now - Replayed;
+        try
+        {
+            replay.StandAt(from);
+            var visits = await DemoDay.BookAsync(grains, config, patients, from, Actor, hoursBefore: 0.5, hoursAfter: 24);
+            for (var minute = from; minute <= now; minute = minute.AddMinutes(1))
+            {
+                replay.StandAt(minute);
+                await desk.PulseAsync();
+            }
+
+            LogSeeded(logger, DemoClinic.Id, visits.Count, TimeZoneInfo.ConvertTime(now, config.TimeZone).ToString("HH:mm", CultureInfo.InvariantCulture), config.TimeZoneId);
+        }
+        finally
+        {
+            replay.Resume();
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task PlayMorningAsync(ClinicConfig config, IReadOnlyList<VisitSnapshot> visits)
-    {
-        var now = time.GetUtcNow();
-        var privateRooms = config.Rooms.Where(r => r.Kind == TreatmentSpaceKind.Private).Select(r => r.Id).ToArray();
-        var index = 0;
-        foreach (var visit in visits.OrderBy(v => v.ScheduledStart))
-        {
-            index++;
-            var end = visit.ScheduledStart.AddMinutes(visit.DurationMinutes);
-            VisitAction[] steps = end < now.AddMinutes(-10)
-                ? index % 9 == 0 ? [VisitAction.NoShow] : index % 10 == 0 ? [VisitAction.Cancel] : FullVisit
-                : visit.ScheduledStart <= now ? [VisitAction.Arrive, VisitAction.CheckIn, VisitAction.StartTreatment]
-                : visit.ScheduledStart <= now.AddMinutes(25) ? (index % 2 == 0 ? [VisitAction.Arrive] : [VisitAction.Arrive, VisitAction.CheckIn])
-                : [];
-            var grain = grains.GetGrain<IVisitGrain>(visit.VisitId);
-            foreach (var action in steps)
-            {
-                var reason = action == VisitAction.Cancel ? "Feeling unwell" : null;
-                var room = action == VisitAction.StartTreatment ? privateRooms[index % privateRooms.Length] : null;
-                var result = await grain.Execute(new VisitCommand(action, Actor, RoomId: room, Reason: reason));
-                if (result.Refusal is not null && action == VisitAction.StartTreatment)
-                {
-                    // The private room or the therapist is busy: the gym takes the patient, or they keep waiting.
-                    result = await grain.Execute(new VisitCommand(action, Actor, RoomId: "gym"));
-                }
-
-                if (result.Refusal is not null)
-                {
-                    break;
-                }
-            }
-        }
-    }
-
-    private static readonly VisitAction[] FullVisit =
-        [VisitAction.Arrive, VisitAction.CheckIn, VisitAction.StartTreatment, VisitAction.Finish, VisitAction.CheckOut];
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo clinic '{ClinicId}' with {Count} visits for today")]
-    private static partial void LogSeeded(ILogger logger, string clinicId, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo clinic '{ClinicId}': {Count} visits today; it is {LocalTime} there ({TimeZone})")]
+    private static partial void LogSeeded(ILogger logger, string clinicId, int count, string localTime, string timeZone);
 }

@@ -6,6 +6,9 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { LiveConnection, LiveView } from "./live";
 import { clinicFromPath, clinicOrNotFound, clockTime, el, minutesSince, postJson, replace } from "./dom";
 import type { BoardDelta, BoardOpening, BoardRow, BoardView, ClinicConfig, ManagerView, VisitStatus } from "./types";
+import { mountNav } from "./nav";
+
+void mountNav();
 
 const clinicId = clinicFromPath();
 const api = `/api/clinics/${encodeURIComponent(clinicId)}`;

@@ -5,6 +5,9 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { LiveConnection, LiveView } from "./live";
 import { clinicFromPath, clinicOrNotFound, clockTime } from "./dom";
 import type { ClinicConfig, DayKpis, ManagerView, SpaceLoad, TherapistLoad, TimelinePoint } from "./types";
+import { mountNav } from "./nav";
+
+void mountNav();
 
 const clinicId = clinicFromPath();
 const stateLabels: Record<string, string> = { free: "Free", occupied: "In use", full: "Full", "out-of-service": "Out of service" };

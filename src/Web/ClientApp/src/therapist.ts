@@ -2,6 +2,9 @@
 // patients (the server answers nothing else). It refreshes every 30 s in the background, which never extends the
 // session; starting, finishing and running late are what the therapist does.
 import { clinicFromPath, clockTime, currentSession, el, getJson, getJsonInBackground, minutesSince, replace, send, signIn } from "./dom";
+import { mountNav } from "./nav";
+
+void mountNav();
 
 interface TherapistVisit {
   visitId: string; scheduledStart: string; durationMinutes: number; visitType: string; patientName: string; status: string;
