@@ -23,7 +23,10 @@ internal static partial class StartupBanner
 
         if (app.Services.GetRequiredService<FirstRunNotice>().Text is { } notice)
         {
+            // A warning, so a log kept at warnings and above still shows the one time the password is told.
             lines.Add(notice);
+            LogFirstRun(app.Logger, Box(lines));
+            return;
         }
 
         LogReady(app.Logger, Box(lines));
@@ -43,4 +46,7 @@ internal static partial class StartupBanner
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Banner}")]
     private static partial void LogReady(ILogger logger, string banner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Banner}")]
+    private static partial void LogFirstRun(ILogger logger, string banner);
 }

@@ -77,13 +77,14 @@ public sealed class AdminScreenTests(BrowserFixture fixture)
 
         var wall = await fixture.NewAnonymousPageAsync();
         await wall.GotoAsync(link!);
-        await Assertions.Expect(wall.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(wall.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(wall.Locator("#clinic-name")).ToHaveTextAsync("API test clinic");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Waiting room TV is revoked", new() { Timeout = 30_000 });
         await Assertions.Expect(row).ToContainTextAsync("revoked");
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Revoke" })).ToHaveCountAsync(0);
-        await Assertions.Expect(wall.Locator("#message")).ToContainTextAsync("not paired", new() { Timeout = 30_000 });
+        await Assertions.Expect(wall.Locator(".not-updating")).ToContainTextAsync("not paired", new() { Timeout = 30_000 });
+        await Assertions.Expect(wall.Locator("section.therapist")).ToHaveCountAsync(0);
     }
 }

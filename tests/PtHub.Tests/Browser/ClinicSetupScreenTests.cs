@@ -111,12 +111,12 @@ public sealed class ClinicSetupScreenTests(BrowserFixture fixture)
         Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync(Ct));
 
         var board = await fixture.OpenAsync($"/board/{clinicId}", 1366, 900);
-        await Assertions.Expect(board.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(board.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(board.Locator("#clinic-name")).ToHaveTextAsync(name);
         await Assertions.Expect(board.Locator("#filter-therapist option[value='tara-n-pt']")).ToHaveTextAsync("Tara N., PT");
         await Assertions.Expect(board.Locator("article.visit")).ToContainTextAsync("Lund");
         var lobby = await fixture.OpenDisplayAsync(clinicId);
-        await Assertions.Expect(lobby.Locator("#live")).ToContainTextAsync("Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         await Assertions.Expect(lobby.Locator("#clinic-name")).ToHaveTextAsync(name);
         await Assertions.Expect(lobby.Locator("section.therapist h2")).ToHaveTextAsync(["Tara N., PT"]);
         await Assertions.Expect(lobby.Locator("body")).ToContainTextAsync("Welcome to Lakeside");

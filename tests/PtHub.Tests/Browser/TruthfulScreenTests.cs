@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using PtHub.Grains.Contracts;
 using PtHub.Tests.Api;
+using PtHub.Tests.Infrastructure;
 
 namespace PtHub.Tests.Browser;
 
@@ -37,12 +39,13 @@ public sealed class TruthfulScreenTests(BrowserFixture fixture)
         }, Ct)).EnsureSuccessStatusCode();
 
         var labels = new HashSet<string>();
+        var start = TodayInNewYork();
         for (var i = 0; i < FirstNames.Length; i++)
         {
             var patientId = await clinic.AddPatientAsync(FirstNames[i], "Featherstonehaugh");
             var booked = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", new
             {
-                patientId, therapistId = therapists[i % 12].id, visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(1 + i),
+                patientId, therapistId = therapists[i % 12].id, visitType = "follow-up", scheduledStart = start,
                 overrideReason = "test: a busy hour",
             }, Ct);
             booked.EnsureSuccessStatusCode();
@@ -60,38 +63,66 @@ public sealed class TruthfulScreenTests(BrowserFixture fixture)
         return (clinic, labels);
     }
 
+    /// <summary>A whole minute of today in the clinics' zone (the screens show today): two minutes ahead, or else a little behind.</summary>
+    private static DateTimeOffset TodayInNewYork()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var now = DateTimeOffset.UtcNow;
+        now = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        return TimeZoneInfo.ConvertTime(now.AddMinutes(2), zone).Date == TimeZoneInfo.ConvertTime(now, zone).Date ? now.AddMinutes(2) : now.AddMinutes(-20);
+    }
+
     [Fact]
     public async Task ABusyHourFitsTheLobbyTvWithNoNameCutOffAndEveryPatientOnAPage()
     {
         var (clinic, labels) = await BusyHourAsync();
-        var lobby = await fixture.OpenDisplayAsync(clinic.Id, "?rotate=3");
-        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
-        await lobby.WaitForFunctionAsync($"() => document.querySelectorAll('.entry .label').length > 0 && document.getElementById('therapists').dataset.pages");
-        var pages = int.Parse((await lobby.Locator("#therapists").GetAttributeAsync("data-pages"))!, CultureInfo.InvariantCulture);
-
-        var seen = new HashSet<string>();
-        for (var page = 1; page <= pages; page++)
+        await using (var watcher = await LiveClient.ConnectAsync(fixture.Node, clinic.Id, DashboardView.Lobby))
         {
-            await lobby.WaitForFunctionAsync($"() => document.getElementById('therapists').dataset.page === '{page}'", null, new() { Timeout = 30_000 });
-            // Nothing scrolls, nothing spills out of its box, no text is cut.
-            var problems = await lobby.EvaluateAsync<string[]>("""
-                () => {
-                  const out = [];
-                  const grid = document.getElementById('therapists').getBoundingClientRect();
-                  if (document.documentElement.scrollHeight > window.innerHeight) out.push('page scrolls: ' + document.documentElement.scrollHeight);
-                  for (const e of document.querySelectorAll('.therapist, .therapist h2, .entry .label, .entry .wait')) {
-                    const r = e.getBoundingClientRect();
-                    if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) out.push('overflows: ' + e.textContent);
-                    if (r.bottom > grid.bottom + 1 || r.right > grid.right + 1) out.push('outside the screen: ' + e.textContent);
-                  }
-                  return out;
-                }
-                """);
-            Assert.Empty(problems);
-            seen.UnionWith(await lobby.Locator(".entry .label").AllTextContentsAsync());
+            await watcher.WaitUntilAsync(c => c.Lobby!.Therapists.Sum(t => t.NowSeeing.Count + t.Waiting.Count) == labels.Count, "all 40 patients in the lobby's view");
         }
 
-        Assert.True(pages >= 1);
+        var lobby = await fixture.OpenDisplayAsync(clinic.Id, "?rotate=3");
+        await Assertions.Expect(lobby.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await lobby.WaitForFunctionAsync("() => document.querySelectorAll('.entry .label').length > 0 && document.getElementById('therapists').dataset.pages");
+
+        // Watch the pages turn until one whole rotation has gone by under the same pagination (a push may re-paginate).
+        var rotation = new Dictionary<int, string[]>();
+        var pages = 0;
+        var last = "";
+        for (var turn = 0; turn < 40 && (pages == 0 || rotation.Count < pages); turn++)
+        {
+            await lobby.WaitForFunctionAsync("last => { const g = document.getElementById('therapists'); return g.dataset.page + '/' + g.dataset.pages !== last; }",
+                last, new() { Timeout = 30_000 });
+            // One look at the page as it stands: which page, its patients, and anything that scrolls, spills out or is cut.
+            var look = JsonNode.Parse(await lobby.EvaluateAsync<string>("""
+                () => {
+                  const g = document.getElementById('therapists');
+                  const problems = [];
+                  const box = g.getBoundingClientRect();
+                  if (document.documentElement.scrollHeight > window.innerHeight) problems.push('page scrolls: ' + document.documentElement.scrollHeight);
+                  for (const e of document.querySelectorAll('.therapist, .therapist h2, .entry .label, .entry .wait')) {
+                    const r = e.getBoundingClientRect();
+                    if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) problems.push('overflows: ' + e.textContent);
+                    if (r.bottom > box.bottom + 1 || r.right > box.right + 1) problems.push('outside the screen: ' + e.textContent);
+                  }
+                  return JSON.stringify({ page: Number(g.dataset.page), pages: Number(g.dataset.pages), problems,
+                           labels: [...document.querySelectorAll('.entry .label')].map(e => e.textContent) });
+                }
+                """))!;
+            var (page, of) = (look["page"]!.GetValue<int>(), look["pages"]!.GetValue<int>());
+            last = $"{page}/{of}";
+            if (of != pages)
+            {
+                (pages, rotation) = (of, []);
+            }
+
+            Assert.Empty(look["problems"]!.AsArray());
+            rotation[page] = [.. look["labels"]!.AsArray().Select(l => l!.GetValue<string>())];
+        }
+
+        var seen = rotation.Values.SelectMany(l => l).ToHashSet();
+        Assert.True(labels.SetEquals(seen), string.Join(" | ", rotation.OrderBy(r => r.Key).Select(r => $"{r.Key}: {string.Join(", ", r.Value)}")));
+        Assert.Equal(pages, rotation.Count);
         Assert.Equal(labels.Order(), seen.Order());
         await lobby.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "lobby-busy.png") });
     }
@@ -121,11 +152,8 @@ public sealed class TruthfulScreenTests(BrowserFixture fixture)
     public async Task ABrowserInAnotherTimeZoneShowsClinicTimeOnTheBoard()
     {
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
-        // A time of today in the clinic (the board shows today), a minute or two ahead or else a little behind.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var now = DateTimeOffset.UtcNow;
-        now = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        var start = TimeZoneInfo.ConvertTime(now.AddMinutes(2), zone).Date == TimeZoneInfo.ConvertTime(now, zone).Date ? now.AddMinutes(2) : now.AddMinutes(-20);
+        var start = TodayInNewYork();
         var response = await fixture.Node.Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", new
         {
             patientId = await clinic.AddPatientAsync("Tina", "Zone"), therapistId = "bob", visitType = "follow-up", scheduledStart = start,

@@ -88,9 +88,29 @@ function showPage(): void {
   pager.textContent = pages.length > 1 ? `Page ${page + 1} of ${pages.length}` : "";
 }
 
+/**
+ * The pages as they were, filled with the new data, when each still fits: a push keeps every patient on the page they
+ * were on, so a rotation never skips anyone. Null when something changed that needs a new pagination.
+ */
+function samePages(therapists: LobbyTherapist[]): Piece[][] | null {
+  if (pages.length === 0 || pages.some(p => p.some(piece => piece.continued))) return null;
+  const byName = new Map(therapists.map(t => [t.displayName, t]));
+  if (pages.reduce((n, p) => n + p.length, 0) !== byName.size) return null;
+  const next: Piece[][] = [];
+  for (const old of pages) {
+    const fresh = old.map(piece => byName.get(piece.therapist.displayName));
+    if (fresh.some(t => t === undefined)) return null;
+    const pieces = (fresh as LobbyTherapist[]).map(t => ({ therapist: t, seeing: t.nowSeeing, waiting: t.waiting, continued: false }));
+    show(pieces);
+    if (overflows()) return null;
+    next.push(pieces);
+  }
+  return next;
+}
+
 function layout(): void {
   if (!view || updating !== "live" || notPaired) return;
-  pages = paginate(view.therapists);
+  pages = samePages(view.therapists) ?? paginate(view.therapists);
   showPage();
 }
 
@@ -122,7 +142,7 @@ function tick(): void {
 
 window.setInterval(tick, 1000);
 window.setInterval(() => { if (pages.length > 1 && updating === "live") { page++; showPage(); } }, rotateSeconds * 1000);
-window.addEventListener("resize", () => layout());
+window.addEventListener("resize", () => { pages = []; layout(); });
 
 /**
  * A paired display: the pairing link carries the token in its fragment (never sent to a server); keep it on this
