@@ -44,7 +44,7 @@ public static class HostingExtensions
     {
         StartupBanner.Announce(app);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UsePtHubStatusCodePages();
         app.UsePtHubHardening();
         app.UseDefaultFiles();
         app.UseStaticFiles();
