@@ -30,10 +30,19 @@ try
     var now = ClinicPlan.At(options.Date, new TimeOnly(6, 30));
     var last = ClinicPlan.At(options.Date, new TimeOnly(23, 0));
     var minutes = 0;
+    var shown = new List<ShownWait>();
     while (now <= last && !runs.All(r => r.Done(now)))
     {
         clock.SetUtcNow(now);
         await Task.WhenAll(runs.Select(r => r.StepAsync(now)));
+        // What the lobby shows each waiting patient this minute (the board carries the same estimate).
+        foreach (var run in runs)
+        {
+            var board = (await run.GetAsync($"/api/clinics/{run.Plan.Id}/board"))?["rows"]?.AsArray() ?? [];
+            shown.AddRange(board.Where(r => r!["status"]!.GetValue<string>() is "arrived" or "checked-in" && r["estimatedWaitMinutes"] is not null)
+                .Select(r => new ShownWait(run.Plan.Id, r!["visitId"]!.GetValue<string>(), now, r["estimatedWaitMinutes"]!.GetValue<int>())));
+        }
+
         now = now.AddMinutes(1);
         minutes++;
     }
@@ -96,6 +105,14 @@ try
             $"{row.Clinic,-12} {row.Booked,6} {row.Cancelled,6} {row.NoShows,6} {row.WalkIns,6} {row.Visits,6} {row.MeanActualWait,6:0.0} | {row.MaePtHub,6:0.00} {row.MaeScheduled,6:0.00} {row.MaeAverage,6:0.00} | {row.RatioScheduled,11:0.00} {row.RatioAverage,9:0.00} {row.BiasPtHub,6:+0.0;-0.0;0.0} | {row.MaeCandidate,6:0.00}"));
     }
 
+    var minuteByMinute = ShownWaitAccuracy.From(shown, runs.SelectMany(r => r.Plan.Visits));
+    Console.WriteLine();
+    Console.WriteLine("Wait shown each minute while a patient waits vs the wait that remained, mean absolute error in minutes");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{minuteByMinute.Samples} patient-minutes: PtHub {minuteByMinute.MaePtHub:0.00}, scheduled start {minuteByMinute.MaeScheduled:0.00}, " +
+        $"average so far {minuteByMinute.MaeAverage:0.00}; PtHub/sched {minuteByMinute.MaePtHub / minuteByMinute.MaeScheduled:0.00}, " +
+        $"PtHub/avg {minuteByMinute.MaePtHub / minuteByMinute.MaeAverage:0.00}; shown below what remained by over 10 min: {minuteByMinute.UnderBy10Percent:0.0} %"));
+
     var beats = overall.MaePtHub < overall.MaeScheduled && overall.MaePtHub < overall.MaeAverage;
     Console.WriteLine();
     Console.WriteLine($"PtHub's estimate {(beats ? "beats" : "does NOT beat")} both baselines overall. " +
@@ -116,7 +133,7 @@ try
         {
             options.Seed, options.Clinics, Date = options.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Command = "dotnet run -c Release --project tools/PtHub.Simulator -- " + string.Join(' ', args),
-            Clinics_ = rows, Overall = overall, BeatsBothBaselines = beats, Mismatches = mismatches, Errors = errors,
+            Clinics_ = rows, Overall = overall, MinuteByMinute = minuteByMinute, BeatsBothBaselines = beats, Mismatches = mismatches, Errors = errors,
             Samples = all, Seconds = Math.Round(total.Elapsed.TotalSeconds, 1),
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
