@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PtHub.Grains.Contracts;
 
-/// <summary>The three live screens of a clinic; each gets a payload built for it.</summary>
+/// <summary>The live screens of a clinic; each gets a payload built for it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DashboardView>))]
 public enum DashboardView
 {
@@ -14,4 +14,7 @@ public enum DashboardView
 
     /// <summary>The manager's utilization view: occupancy, load and KPIs, no names.</summary>
     [JsonStringEnumMemberName("manager")] Manager,
+
+    /// <summary>One therapist's own day: their patients only, no billing or insurance (the board's rows, filtered on the server).</summary>
+    [JsonStringEnumMemberName("therapist")] Therapist,
 }

@@ -64,9 +64,29 @@ public sealed partial class DashboardBridge(
             if (_clinics.TryGetValue(clinicId, out var watch))
             {
                 watch.Connections.Remove((connectionId, view));
+                if (view == DashboardView.Therapist)
+                {
+                    watch.Therapists.RemoveWhere(c => c.ConnectionId == connectionId);
+                }
+
                 ForgetIfUnwatched(clinicId, watch);
             }
         }
+    }
+
+    /// <summary>Watches one therapist's day: the clinic's board changes, sent on filtered to that therapist's group.</summary>
+    public async Task<IClinicDayGrain> WatchTherapistAsync(string connectionId, string clinicId, string therapistId)
+    {
+        var day = await WatchAsync(connectionId, clinicId, DashboardView.Therapist);
+        lock (_gate)
+        {
+            if (_clinics.TryGetValue(clinicId, out var watch))
+            {
+                watch.Therapists.Add((connectionId, therapistId));
+            }
+        }
+
+        return day;
     }
 
     public void ReleaseAll(string connectionId)
@@ -76,6 +96,7 @@ public sealed partial class DashboardBridge(
             foreach (var (clinicId, watch) in _clinics.ToArray())
             {
                 watch.Connections.RemoveWhere(c => c.ConnectionId == connectionId);
+                watch.Therapists.RemoveWhere(c => c.ConnectionId == connectionId);
                 ForgetIfUnwatched(clinicId, watch);
             }
         }
@@ -84,6 +105,19 @@ public sealed partial class DashboardBridge(
     public Task OnBoardChanged(BoardDelta delta)
     {
         Forward(delta.ClinicId, DashboardView.Board, delta.Date, delta.Version, () => hub.Clients.Group(DashboardGroups.Of(delta.ClinicId, DashboardView.Board)).BoardChanged(delta));
+        string[] therapists;
+        lock (_gate)
+        {
+            therapists = _clinics.TryGetValue(delta.ClinicId, out var watch) ? [.. watch.Therapists.Select(t => t.TherapistId).Distinct()] : [];
+        }
+
+        if (therapists.Length > 0)
+        {
+            // Every watched therapist gets every version (most of them empty), so their screens see no gap.
+            Forward(delta.ClinicId, DashboardView.Therapist, delta.Date, delta.Version, () => Task.WhenAll(therapists.Select(therapistId =>
+                hub.Clients.Group(DashboardGroups.OfTherapist(delta.ClinicId, therapistId)).TherapistDayChanged(TherapistDayDelta.For(delta, therapistId)))));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -275,6 +309,8 @@ public sealed partial class DashboardBridge(
     private sealed class ClinicWatch
     {
         public HashSet<(string ConnectionId, DashboardView View)> Connections { get; } = [];
+
+        public HashSet<(string ConnectionId, string TherapistId)> Therapists { get; } = [];
 
         public IClinicDayGrain? Day { get; set; }
     }

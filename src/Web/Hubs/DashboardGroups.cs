@@ -6,4 +6,6 @@ namespace PtHub.Web.Hubs;
 public static class DashboardGroups
 {
     public static string Of(string clinicId, DashboardView view) => $"clinic:{clinicId}:{view.ToCode()}";
+
+    public static string OfTherapist(string clinicId, string therapistId) => $"clinic:{clinicId}:therapist:{therapistId}";
 }

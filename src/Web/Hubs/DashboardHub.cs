@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using PtHub.Grains.Contracts;
+using PtHub.Web.Endpoints;
 using PtHub.Web.Security;
 
 namespace PtHub.Web.Hubs;
@@ -21,6 +22,34 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
 
     public async Task<ManagerView> SubscribeManager(string clinicId) =>
         await (await JoinAsync(clinicId, DashboardView.Manager)).GetManager();
+
+    /// <summary>
+    /// One therapist's own day, then its changes: the board's stream filtered to their visits on this node, so a
+    /// therapist's screen never receives another therapist's patients. A therapist may watch only their own day.
+    /// </summary>
+    public async Task<TherapistDayView> SubscribeTherapistDay(string clinicId, string therapistId)
+    {
+        var user = Context.User ?? new ClaimsPrincipal();
+        var refusal = await access.RefuseAsync(user, clinicId, DashboardView.Therapist)
+            ?? (user.StaffRole() == StaffRole.Therapist && user.TherapistId() != therapistId ? "A therapist watches their own day only." : null)
+            ?? (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is { } config && config.FindTherapist(therapistId) is not null
+                ? null : $"No therapist '{therapistId}' in clinic '{clinicId}'.");
+        var source = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "hub";
+        await AuditTrail.RecordAsync(grains, user, refusal is null ? clinicId : null, null, "therapist-day.view", "hub:SubscribeTherapistDay",
+            refusal is null ? AuditOutcomes.Ok : AuditOutcomes.Denied, source);
+        if (refusal is not null)
+        {
+            throw new HubException(refusal);
+        }
+
+        var day = await bridge.WatchTherapistAsync(Context.ConnectionId, clinicId, therapistId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.OfTherapist(clinicId, therapistId));
+        var board = await day.GetBoard();
+        var late = await day.GetRunningLate(therapistId);
+        var name = (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig())?.FindTherapist(therapistId)?.DisplayName ?? therapistId;
+        return new TherapistDayView(clinicId, board.Date, board.Version, therapistId, name, late,
+            [.. board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).Select(TherapistVisit.Of)]);
+    }
 
     public async Task Unsubscribe(string clinicId, DashboardView view)
     {

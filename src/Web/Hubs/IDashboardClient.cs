@@ -10,4 +10,6 @@ public interface IDashboardClient
     Task LobbyChanged(LobbyView lobby);
 
     Task ManagerChanged(ManagerView manager);
+
+    Task TherapistDayChanged(TherapistDayDelta delta);
 }

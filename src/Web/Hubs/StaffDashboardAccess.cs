@@ -8,7 +8,7 @@ namespace PtHub.Web.Hubs;
 /// Who may watch which view. A display watches its own clinic's lobby and nothing else; staff watch the clinics
 /// they belong to: the lobby (no PHI) anyone; the board the desk and above; the manager's view (utilization and
 /// KPIs, no PHI) the desk and above too, since the board places patients by it. Therapists do not get the whole
-/// clinic's board: it names every patient of the day.
+/// clinic's board: it names every patient of the day; they watch their own day, filtered on the server.
 /// </summary>
 internal sealed class StaffDashboardAccess(IGrainFactory grains) : IDashboardAccess
 {
@@ -33,6 +33,8 @@ internal sealed class StaffDashboardAccess(IGrainFactory grains) : IDashboardAcc
         var allowed = view switch
         {
             DashboardView.Lobby => true,
+            // A therapist's own day: the therapist (checked against their id at the join) and the desk and above.
+            DashboardView.Therapist => true,
             _ => role is StaffRole.Admin or StaffRole.Manager or StaffRole.FrontDesk,
         };
         if (!allowed)

@@ -88,6 +88,16 @@ public sealed partial class SignInScreenTests(BrowserFixture fixture)
         await Assertions.Expect(waiting).ToContainTextAsync("Waiting, Wendy", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator($"a[href='/board/{clinic.Id}']")).ToHaveCountAsync(0);
         await waiting.Locator("select").SelectOptionAsync("gym");
+
+        // The desk checks in another of Ann's patients: it shows at once (pushed, no reload), and the room Ann was
+        // choosing stays chosen. Bob's patient never reaches her screen.
+        var next = await clinic.BookAsync(await clinic.AddPatientAsync("Nora", "Next"), "ann");
+        var bobs = await clinic.BookAsync(await clinic.AddPatientAsync("Otto", "Other"), "bob");
+        (await clinic.CommandAsync(bobs, "arrive")).EnsureSuccessStatusCode();
+        (await clinic.CommandAsync(next, "arrive")).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.Locator($"#waiting li[data-visit='{next}']")).ToContainTextAsync("Next, Nora", new() { Timeout = 30_000 });
+        Assert.Equal("gym", await waiting.Locator("select").InputValueAsync());
+        await Assertions.Expect(page.GetByText("Other, Otto")).ToHaveCountAsync(0);
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
 
         var treating = page.Locator($"#treating li[data-visit='{visitId}']");

@@ -135,6 +135,7 @@ export class LiveView<TState extends Versioned, TPush extends Versioned> {
     private readonly clinicId: string,
     private readonly apply: (state: TState, push: TPush) => TState,
     private readonly render: (state: TState) => void,
+    private readonly subscribeArgs: unknown[] = [],
   ) {
     live.on<TPush>(pushMethod, push => this.receive(push));
     live.add({ method: subscribeMethod, resync: () => this.resync() });
@@ -145,7 +146,7 @@ export class LiveView<TState extends Versioned, TPush extends Versioned> {
   async resync(): Promise<void> {
     this.syncing = true;
     try {
-      const snapshot = await this.live.invoke<TState>(this.subscribeMethod, this.clinicId);
+      const snapshot = await this.live.invoke<TState>(this.subscribeMethod, this.clinicId, ...this.subscribeArgs);
       this.state = snapshot;
       const pending = this.buffered;
       this.buffered = [];

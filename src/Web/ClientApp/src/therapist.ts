@@ -1,7 +1,10 @@
 // A therapist's own day: who is waiting for them and in which room, who is with them, what comes later. Only their
-// patients (the server answers nothing else). It refreshes every 30 s in the background, which never extends the
-// session; starting, finishing and running late are what the therapist does.
-import { clinicFromPath, clockTime, currentSession, el, getJson, getJsonInBackground, minutesSince, replace, send, signIn } from "./dom";
+// patients: the server filters the clinic's changes to this therapist before they leave it. Live through the hub like
+// every other screen; a room being chosen for a patient stays chosen while updates arrive.
+import { html, render, type TemplateResult } from "lit-html";
+import { repeat } from "lit-html/directives/repeat.js";
+import { LiveConnection, LiveView } from "./live";
+import { clinicFromPath, clinicOrNotFound, clockTime, currentSession, minutesSince, send, signIn } from "./dom";
 import { mountNav } from "./nav";
 
 void mountNav();
@@ -10,7 +13,8 @@ interface TherapistVisit {
   visitId: string; scheduledStart: string; durationMinutes: number; visitType: string; patientName: string; status: string;
   statusSince: string; roomId: string | null; roomName: string | null; arrivedAt: string | null; walkIn: boolean;
 }
-interface TherapistDay { therapistName: string; date: string; runningLateMinutes: number; visits: TherapistVisit[]; }
+interface TherapistDayView { clinicId: string; date: string; version: number; therapistName: string; runningLateMinutes: number; visits: TherapistVisit[]; }
+interface TherapistDayDelta { clinicId: string; date: string; version: number; upserts: TherapistVisit[]; removed: string[]; }
 interface Space { id: string; name: string; }
 interface ClinicConfig { name: string; timeZoneId: string; rooms: Space[]; }
 
@@ -19,9 +23,7 @@ const session = await currentSession();
 if (!session) signIn();
 const therapistId = new URLSearchParams(window.location.search).get("therapist") ?? session.therapistId ?? "";
 const api = `/api/clinics/${encodeURIComponent(clinicId)}`;
-const dayUrl = `${api}/therapists/${encodeURIComponent(therapistId)}/day`;
 const notice = document.getElementById("notice")!;
-const updated = document.getElementById("updated")!;
 const late = document.getElementById("late") as HTMLSelectElement;
 let config: ClinicConfig | null = null;
 
@@ -34,61 +36,64 @@ async function act(visit: TherapistVisit, action: string, body: object = {}): Pr
   try {
     await send("POST", `${api}/visits/${encodeURIComponent(visit.visitId)}/${action}`, { commandId: crypto.randomUUID(), ...body });
     tell("");
-    await refresh(false);
   } catch (error) {
     tell((error as Error).message);
   }
 }
 
-function item(visit: TherapistVisit): HTMLElement {
+function details(visit: TherapistVisit): string {
   const zone = config?.timeZoneId;
-  const details = [
+  return [
     `${clockTime(visit.scheduledStart, zone)} · ${visit.durationMinutes} min · ${visit.visitType}`,
     visit.roomName ? `in ${visit.roomName}` : null,
     visit.status === "checked-in" || visit.status === "arrived" ? `waiting ${minutesSince(visit.arrivedAt ?? visit.statusSince)} min` : null,
     visit.status === "in-treatment" ? `for ${minutesSince(visit.statusSince)} min` : null,
     ["noshow", "cancelled", "left-without-being-seen"].includes(visit.status) ? (visit.status === "noshow" ? "no-show" : visit.status.replace(/-/g, " ")) : null,
   ].filter(Boolean).join(" · ");
-  const actions: HTMLElement[] = [];
-  if (visit.status === "checked-in") {
-    const room = el("select", { "aria-label": "Room" }, ...(config?.rooms ?? []).map(r => el("option", { value: r.id }, r.name)));
-    if (visit.roomId) room.value = visit.roomId;
-    const start = el("button", { class: "primary", type: "button" }, "Start");
-    start.addEventListener("click", () => void act(visit, "start", { roomId: room.value }));
-    actions.push(room, start);
-  } else if (visit.status === "in-treatment") {
-    const finish = el("button", { class: "primary", type: "button" }, "Finish");
-    finish.addEventListener("click", () => void act(visit, "finish"));
-    actions.push(finish);
-  }
-
-  return el("li", { class: `appointment ${visit.status}`, "data-visit": visit.visitId, "data-status": visit.status },
-    el("span", { class: "name" }, visit.patientName), el("span", { class: "details" }, details), el("span", { class: "actions" }, ...actions));
 }
 
-function render(day: TherapistDay): void {
+function actions(visit: TherapistVisit): TemplateResult | null {
+  if (visit.status === "checked-in") {
+    // The select keeps what the therapist picked: a push re-renders only what changed, and its value is not bound.
+    return html`<select aria-label="Room">${(config?.rooms ?? []).map(r => html`<option value=${r.id} ?selected=${r.id === visit.roomId}>${r.name}</option>`)}</select>
+      <button class="primary" type="button" @click=${(e: Event) => {
+        const room = ((e.target as HTMLElement).parentElement!.querySelector("select") as HTMLSelectElement).value;
+        void act(visit, "start", { roomId: room });
+      }}>Start</button>`;
+  }
+  if (visit.status === "in-treatment") {
+    return html`<button class="primary" type="button" @click=${() => act(visit, "finish")}>Finish</button>`;
+  }
+  return null;
+}
+
+function item(visit: TherapistVisit): TemplateResult {
+  return html`<li class="appointment ${visit.status}" data-visit=${visit.visitId} data-status=${visit.status}>
+    <span class="name">${visit.patientName}</span><span class="details">${details(visit)}</span><span class="actions">${actions(visit)}</span>
+  </li>`;
+}
+
+function fill(id: string, visits: TherapistVisit[], none: string): void {
+  render(visits.length === 0 ? html`<li class="empty">${none}</li>` : html`${repeat(visits, v => v.visitId, item)}`, document.getElementById(id)!);
+}
+
+function show(day: TherapistDayView): void {
   document.getElementById("title")!.textContent = `${day.therapistName} · ${config?.name ?? ""}`;
   document.title = `${day.therapistName} · My day`;
-  late.value = String(day.runningLateMinutes);
+  if (document.activeElement !== late) late.value = String(day.runningLateMinutes);
   const by = (...statuses: string[]) => day.visits.filter(v => statuses.includes(v.status));
-  const empty = (text: string) => el("li", { class: "empty" }, text);
-  const fill = (id: string, visits: TherapistVisit[], none: string) =>
-    replace(document.getElementById(id)!, ...(visits.length ? visits.map(item) : [empty(none)]));
   fill("waiting", by("checked-in", "arrived"), "Nobody is waiting for you.");
   fill("treating", by("in-treatment"), "Nobody is with you.");
   fill("later", by("booked"), "No more visits booked today.");
   fill("done", by("finished", "checked-out", "noshow", "cancelled", "left-without-being-seen"), "Nothing yet.");
-  updated.dataset.state = "live";
-  updated.textContent = `● updated ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`;
 }
 
-async function refresh(background: boolean): Promise<void> {
-  try {
-    render(background ? await getJsonInBackground<TherapistDay>(dayUrl) : await getJson<TherapistDay>(dayUrl));
-  } catch (error) {
-    updated.dataset.state = "reconnecting";
-    updated.textContent = `○ ${(error as Error).message}`;
-  }
+function applyDelta(state: TherapistDayView, delta: TherapistDayDelta): TherapistDayView {
+  const visits = new Map(state.visits.map(v => [v.visitId, v]));
+  for (const id of delta.removed) visits.delete(id);
+  for (const visit of delta.upserts) visits.set(visit.visitId, visit);
+  const ordered = [...visits.values()].sort((a, b) => a.scheduledStart.localeCompare(b.scheduledStart) || a.visitId.localeCompare(b.visitId));
+  return { ...state, version: delta.version, visits: ordered };
 }
 
 late.addEventListener("change", async () => {
@@ -103,7 +108,13 @@ late.addEventListener("change", async () => {
 if (!therapistId) {
   tell("This screen is a therapist's own day: sign in as a therapist, or add ?therapist=<id>.");
 } else {
-  config = await getJson<ClinicConfig>(api);
-  await refresh(false);
-  window.setInterval(() => void refresh(true), 30000);
+  config = await clinicOrNotFound<ClinicConfig>(api, document.querySelector("main")!);
+  if (config) {
+    const live = new LiveConnection(document.getElementById("live"));
+    live.timeZone = config.timeZoneId;
+    const day = new LiveView<TherapistDayView, TherapistDayDelta>(live, "SubscribeTherapistDay", "TherapistDayChanged", clinicId, applyDelta, show, [therapistId]);
+    // Minutes waiting and in treatment count on between changes.
+    window.setInterval(() => { if (day.current) show(day.current); }, 15000);
+    void live.start();
+  }
 }
