@@ -13,7 +13,7 @@ var total = Stopwatch.StartNew();
 var clock = new FakeTimeProvider(ClinicPlan.At(options.Date, new TimeOnly(6, 0)));
 var (app, baseAddress, directory, cookies) = await EmbeddedNode.StartAsync("pthub-sim",
     // The simulated day runs on the clinic clock, which sessions follow too: one session lasts the whole day.
-    ["--PtHub:LiveTickSeconds=0.05", "--PtHub:KeeperSeconds=1", "--PtHub:Security:SessionMaxHours=168"],
+    ["--PtHub:LiveTickSeconds=0.05", "--PtHub:KeeperSeconds=1", "--PtHub:Security:SessionMaxHours=168", "--PtHub:Security:SessionIdleMinutes=1440"],
     builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock));
 try
 {
