@@ -168,4 +168,46 @@ public sealed class TruthfulScreenTests(BrowserFixture fixture)
         await Assertions.Expect(shown).ToContainTextAsync(clinicTime.ToString("hh:mm", CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
         await Assertions.Expect(shown).ToContainTextAsync(clinicTime.Hour < 12 ? "AM" : "PM");
     }
+
+    [Fact]
+    public async Task TheBoardHeaderStaysInReachOnALaptopAndIsSmallOnAPhone()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        for (var i = 0; i < 25; i++)
+        {
+            await clinic.BookAsync(await clinic.AddPatientAsync($"Row{i}", "Tester"));
+        }
+
+        var laptop = await fixture.OpenAsync($"/board/{clinic.Id}", 1280, 800);
+        await Assertions.Expect(laptop.Locator("article.visit")).ToHaveCountAsync(25, new() { Timeout = 30_000 });
+        await laptop.Mouse.WheelAsync(0, 3000);
+        await laptop.WaitForFunctionAsync("() => window.scrollY > 500");
+        // Scrolled far down, the board's header (filters, walk-in, live state) is still at the top of the screen.
+        Assert.Equal(0, await laptop.EvaluateAsync<double>("() => Math.round(document.querySelector('.board-page > .bar').getBoundingClientRect().top)"));
+
+        var phone = await fixture.OpenAsync($"/board/{clinic.Id}", 390, 844);
+        await Assertions.Expect(phone.Locator("article.visit")).ToHaveCountAsync(25, new() { Timeout = 30_000 });
+        var header = await phone.EvaluateAsync<double>("() => document.querySelector('.board-page > .bar').getBoundingClientRect().height");
+        Assert.True(header <= 844 * 0.15, $"the board's header takes {header} px of 844");
+    }
+
+    [Fact]
+    public async Task AFoldedGroupStaysFoldedOnThisDevice()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Fold", "Tester"));
+        var board = await fixture.OpenAsync($"/board/{clinic.Id}", 1280, 800);
+        var upcoming = board.Locator("section.group.upcoming");
+        await Assertions.Expect(upcoming.Locator($"article[data-visit='{visitId}']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+
+        await upcoming.GetByRole(AriaRole.Button, new() { Name = "Upcoming" }).ClickAsync();
+        await Assertions.Expect(upcoming.Locator("article.visit")).ToHaveCountAsync(0);
+        await Assertions.Expect(upcoming.Locator("button.fold")).ToHaveAttributeAsync("aria-expanded", "false");
+        await board.ReloadAsync();
+
+        await Assertions.Expect(board.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await Assertions.Expect(board.Locator("section.group.upcoming button.fold")).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(board.Locator("section.group.upcoming article.visit")).ToHaveCountAsync(0);
+        await Assertions.Expect(board.Locator("section.group.upcoming .count")).ToHaveTextAsync("1");
+    }
 }
