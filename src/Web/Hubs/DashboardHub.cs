@@ -30,10 +30,10 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
     public async Task<TherapistDayView> SubscribeTherapistDay(string clinicId, string therapistId)
     {
         var user = Context.User ?? new ClaimsPrincipal();
+        var therapist = (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig())?.FindTherapist(therapistId);
         var refusal = await access.RefuseAsync(user, clinicId, DashboardView.Therapist)
             ?? (user.StaffRole() == StaffRole.Therapist && user.TherapistId() != therapistId ? "A therapist watches their own day only." : null)
-            ?? (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is { } config && config.FindTherapist(therapistId) is not null
-                ? null : $"No therapist '{therapistId}' in clinic '{clinicId}'.");
+            ?? (therapist is null ? $"No therapist '{therapistId}' in clinic '{clinicId}'." : null);
         var source = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "hub";
         await AuditTrail.RecordAsync(grains, user, refusal is null ? clinicId : null, null, "therapist-day.view", "hub:SubscribeTherapistDay",
             refusal is null ? AuditOutcomes.Ok : AuditOutcomes.Denied, source);
@@ -46,8 +46,7 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
         await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.OfTherapist(clinicId, therapistId));
         var board = await day.GetBoard();
         var late = await day.GetRunningLate(therapistId);
-        var name = (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig())?.FindTherapist(therapistId)?.DisplayName ?? therapistId;
-        return new TherapistDayView(clinicId, board.Date, board.Version, therapistId, name, late,
+        return new TherapistDayView(clinicId, board.Date, board.Version, therapistId, therapist!.DisplayName, late,
             [.. board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).Select(TherapistVisit.Of)]);
     }
 
