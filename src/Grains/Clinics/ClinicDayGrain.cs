@@ -116,6 +116,8 @@ internal sealed class ClinicDayGrain(
 
     public Task<ManagerView> GetManager() => Task.FromResult(_views.Manager);
 
+    public Task<ScheduleView> GetSchedule() => Task.FromResult(_views.Schedule(Data()));
+
     public async Task<int?> OnVisitChanged(VisitSnapshot visit)
     {
         if (!_patients.ContainsKey(visit.PatientId))
@@ -151,7 +153,7 @@ internal sealed class ClinicDayGrain(
     {
         if (_watchers.Renew(observer, lease) && _config is not null)
         {
-            Watchers.SendCurrent(observer, _views.Board(Data()), _views.Lobby, _views.Manager);
+            Watchers.SendCurrent(observer, _views.Board(Data()), _views.Lobby, _views.Manager, _views.Schedule(Data()));
         }
 
         return Task.CompletedTask;

@@ -3,7 +3,7 @@ using PtHub.Grains.Contracts;
 namespace PtHub.Grains.Clinics;
 
 /// <summary>
-/// The last published board, lobby and manager views of one clinic-day, each with its own version. A refresh
+/// The last published board, lobby, manager and schedule views of one clinic-day, each with its own version. A refresh
 /// rebuilds them from the day's data and reports only what really changed, each change one version higher.
 /// </summary>
 internal sealed class LiveViews
@@ -14,9 +14,13 @@ internal sealed class LiveViews
     private ValueList<BoardOpening> _openings = [];
     private LobbyView? _lobby;
     private ManagerView? _manager;
+    private readonly Dictionary<string, ScheduleEntry> _entries = [];
+    private ScheduleFrame? _frame;
+    private ValueList<BoardOpening> _scheduleOpenings = [];
+    private long _scheduleVersion;
 
     /// <summary>Versions start at <paramref name="firstVersion"/>, above anything an earlier activation handed out.</summary>
-    public LiveViews(long firstVersion) => _boardVersion = firstVersion;
+    public LiveViews(long firstVersion) => _boardVersion = _scheduleVersion = firstVersion;
 
     /// <summary>The lobby estimate of each waiting visit, as of the last refresh.</summary>
     public IReadOnlyDictionary<string, int> Estimates { get; private set; } = new Dictionary<string, int>();
@@ -27,6 +31,9 @@ internal sealed class LiveViews
     public LobbyView Lobby => _lobby!;
 
     public ManagerView Manager => _manager!;
+
+    public ScheduleView Schedule(DayData day) => new(day.ClinicId, day.Date, _scheduleVersion, _frame ?? ScheduleProjection.Frame(day.Config, day.Date),
+        _entries.Values.OrderBy(e => e.ScheduledStart).ThenBy(e => e.VisitId, StringComparer.Ordinal).ToValueList(), _scheduleOpenings);
 
     public LiveChanges Refresh(DayData day, DateTimeOffset now)
     {
@@ -47,7 +54,7 @@ internal sealed class LiveViews
         }
 
         Estimates = estimates;
-        return new LiveChanges(RefreshBoard(day, now), RefreshLobby(day, nextWaits, now), RefreshManager(day, now));
+        return new LiveChanges(RefreshBoard(day, now), RefreshLobby(day, nextWaits, now), RefreshManager(day, now), RefreshSchedule(day, now));
     }
 
     private BoardDelta? RefreshBoard(DayData day, DateTimeOffset now)
@@ -110,5 +117,37 @@ internal sealed class LiveViews
 
         _manager = manager with { Version = version + 1 };
         return _manager;
+    }
+
+    private ScheduleDelta? RefreshSchedule(DayData day, DateTimeOffset now)
+    {
+        var upserts = new List<ScheduleEntry>();
+        foreach (var visit in day.Visits.Values)
+        {
+            var entry = ScheduleProjection.Entry(visit, day.Patients.GetValueOrDefault(visit.PatientId), day.Config, now);
+            if (!_entries.TryGetValue(visit.VisitId, out var known) || known != entry)
+            {
+                _entries[visit.VisitId] = entry;
+                upserts.Add(entry);
+            }
+        }
+
+        var removed = _entries.Keys.Where(id => !day.Visits.ContainsKey(id)).ToList();
+        removed.ForEach(id => _entries.Remove(id));
+        var frame = ScheduleProjection.Frame(day.Config, day.Date);
+        var frameChanged = frame != _frame;
+        _frame = frame;
+        var openings = day.Openings ?? [];
+        var openingsChanged = openings != _scheduleOpenings;
+        _scheduleOpenings = openings;
+        if (upserts.Count == 0 && removed.Count == 0 && !frameChanged && !openingsChanged)
+        {
+            return null;
+        }
+
+        _scheduleVersion++;
+        return new ScheduleDelta(day.ClinicId, day.Date, _scheduleVersion,
+            upserts.OrderBy(e => e.ScheduledStart).ThenBy(e => e.VisitId, StringComparer.Ordinal).ToValueList(), removed.ToValueList(),
+            frameChanged ? frame : null, openingsChanged ? openings : null);
     }
 }

@@ -26,11 +26,12 @@ internal sealed class Watchers
     /// Brings a node that was not watching up to date: it gets the current views as of their versions. Its screens
     /// that hold those versions ignore them; screens that missed anything see a version gap and take a snapshot.
     /// </summary>
-    public static void SendCurrent(IDashboardObserver observer, BoardView board, LobbyView lobby, ManagerView manager)
+    public static void SendCurrent(IDashboardObserver observer, BoardView board, LobbyView lobby, ManagerView manager, ScheduleView schedule)
     {
         _ = observer.OnBoardChanged(new BoardDelta(board.ClinicId, board.Date, board.Version, board.Rows, [], board.Openings));
         _ = observer.OnLobbyChanged(lobby);
         _ = observer.OnManagerChanged(manager);
+        _ = observer.OnScheduleChanged(new ScheduleDelta(schedule.ClinicId, schedule.Date, schedule.Version, schedule.Entries, [], schedule.Frame, schedule.Openings));
     }
 
     public void DisconnectDisplay(string clinicDayKey, string displayId)
@@ -66,6 +67,11 @@ internal sealed class Watchers
             if (changes.Manager is { } manager)
             {
                 _ = observer.OnManagerChanged(manager);
+            }
+
+            if (changes.Schedule is { } schedule)
+            {
+                _ = observer.OnScheduleChanged(schedule);
             }
         }
     }

@@ -17,4 +17,7 @@ public enum DashboardView
 
     /// <summary>One therapist's own day: their patients only, no billing or insurance (the board's rows, filtered on the server).</summary>
     [JsonStringEnumMemberName("therapist")] Therapist,
+
+    /// <summary>The front desk's calendar of one date (any date, not only today): every visit with its patient's name.</summary>
+    [JsonStringEnumMemberName("schedule")] Schedule,
 }

@@ -27,6 +27,9 @@ public interface IClinicDayGrain : IGrainWithStringKey
     [Alias("GetManager")]
     Task<ManagerView> GetManager();
 
+    [Alias("GetSchedule")]
+    Task<ScheduleView> GetSchedule();
+
     /// <summary>
     /// Each accepted visit command reports here; the answer is the wait quoted to a patient who just arrived.
     /// Interleaves, so booking a walk-in can arrive it at once.

@@ -16,6 +16,9 @@ public interface IDashboardObserver : IGrainObserver
     [Alias("OnManagerChanged"), OneWay]
     Task OnManagerChanged(ManagerView manager);
 
+    [Alias("OnScheduleChanged"), OneWay]
+    Task OnScheduleChanged(ScheduleDelta delta);
+
     /// <summary>The display's token was revoked: close its connections now.</summary>
     [Alias("OnDisplayRevoked"), OneWay]
     Task OnDisplayRevoked(string clinicId, string displayId);

@@ -5,13 +5,15 @@ using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
 
-/// <summary>Finding free time in the schedule.</summary>
+/// <summary>The schedule of a day, and finding free time in it.</summary>
 internal static class ScheduleEndpoints
 {
     private const int MaxDays = 31;
 
     public static RouteGroupBuilder MapScheduleEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGet("/clinics/{clinicId}/schedule", Schedule).WithTags("Scheduling").RequireAuthorization(AccessPolicies.FrontDesk).Audited("schedule.read")
+            .WithSummary("The schedule of a day (default: today in the clinic's time zone): its frame, every visit, and the openings; live through the hub's SubscribeSchedule");
         api.MapGet("/clinics/{clinicId}/free-slots", FreeSlots).WithTags("Scheduling").RequireAuthorization(AccessPolicies.FrontDesk)
             .WithSummary("Free starts for a visit type with one therapist or any, from a date for a number of days (at most 31)");
         api.MapPut("/clinics/{clinicId}/therapists/{therapistId}/running-late", RunningLate).WithTags("Scheduling").RequireAuthorization(AccessPolicies.Staff)
@@ -19,9 +21,26 @@ internal static class ScheduleEndpoints
         return api;
     }
 
+    private static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> Schedule(
+        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    {
+        if (date is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["date"] = [DateWindow.Message("date")] });
+        }
+
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var day = date ?? config.LocalDate(time.GetUtcNow());
+        return TypedResults.Ok(await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day)).GetSchedule());
+    }
+
     private static async Task<Results<Ok<FreeSlots>, ValidationProblem, ProblemHttpResult>> FreeSlots(
-        string clinicId, string? visitType, string? therapistId, DateOnly? from, int? days, IGrainFactory grains,
-        [FromKeyedServices(Clock.Key)] TimeProvider time)
+        string clinicId, string? visitType, string? therapistId, DateOnly? from, int? days, string? weekdays, TimeOnly? after, TimeOnly? before,
+        IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {
@@ -50,6 +69,17 @@ internal static class ScheduleEndpoints
             errors["from"] = [DateWindow.Message("from")];
         }
 
+        var preferredDays = Weekdays.Parse(weekdays, out var unknownDays);
+        if (unknownDays.Count > 0)
+        {
+            errors["weekdays"] = [$"Unknown weekday {string.Join(", ", unknownDays.Select(d => $"'{d}'"))}; use names or three letters, e.g. mon,wed,fri."];
+        }
+
+        if (after is { } earliest && before is { } latest && earliest >= latest)
+        {
+            errors["before"] = [$"before ({latest:HH:mm}) must be later than after ({earliest:HH:mm})."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -61,7 +91,18 @@ internal static class ScheduleEndpoints
             .SelectMany(date => therapists.Select(async t => (Therapist: t,
                 Starts: await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date)).FreeStarts(t, type!.DefaultMinutes))));
         var found = await Task.WhenAll(queries);
-        var slots = found.SelectMany(f => f.Starts.Select(s => new FreeSlot(s, f.Therapist)))
+        // Preferences are the patient's wall clock: weekday and time of day in the clinic's zone; a slot must start at or
+        // after "after" and end by "before".
+        bool Preferred(DateTimeOffset start)
+        {
+            var local = TimeZoneInfo.ConvertTime(start, config.TimeZone);
+            var time = TimeOnly.FromDateTime(local.DateTime);
+            return (preferredDays.Count == 0 || preferredDays.Contains(local.DayOfWeek))
+                && (after is null || time >= after)
+                && (before is null || time.AddMinutes(type!.DefaultMinutes) <= before && time.AddMinutes(type.DefaultMinutes) > time);
+        }
+
+        var slots = found.SelectMany(f => f.Starts.Where(Preferred).Select(s => new FreeSlot(s, f.Therapist)))
             .OrderBy(s => s.Start).ThenBy(s => s.TherapistId, StringComparer.Ordinal).ToArray();
         return TypedResults.Ok(new FreeSlots(type!.Code, type.DefaultMinutes, slots));
     }

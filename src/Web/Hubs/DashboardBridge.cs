@@ -25,7 +25,8 @@ public sealed partial class DashboardBridge(
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ClinicWatch> _clinics = [];
     private readonly Dictionary<string, Task> _sends = [];
-    private readonly Dictionary<(string ClinicId, DashboardView View), (DateOnly Date, long Version)> _forwarded = [];
+    private readonly Dictionary<(string ClinicId, DashboardView View, DateOnly? Of), (DateOnly Date, long Version)> _forwarded = [];
+    private readonly Dictionary<(string ClinicId, DateOnly Date), HashSet<string>> _schedules = [];
     private readonly CancellationTokenSource _stopping = new();
     private IDashboardObserver? _self;
     private readonly SemaphoreSlim _renewNow = new(0, 1);
@@ -89,10 +90,45 @@ public sealed partial class DashboardBridge(
         return day;
     }
 
+    /// <summary>
+    /// Watches the schedule of one date (any date, so not through the clinic's today-following watch). Never unwatched
+    /// explicitly: the same grain may be today's, watched for the board too, so a schedule nobody views simply stops
+    /// being renewed and its lease lapses.
+    /// </summary>
+    public async Task<IClinicDayGrain> WatchScheduleAsync(string connectionId, string clinicId, DateOnly date)
+    {
+        var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date));
+        lock (_gate)
+        {
+            if (!_schedules.TryGetValue((clinicId, date), out var connections))
+            {
+                _schedules[(clinicId, date)] = connections = [];
+            }
+
+            connections.Add(connectionId);
+        }
+
+        await day.Watch(Self(), Lease);
+        return day;
+    }
+
+    public void ReleaseSchedule(string connectionId, string clinicId, DateOnly date)
+    {
+        lock (_gate)
+        {
+            ForgetSchedule(connectionId, (clinicId, date));
+        }
+    }
+
     public void ReleaseAll(string connectionId)
     {
         lock (_gate)
         {
+            foreach (var key in _schedules.Keys.ToArray())
+            {
+                ForgetSchedule(connectionId, key);
+            }
+
             foreach (var (clinicId, watch) in _clinics.ToArray())
             {
                 watch.Connections.RemoveWhere(c => c.ConnectionId == connectionId);
@@ -130,6 +166,13 @@ public sealed partial class DashboardBridge(
     public Task OnManagerChanged(ManagerView manager)
     {
         Forward(manager.ClinicId, DashboardView.Manager, manager.Date, manager.Version, () => hub.Clients.Group(DashboardGroups.Of(manager.ClinicId, DashboardView.Manager)).ManagerChanged(manager));
+        return Task.CompletedTask;
+    }
+
+    public Task OnScheduleChanged(ScheduleDelta delta)
+    {
+        Forward(delta.ClinicId, DashboardView.Schedule, delta.Date, delta.Version,
+            () => hub.Clients.Group(DashboardGroups.OfSchedule(delta.ClinicId, delta.Date)).ScheduleChanged(delta), scheduleOf: delta.Date);
         return Task.CompletedTask;
     }
 
@@ -189,6 +232,24 @@ public sealed partial class DashboardBridge(
             lock (_gate)
             {
                 clinicIds = [.. _clinics.Keys];
+            }
+
+            (string ClinicId, DateOnly Date)[] schedules;
+            lock (_gate)
+            {
+                schedules = [.. _schedules.Keys];
+            }
+
+            foreach (var (clinicId, date) in schedules)
+            {
+                try
+                {
+                    await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date)).Watch(Self(), Lease);
+                }
+                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                {
+                    LogRenewFailed(logger, ex, clinicId);
+                }
             }
 
             foreach (var clinicId in clinicIds)
@@ -267,9 +328,10 @@ public sealed partial class DashboardBridge(
         _sends.Remove(clinicId);
         foreach (var view in Enum.GetValues<DashboardView>())
         {
-            _forwarded.Remove((clinicId, view));
+            _forwarded.Remove((clinicId, view, null));
         }
-        if (watch.Day is { } day && _self is { } self)
+
+        if (watch.Day is { } day && _self is { } self && !_schedules.ContainsKey((clinicId, GrainKeys.SplitClinicDay(day.GetPrimaryKeyString()).Date)))
         {
             _ = day.Unwatch(self).ContinueWith(t => LogUnwatchFailed(logger, t.Exception!, clinicId),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -281,16 +343,16 @@ public sealed partial class DashboardBridge(
     /// connections per pair), so a message older than one already forwarded for the same view and day is dropped: a
     /// screen would ignore it anyway, and one that missed the newer message resyncs on the gap.
     /// </summary>
-    private void Forward(string clinicId, DashboardView view, DateOnly date, long version, Func<Task> send)
+    private void Forward(string clinicId, DashboardView view, DateOnly date, long version, Func<Task> send, DateOnly? scheduleOf = null)
     {
         lock (_gate)
         {
-            if (_forwarded.TryGetValue((clinicId, view), out var last) && last.Date == date && last.Version >= version)
+            if (_forwarded.TryGetValue((clinicId, view, scheduleOf), out var last) && last.Date == date && last.Version >= version)
             {
                 return;
             }
 
-            _forwarded[(clinicId, view)] = (date, version);
+            _forwarded[(clinicId, view, scheduleOf)] = (date, version);
             var previous = _sends.GetValueOrDefault(clinicId, Task.CompletedTask);
             _sends[clinicId] = previous.ContinueWith(async _ =>
             {
@@ -303,6 +365,15 @@ public sealed partial class DashboardBridge(
                     LogForwardFailed(logger, ex, clinicId);
                 }
             }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private void ForgetSchedule(string connectionId, (string ClinicId, DateOnly Date) key)
+    {
+        if (_schedules.TryGetValue(key, out var connections) && connections.Remove(connectionId) && connections.Count == 0)
+        {
+            _schedules.Remove(key);
+            _forwarded.Remove((key.ClinicId, DashboardView.Schedule, key.Date));
         }
     }
 

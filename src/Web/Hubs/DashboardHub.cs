@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using PtHub.Grains;
 using PtHub.Grains.Contracts;
 using PtHub.Web.Endpoints;
 using PtHub.Web.Security;
@@ -10,7 +11,8 @@ namespace PtHub.Web.Hubs;
 /// The live screens' hub. A client subscribes to one view of one clinic and gets its snapshot; deltas then
 /// arrive on the view's group. Stateless: what a connection watches lives in its groups and in the bridge.
 /// </summary>
-public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge, IGrainFactory grains, LiveSessionGuard sessions) : Hub<IDashboardClient>
+public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge, IGrainFactory grains, LiveSessionGuard sessions,
+    [FromKeyedServices(Clock.Key)] TimeProvider time) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 
@@ -48,6 +50,31 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
         var late = await day.GetRunningLate(therapistId);
         return new TherapistDayView(clinicId, board.Date, board.Version, therapistId, therapist!.DisplayName, late,
             [.. board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).Select(TherapistVisit.Of)]);
+    }
+
+    /// <summary>The schedule of one date, then its changes. It names every patient of that day: a read of PHI, audited.</summary>
+    public async Task<ScheduleView> SubscribeSchedule(string clinicId, DateOnly date)
+    {
+        var user = Context.User ?? new ClaimsPrincipal();
+        var refusal = await access.RefuseAsync(user, clinicId, DashboardView.Schedule)
+            ?? (DateWindow.Contains(date, time.GetUtcNow()) ? null : DateWindow.Message("date"));
+        var source = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "hub";
+        await AuditTrail.RecordAsync(grains, user, refusal is null ? clinicId : null, null, "schedule.view", "hub:SubscribeSchedule",
+            refusal is null ? AuditOutcomes.Ok : AuditOutcomes.Denied, source);
+        if (refusal is not null)
+        {
+            throw new HubException(refusal);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.OfSchedule(clinicId, date));
+        var day = await bridge.WatchScheduleAsync(Context.ConnectionId, clinicId, date);
+        return await day.GetSchedule();
+    }
+
+    public async Task UnsubscribeSchedule(string clinicId, DateOnly date)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardGroups.OfSchedule(clinicId, date));
+        bridge.ReleaseSchedule(Context.ConnectionId, clinicId, date);
     }
 
     public async Task Unsubscribe(string clinicId, DashboardView view)

@@ -12,4 +12,6 @@ public interface IDashboardClient
     Task ManagerChanged(ManagerView manager);
 
     Task TherapistDayChanged(TherapistDayDelta delta);
+
+    Task ScheduleChanged(ScheduleDelta delta);
 }

@@ -136,6 +136,8 @@ export class LiveView<TState extends Versioned, TPush extends Versioned> {
     private readonly apply: (state: TState, push: TPush) => TState,
     private readonly render: (state: TState) => void,
     private readonly subscribeArgs: unknown[] = [],
+    /** Which pushes of the method are this view's, when several views share it (the schedule of each date of a week). */
+    private readonly accepts: (push: TPush) => boolean = () => true,
   ) {
     live.on<TPush>(pushMethod, push => this.receive(push));
     live.add({ method: subscribeMethod, resync: () => this.resync() });
@@ -159,7 +161,7 @@ export class LiveView<TState extends Versioned, TPush extends Versioned> {
   }
 
   private receive(push: TPush): void {
-    if (push.clinicId !== this.clinicId) return;
+    if (push.clinicId !== this.clinicId || !this.accepts(push)) return;
     if (this.syncing || !this.state) {
       this.buffered.push(push);
       if (this.buffered.length > 1000) this.buffered.shift();

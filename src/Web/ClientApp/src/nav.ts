@@ -16,6 +16,7 @@ const managers: Role[] = ["Admin", "Manager"];
 /** The screens of one clinic, in the order the row shows them; the server still checks each. */
 const clinicScreens: Screen[] = [
   { screen: "board", label: "Board", roles: desk },
+  { screen: "schedule", label: "Schedule", roles: desk },
   { screen: "patients", label: "Patients", roles: desk },
   { screen: "therapist", label: "My day", roles: ["Therapist"] },
   { screen: "manager", label: "Manager", roles: managers },

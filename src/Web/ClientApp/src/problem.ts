@@ -20,7 +20,9 @@ export async function submit<T>(method: string, url: string, body: unknown): Pro
   const problem = await response.json().catch(() => ({})) as Partial<Problem>;
   return {
     ok: false,
+    // Extensions stay (a conflict's "conflicts", a duplicate's "matches"), for the pages that offer a way on.
     problem: {
+      ...problem,
       title: problem.title ?? `The server answered ${response.status}.`,
       detail: problem.detail ?? null,
       errors: problem.errors ?? {},

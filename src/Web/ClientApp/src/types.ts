@@ -61,3 +61,27 @@ export interface ClinicConfig {
   visitTypes: { code: string; name: string; defaultMinutes: number }[];
   lateCancelHours: number; noShowGraceMinutes: number;
 }
+
+export interface ScheduleSpan { from: string; until: string; }
+
+export interface ScheduleTherapist { id: string; displayName: string; working: ScheduleSpan[]; dayOff: boolean; }
+
+export interface ScheduleSpace { id: string; name: string; kind: string; capacity: number; outOfService: boolean; }
+
+export interface ScheduleFrame {
+  clinicName: string; timeZoneId: string; open: ScheduleSpan[]; therapists: ScheduleTherapist[]; spaces: ScheduleSpace[];
+  /** The instant the date begins in the clinic's time zone. */
+  midnight: string;
+}
+
+export interface ScheduleEntry {
+  visitId: string; patientId: string; patientName: string; therapistId: string; roomId: string | null;
+  visitTypeCode: string; visitTypeName: string; scheduledStart: string; durationMinutes: number; status: VisitStatus;
+  walkIn: boolean; actions: string[]; cancelIsLate: boolean;
+}
+
+export interface ScheduleView extends Versioned { frame: ScheduleFrame; entries: ScheduleEntry[]; openings: BoardOpening[]; }
+
+export interface ScheduleDelta extends Versioned { upserts: ScheduleEntry[]; removed: string[]; frame: ScheduleFrame | null; openings: BoardOpening[] | null; }
+
+export interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; }
