@@ -96,7 +96,7 @@ function detailsPart(): TemplateResult {
       aria-invalid=${invalid("details", name)} aria-describedby=${describedBy("details", name)}>${fieldErrors("details", name)}</label>`;
   return html`<section class="settings-part" id="details" aria-labelledby="part-details">
     <h2 id="part-details">Demographics and contact</h2>
-    <form id="details-form" @submit=${saveDetails}>
+    <form id="details-form" novalidate @submit=${saveDetails}>
       <div class="fields">
         ${field("firstName", "First name", d.firstName)}
         ${field("lastName", "Last name", d.lastName)}
@@ -133,7 +133,7 @@ function coveragePart(): TemplateResult {
         : html`<span class="chip verification ${status}" data-verification=${status}>${verificationLabel[status]}</span>
           ${c?.verifiedAt ? html`<small>by ${c.verifiedBy} on ${clinicDate(c.verifiedAt, zone())} ${clockTime(c.verifiedAt, zone())}</small>` : nothing}`}
     </p>
-    <form id="coverage-form" @submit=${saveCoverage}>
+    <form id="coverage-form" novalidate @submit=${saveCoverage}>
       <div class="fields">
         <label>Payer<input name="payer" .value=${c?.payer ?? ""} aria-invalid=${invalid("coverage", "payer")} aria-describedby=${describedBy("coverage", "payer")}>${fieldErrors("coverage", "payer")}</label>
         <label>Plan<input name="plan" .value=${c?.plan ?? ""}></label>
@@ -203,7 +203,7 @@ function authorizationsPart(): TemplateResult {
         <td><code>${a.id}</code></td><td>${a.from}</td><td>${expiry(a.to)}</td>
         <td data-figure="visits-left">${leftOf(a.visitsAuthorized, a.visitsUsed, a.visitsLeft, "visit")}</td>
         <td data-figure="units-left">${leftOf(a.unitsAuthorized, a.unitsUsed, a.unitsLeft, "unit")}</td></tr>`)}</tbody></table>`}
-    ${canManage() ? html`<form id="authorization-form" @submit=${addAuthorization}>
+    ${canManage() ? html`<form id="authorization-form" novalidate @submit=${addAuthorization}>
       <h3>Add an authorization</h3>
       <div class="fields">
         <label>From<input name="from" type="date"></label>
@@ -243,7 +243,7 @@ function planPart(): TemplateResult {
       <thead><tr><th scope="col">Planned</th><th scope="col">Attended</th><th scope="col">Booked ahead</th><th scope="col">Missed</th><th scope="col">Still to book</th></tr></thead>
       <tbody>${repeat(plans, p => p.planId, p => html`<tr data-plan=${p.planId}><td>${p.planned}</td><td>${p.attended}</td><td>${p.bookedAhead}</td><td>${p.missed}</td>
         <td>${p.shortfall > 0 ? html`<span class="chip warn">${p.shortfall} under-scheduled</span>` : html`<span class="chip good">0 · on track</span>`}</td></tr>`)}</tbody></table>`}
-    ${canManage() ? html`<form id="plan-form" @submit=${setPlanStart}>
+    ${canManage() ? html`<form id="plan-form" novalidate @submit=${setPlanStart}>
       <div class="fields"><label>Plan of care start<input name="start" type="date" .value=${patient.planOfCareStart ?? ""}
         aria-invalid=${invalid("plan", "start")} aria-describedby=${describedBy("plan", "start")}>${fieldErrors("plan", "start")}</label></div>
       <button type="submit" class="primary" ?disabled=${busy.has("plan")}>Set start</button>
@@ -318,7 +318,7 @@ function waitlistPart(): TemplateResult {
         <span>${typeName(e.visitTypeCode)} with ${therapistName(e.therapistId)} · ${e.days.length === 0 ? "any day" : e.days.join(", ")}
           · ${e.earliest || e.latest ? `${(e.earliest ?? "").slice(0, 5) || "any"}–${(e.latest ?? "").slice(0, 5) || "any"}` : "any time"} · priority ${e.priority}</span>
         <button type="button" class="danger" @click=${() => removeEntry(e.entryId)}>Remove</button></li>`)}</ul>`}
-    <form id="waitlist-form" @submit=${addEntry}>
+    <form id="waitlist-form" novalidate @submit=${addEntry}>
       <h3>Add to the waitlist</h3>
       <div class="fields">
         <label>Visit type<select name="visitType" aria-invalid=${invalid("waitlist", "visitType")}>
