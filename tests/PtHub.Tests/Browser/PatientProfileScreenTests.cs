@@ -206,5 +206,7 @@ public sealed class PatientProfileScreenTests(BrowserFixture fixture)
         var shown = page.Locator($"#upcoming-visits tr[data-visit='{scenario.Upcoming}'] td").First;
         await Assertions.Expect(shown).ToContainTextAsync(local.ToString("hh:mm", CultureInfo.InvariantCulture));
         await Assertions.Expect(shown).ToContainTextAsync(local.Hour < 12 ? "AM" : "PM");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "profile.png"), FullPage = true });
     }
 }
