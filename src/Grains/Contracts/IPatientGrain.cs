@@ -12,6 +12,22 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("Get"), AlwaysInterleave]
     Task<PatientRecord?> Get();
 
+    /// <summary>Changes name, birth date and contact details; null when there is no such patient.</summary>
+    [Alias("UpdateDetails")]
+    Task<PatientRecord?> UpdateDetails(PatientDetails details);
+
+    /// <summary>A visit was booked for the patient; one-way from the visit, so a series booked by this grain forms no call cycle.</summary>
+    [Alias("OnVisitBooked"), OneWay]
+    Task OnVisitBooked(string visitId);
+
+    /// <summary>The patient's visits as they stand now, in order of their scheduled start.</summary>
+    [Alias("GetVisits")]
+    Task<IReadOnlyList<VisitSnapshot>> GetVisits();
+
+    /// <summary>The Medicare amount of the date's year against the KX threshold, progress report and recertification.</summary>
+    [Alias("GetBillingStatus")]
+    Task<PatientBillingStatus?> GetBillingStatus(DateOnly today);
+
     [Alias("SetCoverage")]
     Task<PatientRecord?> SetCoverage(Coverage coverage);
 
@@ -29,7 +45,6 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("SetPlanOfCareStart")]
     Task<PatientRecord?> SetPlanOfCareStart(DateOnly start);
 
-    /// <summary>Bills a visit at check-out: units, KX, authorization use, treatment day. Once per visit; a retry gets the same answer.</summary>
     /// <summary>Books a plan of care's series into the clinic's days; sessions that find no time are reported, not forced.</summary>
     [Alias("CreatePlanOfCare")]
     Task<PlanOfCare?> CreatePlanOfCare(PlanOfCareRequest request);
@@ -41,6 +56,7 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("RecordMissedVisit")]
     Task RecordMissedVisit(string visitId, VisitStatus status);
 
+    /// <summary>Bills a visit at check-out: units, KX, authorization use, treatment day. Once per visit; a retry gets the same answer.</summary>
     [Alias("BillVisit")]
     Task<VisitBilling> BillVisit(string visitId, DateOnly date, ValueList<ServiceMinutes> services);
 }

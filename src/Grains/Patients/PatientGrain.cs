@@ -16,6 +16,7 @@ internal sealed class PatientGrain(
     IOptions<BillingOptions> billing) : Grain, IPatientGrain
 {
     private const int BilledVisitsKept = 200;
+    private const int VisitsKept = 500;
 
     public async Task<PatientRecord> Register(PatientDetails details)
     {
@@ -28,6 +29,34 @@ internal sealed class PatientGrain(
     }
 
     public Task<PatientRecord?> Get() => Task.FromResult(patient.State.Record);
+
+    public Task<PatientRecord?> UpdateDetails(PatientDetails details) =>
+        ChangeAsync(r => r with { Details = details with { ClinicId = r.Details.ClinicId } });
+
+    public async Task OnVisitBooked(string visitId)
+    {
+        if (patient.State.Record is null || patient.State.VisitIds.Contains(visitId))
+        {
+            return;
+        }
+
+        patient.State.VisitIds.Add(visitId);
+        if (patient.State.VisitIds.Count > VisitsKept)
+        {
+            patient.State.VisitIds.RemoveAt(0);
+        }
+
+        await patient.WriteOrDropAsync(this);
+    }
+
+    public async Task<IReadOnlyList<VisitSnapshot>> GetVisits()
+    {
+        var visits = await Task.WhenAll(patient.State.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
+        return [.. visits.OfType<VisitSnapshot>().Where(v => v.PatientId == this.GetPrimaryKeyString()).OrderBy(v => v.ScheduledStart)];
+    }
+
+    public Task<PatientBillingStatus?> GetBillingStatus(DateOnly today) =>
+        Task.FromResult(patient.State.Record is { } record ? BillingStatus.For(record, today, billing.Value) : null);
 
     public Task<PatientRecord?> SetCoverage(Coverage coverage) =>
         ChangeAsync(r => r with { Coverage = coverage with { Verification = VerificationStatus.Unverified, VerifiedBy = null, VerifiedAt = null } });

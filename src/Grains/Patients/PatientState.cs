@@ -11,4 +11,7 @@ public sealed class PatientState
     [Id(1)] public List<BilledVisit> Billed { get; set; } = [];
 
     [Id(2)] public List<PlanOfCare> Plans { get; set; } = [];
+
+    /// <summary>The visits booked for the patient (the most recent ones), so the profile can list them.</summary>
+    [Id(3)] public List<string> VisitIds { get; set; } = [];
 }

@@ -52,6 +52,7 @@ internal sealed partial class VisitGrain(
         VisitLifecycle.Book(State, booking, time.GetUtcNow());
         await visit.WriteOrDropAsync(this);
         await FlushEventsAsync(CancellationToken.None);
+        await GrainFactory.GetGrain<IPatientGrain>(booking.PatientId).OnVisitBooked(VisitId);
         return VisitResult.Accepted(Snapshot());
     }
 

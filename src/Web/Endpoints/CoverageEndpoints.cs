@@ -13,9 +13,16 @@ internal static class CoverageEndpoints
         var patient = api.MapGroup("/clinics/{clinicId}/patients/{patientId}").WithTags("Coverage").RequireAuthorization(AccessPolicies.FrontDesk);
         patient.MapPut("/coverage", PutCoverage).Audited("coverage.set").WithSummary("Set the patient's insurance (it becomes unverified)");
         patient.MapPost("/coverage/verification", Verify).Audited("coverage.verify").WithSummary("Record an eligibility and benefits check: verified or failed");
-        patient.MapPost("/authorizations", Authorize).Audited("authorization.add").WithSummary("Add (or replace, by id) a payer authorization of visits and/or units");
         patient.MapPost("/progress-reports", ProgressReport).Audited("progress-report.add").WithSummary("A progress report was written: the treatment-day count restarts");
-        patient.MapPut("/plan-of-care", PlanOfCare).Audited("plan-of-care.set").WithSummary("Set the plan of care's start (recertification is due 90 days on)");
+        patient.MapGet("/billing-status", BillingStatus).Audited("billing-status.read")
+            .WithSummary("This year's Medicare amount against the KX threshold, the progress report and recertification");
+
+        // What the payer authorized and when the plan of care started are the manager's to enter; the desk reads them.
+        var managed = api.MapGroup("/clinics/{clinicId}/patients/{patientId}").WithTags("Coverage").RequireAuthorization(AccessPolicies.Manager);
+        managed.MapPost("/authorizations", Authorize).Audited("authorization.add")
+            .WithSummary("Add (or replace, by id) a payer authorization of visits and/or units (managers)");
+        managed.MapPut("/plan-of-care", PlanOfCare).Audited("plan-of-care.set")
+            .WithSummary("Set the plan of care's start (recertification is due 90 days on; managers)");
         return api;
     }
 
@@ -43,6 +50,16 @@ internal static class CoverageEndpoints
         }
 
         return await ChangeAsync(clinicId, patientId, grains, p => p.VerifyCoverage(status, Actor.Of(context)));
+    }
+
+    private static async Task<Results<Ok<PatientBillingStatus>, ProblemHttpResult>> BillingStatus(
+        string clinicId, string patientId, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    {
+        var patient = grains.GetGrain<IPatientGrain>(patientId);
+        return await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is { } config
+            && await patient.Get() is { } record && record.Details.ClinicId == clinicId
+            ? TypedResults.Ok((await patient.GetBillingStatus(config.LocalDate(time.GetUtcNow())))!)
+            : Problems.NotFound($"No patient '{patientId}' in clinic '{clinicId}'.");
     }
 
     private static Task<Results<Ok<PatientRecord>, ValidationProblem, ProblemHttpResult>> Authorize(

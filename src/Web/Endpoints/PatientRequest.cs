@@ -20,9 +20,9 @@ public sealed record PatientRequest(string? FirstName, string? LastName, DateOnl
             errors["birthDate"] = ["A birth date (yyyy-MM-dd) in the past 130 years is required."];
         }
 
-        if (Phone is { Length: > 40 })
+        if (!string.IsNullOrWhiteSpace(Phone) && !IsPhone(Phone))
         {
-            errors["phone"] = ["A phone number has at most 40 characters."];
+            errors["phone"] = ["A phone number has 7 to 15 digits and at most 40 characters: digits, spaces, +, -, dots and brackets only."];
         }
 
         if (Email is { } email && (email.Length > 200 || !email.Contains('@', StringComparison.Ordinal)))
@@ -31,5 +31,11 @@ public sealed record PatientRequest(string? FirstName, string? LastName, DateOnl
         }
 
         return errors;
+    }
+
+    private static bool IsPhone(string phone)
+    {
+        var digits = phone.Count(char.IsAsciiDigit);
+        return phone.Length <= 40 && digits is >= 7 and <= 15 && phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '.' or '(' or ')');
     }
 }

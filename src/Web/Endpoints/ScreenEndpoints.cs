@@ -12,6 +12,9 @@ internal static class ScreenEndpoints
                 .ExcludeFromDescription().AllowAnonymous();
         }
 
+        // A patient's profile; the board links each row's patient here (and an insurance alert to its #coverage).
+        app.MapGet("/patients/{clinicId}/{patientId}", () => Results.File(root.GetFileInfo("profile.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

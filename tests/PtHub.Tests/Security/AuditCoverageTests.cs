@@ -48,6 +48,9 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         var patientId = await clinic.AddPatientAsync();
         await Ok(http.PostAsJsonAsync("/api/clinics", new { clinicId = $"new-{Guid.NewGuid():N}"[..20], name = "Audited new clinic", timeZoneId = "UTC" }, Ct));
         await Ok(http.GetAsync($"{api}/patients/{patientId}", Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}", new { firstName = "Rita", lastName = "Moreno", birthDate = "1961-12-11", phone = "555-0143" }, Ct));
+        await Ok(http.GetAsync($"{api}/patients/{patientId}/visits", Ct));
+        await Ok(http.GetAsync($"{api}/patients/{patientId}/billing-status", Ct));
         await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/coverage", new { payer = "Acme Health", plan = "PPO", memberId = "M-1", billingMethod = "cms", copay = 20, isMedicare = false }, Ct));
         await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/coverage/verification", new { status = "verified" }, Ct));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

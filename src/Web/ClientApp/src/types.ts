@@ -85,3 +85,39 @@ export interface ScheduleView extends Versioned { frame: ScheduleFrame; entries:
 export interface ScheduleDelta extends Versioned { upserts: ScheduleEntry[]; removed: string[]; frame: ScheduleFrame | null; openings: BoardOpening[] | null; }
 
 export interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; }
+
+export interface PatientDetails { clinicId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; email: string | null; }
+
+export interface Coverage {
+  payer: string; plan: string | null; memberId: string; billingMethod: "cms" | "per_code"; copay: number; isMedicare: boolean;
+  verification: "unverified" | "verified" | "failed"; verifiedBy: string | null; verifiedAt: string | null;
+}
+
+export interface Authorization {
+  id: string; from: string; to: string; visitsAuthorized: number | null; unitsAuthorized: number | null;
+  visitsUsed: number; unitsUsed: number; visitsLeft: number | null; unitsLeft: number | null; exhausted: boolean;
+}
+
+export interface PatientRecord {
+  patientId: string; details: PatientDetails; registeredAt: string; coverage: Coverage | null; authorizations: Authorization[] | null;
+  planOfCareStart: string | null; cancellations: number; noShows: number;
+}
+
+export interface PatientBillingStatus {
+  year: number; isMedicare: boolean; medicareAmount: number; kxThreshold: number; kxModifierRequired: boolean; reviewThreshold: number;
+  treatmentDaysSinceProgressReport: number; progressReportEvery: number; planOfCareStart: string | null; recertificationDue: string | null;
+}
+
+export interface PatientVisit {
+  visitId: string; date: string; scheduledStart: string; durationMinutes: number; status: VisitStatus; visitType: string;
+  therapistName: string; lateCancellation: boolean; cancelReason: string | null;
+}
+
+export interface PatientVisits { timeZoneId: string; upcoming: PatientVisit[]; past: PatientVisit[]; cancellations: number; noShows: number; }
+
+export interface PlanProgress { planId: string; patientId: string; patientName: string; planned: number; attended: number; bookedAhead: number; missed: number; shortfall: number; }
+
+export interface WaitlistEntry {
+  entryId: string; patientId: string; visitTypeCode: string; therapistId: string | null; days: string[];
+  earliest: string | null; latest: string | null; priority: number; addedAt: string; bookedVisitId: string | null;
+}
