@@ -58,5 +58,7 @@ internal sealed class ProbedHubContext(IHubContext<DashboardHub> inner, Func<Boa
         public Task LobbyChanged(LobbyView lobby) => proxy.SendCoreAsync(nameof(LobbyChanged), [lobby]);
 
         public Task ManagerChanged(ManagerView manager) => proxy.SendCoreAsync(nameof(ManagerChanged), [manager]);
+
+        public Task TherapistDayChanged(TherapistDayDelta delta) => proxy.SendCoreAsync(nameof(TherapistDayChanged), [delta]);
     }
 }
