@@ -39,7 +39,7 @@ public sealed partial class DashboardBridge(
     private TimeSpan Lease => Renewal * 3;
 
     /// <summary>Counts the connection as watching; the first watcher of a clinic subscribes this node to its day.</summary>
-    public async Task<IClinicDayGrain> WatchAsync(string connectionId, string clinicId, DashboardView view)
+    public async Task<IClinicDayLiveGrain> WatchAsync(string connectionId, string clinicId, DashboardView view)
     {
         var day = await TodayAsync(clinicId);
         lock (_gate)
@@ -75,7 +75,7 @@ public sealed partial class DashboardBridge(
     }
 
     /// <summary>Watches one therapist's day: the clinic's board changes, sent on filtered to that therapist's group.</summary>
-    public async Task<IClinicDayGrain> WatchTherapistAsync(string connectionId, string clinicId, string therapistId)
+    public async Task<IClinicDayLiveGrain> WatchTherapistAsync(string connectionId, string clinicId, string therapistId)
     {
         var day = await WatchAsync(connectionId, clinicId, DashboardView.Therapist);
         lock (_gate)
@@ -241,11 +241,11 @@ public sealed partial class DashboardBridge(
     }
 
 
-    private async Task<IClinicDayGrain> TodayAsync(string clinicId)
+    private async Task<IClinicDayLiveGrain> TodayAsync(string clinicId)
     {
         var config = await grains.GetGrain<IClinicGrain>(clinicId).GetConfig()
             ?? throw new HubException($"No clinic '{clinicId}'.");
-        return grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(time.GetUtcNow())));
+        return grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(time.GetUtcNow())));
     }
 
     private IDashboardObserver Self()
@@ -312,7 +312,7 @@ public sealed partial class DashboardBridge(
 
         public HashSet<(string ConnectionId, string TherapistId)> Therapists { get; } = [];
 
-        public IClinicDayGrain? Day { get; set; }
+        public IClinicDayLiveGrain? Day { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the live subscription of clinic {ClinicId}")]

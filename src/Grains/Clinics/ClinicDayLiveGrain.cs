@@ -1,0 +1,264 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PtHub.Grains.Billing;
+using PtHub.Grains.Contracts;
+using PtHub.Grains.Waitlist;
+
+namespace PtHub.Grains.Clinics;
+
+/// <summary>
+/// One clinic's day, read side: takes every visit's changes (one-way), keeps the board, lobby and manager views with
+/// the openings offered to the waitlist, pushes what changed to the subscribed nodes, and moves the clock on. No
+/// grain awaits it, so what it awaits (the day's index, visits, patients, the waitlist) never waits on it: no cycle.
+/// Only the epoch, tickets and openings are persisted; the views are rebuilt from the visits on activation.
+/// </summary>
+internal sealed class ClinicDayLiveGrain(
+    [PersistentState("clinicdaylive", StorageNames.State)] IPersistentState<ClinicDayLiveState> live,
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
+    IOptions<LiveViewOptions> liveOptions,
+    IOptions<BillingOptions> billing,
+    ILogger<ClinicDayLiveGrain> logger) : Grain, IClinicDayLiveGrain
+{
+    private readonly Dictionary<string, VisitSnapshot> _visits = [];
+    private readonly Dictionary<string, int> _departed = [];
+    private readonly Dictionary<string, PatientRecord?> _patients = [];
+    private readonly Dictionary<string, int> _runningLate = [];
+    private readonly LiveSubscribers _subscribers = new(logger);
+    private LiveViews _views = null!;
+    private ValueList<BoardOpening> _openings = [];
+    private ClinicConfig? _config;
+    private string _clinicId = "";
+    private DateOnly _date;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_clinicId, _date) = GrainKeys.SplitClinicDay(this.GetPrimaryKeyString());
+        var index = await GrainFactory.GetGrain<IClinicDayGrain>(this.GetPrimaryKeyString()).GetIndex();
+
+        // The epoch lives here, beside the versions it prefixes: it is this grain's activations that lose the views,
+        // and counting them here keeps a write off the booking grain. The day's older epoch is a floor, so versions
+        // still rise past those handed out before the views had a grain of their own.
+        live.State.Epoch = Math.Max(live.State.Epoch, index.EpochBefore) + 1;
+        await live.WriteStateAsync(cancellationToken);
+        _views = new LiveViews((long)live.State.Epoch << 32);
+
+        foreach (var (therapistId, minutes) in index.RunningLate)
+        {
+            _runningLate[therapistId] = minutes;
+        }
+
+        _config = await GrainFactory.GetGrain<IClinicGrain>(_clinicId).GetConfig();
+        var snapshots = await Task.WhenAll(index.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
+        foreach (var snapshot in snapshots.OfType<VisitSnapshot>().Where(Belongs))
+        {
+            _visits[snapshot.VisitId] = snapshot;
+        }
+
+        await LoadPatientsAsync(_visits.Values.Select(v => v.PatientId));
+        await RefreshOpeningsAsync();
+        var period = liveOptions.Value.TickPeriod;
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
+    }
+
+    public Task Wake() => Task.CompletedTask;
+
+    public Task<BoardView> GetBoard() => Task.FromResult(_views.Board(Data()));
+
+    public Task<LobbyView> GetLobby() => Task.FromResult(_views.Lobby);
+
+    public Task<ManagerView> GetManager() => Task.FromResult(_views.Manager);
+
+    public Task<int> GetRunningLate(string therapistId) => Task.FromResult(_runningLate.GetValueOrDefault(therapistId));
+
+    public Task OnVisitChanged(VisitSnapshot visit) => ApplyAsync(visit);
+
+    public async Task<int?> QuoteWait(VisitSnapshot visit)
+    {
+        await ApplyAsync(visit);
+        return visit.Status is VisitStatus.Arrived or VisitStatus.CheckedIn && _views.Estimates.TryGetValue(visit.VisitId, out var wait)
+            ? wait
+            : null;
+    }
+
+    public Task OnPatientChanged(PatientRecord patient)
+    {
+        if (_patients.ContainsKey(patient.PatientId))
+        {
+            _patients[patient.PatientId] = patient;
+            Refresh();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnConfigurationChanged(ClinicConfig config)
+    {
+        _config = config;
+        Refresh();
+        return Task.CompletedTask;
+    }
+
+    public Task OnRunningLateChanged(string therapistId, int minutes)
+    {
+        if (minutes == 0)
+        {
+            _runningLate.Remove(therapistId);
+        }
+        else
+        {
+            _runningLate[therapistId] = minutes;
+        }
+
+        Refresh();
+        return Task.CompletedTask;
+    }
+
+    public Task OnWaitlistChanged() => RefreshOpeningsAsync();
+
+    public Task Watch(IDashboardObserver observer, TimeSpan lease)
+    {
+        if (_subscribers.Renew(observer, lease) && _config is not null)
+        {
+            LiveSubscribers.SendCurrent(observer, _views.Board(Data()), _views.Lobby, _views.Manager);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(IDashboardObserver observer)
+    {
+        _subscribers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task DisconnectDisplay(string displayId)
+    {
+        _subscribers.DisconnectDisplay(_clinicId, displayId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Moves the clock on: alerts and waits are re-read, and visits not arrived by start plus grace become no-shows.</summary>
+    private async Task TickAsync()
+    {
+        if (_openings.Count > 0 || live.State.Openings.Count > 0)
+        {
+            await RefreshOpeningsAsync();
+        }
+        else
+        {
+            Refresh();
+        }
+
+        if (_config is { } config)
+        {
+            NoShowSweep.Run(GrainFactory, config, _visits.Values, time.GetUtcNow(), logger);
+        }
+    }
+
+    private async Task ApplyAsync(VisitSnapshot visit)
+    {
+        // Reports can overtake each other; a visit's own version says which is newer.
+        var known = _visits.GetValueOrDefault(visit.VisitId);
+        if (known?.Version >= visit.Version || _departed.GetValueOrDefault(visit.VisitId) >= visit.Version)
+        {
+            return;
+        }
+
+        var changed = false;
+        if (!Belongs(visit))
+        {
+            // Rescheduled to another day: its old slot may go to the waitlist.
+            _departed[visit.VisitId] = visit.Version;
+            if (_visits.Remove(visit.VisitId) && known is not null)
+            {
+                changed = OfferSlot(known) | live.State.Tickets.Remove(visit.VisitId);
+            }
+        }
+        else
+        {
+            _departed.Remove(visit.VisitId);
+            _visits[visit.VisitId] = visit;
+            if (!_patients.ContainsKey(visit.PatientId))
+            {
+                await LoadPatientsAsync([visit.PatientId]);
+            }
+
+            changed = known is { IsClosed: false } && visit.Status is VisitStatus.Cancelled or VisitStatus.NoShow && OfferSlot(visit);
+            if (visit.ArrivedAt is not null && !live.State.Tickets.ContainsKey(visit.VisitId))
+            {
+                live.State.Tickets[visit.VisitId] = live.State.Tickets.Count + 1;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await live.WriteOrDropAsync(this);
+        }
+
+        if (live.State.Openings.Count > 0)
+        {
+            // A visit may have taken an opening's time: look again at which openings are still free.
+            await RefreshOpeningsAsync();
+        }
+        else
+        {
+            Refresh();
+        }
+    }
+
+    private bool Belongs(VisitSnapshot visit) => visit.Date == _date && visit.ClinicId == _clinicId;
+
+    /// <summary>Keeps a freed future slot as an opening for the waitlist; false when it is past or a walk-in's.</summary>
+    private bool OfferSlot(VisitSnapshot freed)
+    {
+        if (freed.WalkIn || freed.ScheduledStart <= time.GetUtcNow() || live.State.Openings.Any(o => o.OpeningId == freed.VisitId))
+        {
+            return false;
+        }
+
+        live.State.Openings.Add(new Opening(freed.VisitId, freed.TherapistId, freed.ScheduledStart, freed.DurationMinutes));
+        return true;
+    }
+
+    /// <summary>The openings still free and ahead, each with the waitlist's matching patients, best first.</summary>
+    private async Task RefreshOpeningsAsync()
+    {
+        var openings = new List<BoardOpening>();
+        if (_config is { } config
+            && OpeningProposals.StillOpen(live.State.Openings, config, _date, _visits.Values, time.GetUtcNow()) is { Count: > 0 } open)
+        {
+            var entries = await GrainFactory.GetGrain<IWaitlistGrain>(_clinicId).List();
+            var matches = open.ToDictionary(o => o.OpeningId, o => WaitlistMatch.For(o, config, entries).Take(OpeningProposals.CandidatesShown).ToList());
+            await LoadPatientsAsync(matches.Values.SelectMany(m => m).Select(m => m.PatientId).Where(id => !_patients.ContainsKey(id)));
+            openings.AddRange(open.Select(o => OpeningProposals.Propose(o, config, matches[o.OpeningId], _patients.GetValueOrDefault)));
+        }
+
+        _openings = openings.ToValueList();
+        Refresh();
+    }
+
+    private void Refresh()
+    {
+        if (_config is not null)
+        {
+            _subscribers.Publish(_views.Refresh(Data(), time.GetUtcNow()));
+        }
+    }
+
+    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, live.State.Tickets, billing.Value,
+        _runningLate, _openings);
+
+    private static readonly ClinicConfig EmptyConfig = new("", "UTC", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
+
+    private async Task LoadPatientsAsync(IEnumerable<string> patientIds)
+    {
+        var ids = patientIds.Distinct().ToArray();
+        var records = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IPatientGrain>(id).Get()));
+        for (var i = 0; i < ids.Length; i++)
+        {
+            _patients[ids[i]] = records[i];
+        }
+    }
+}
