@@ -66,6 +66,24 @@ public sealed class ClinicDayGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task WalkInIsBookedAndArrivedInOneVisitWrite()
+    {
+        var (_, patientId, day, live) = await DayAsync();
+
+        var result = await day.Book(Booking(patientId, minutesFromNow: 0) with { WalkIn = true, CommandId = Guid.NewGuid() });
+
+        var history = (await Grains.GetGrain<IVisitGrain>(result.Visit!.VisitId).GetHistory())!;
+        Assert.Equal([VisitAction.Book, VisitAction.Arrive], history.Events.Select(e => e.Action));
+        Assert.Equal((VisitStatus?)VisitStatus.Booked, history.Events[1].From);
+        Assert.Equal(VisitStatus.Arrived, history.Events[1].To);
+        Assert.Equal(history.Events[0].At, history.Events[1].At);
+        Assert.Equal(2, history.Visit.Version);
+        var row = Assert.Single((await live.GetBoard()).Rows);
+        Assert.Equal(VisitStatus.Arrived, row.Status);
+        Assert.NotNull(row.Ticket);
+    }
+
+    [Fact]
     public async Task BookingWithTheSameCommandIdCreatesOneVisit()
     {
         var (_, patientId, day, live) = await DayAsync();
