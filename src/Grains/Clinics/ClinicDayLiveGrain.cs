@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
-using PtHub.Grains.Waitlist;
 
 namespace PtHub.Grains.Clinics;
 
@@ -26,7 +25,7 @@ internal sealed class ClinicDayLiveGrain(
     private readonly Dictionary<string, int> _runningLate = [];
     private readonly LiveSubscribers _subscribers = new(logger);
     private LiveViews _views = null!;
-    private ValueList<BoardOpening> _openings = [];
+    private DayOpenings _openings = null!;
     private ClinicConfig? _config;
     private string _clinicId = "";
     private DateOnly _date;
@@ -34,6 +33,7 @@ internal sealed class ClinicDayLiveGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_clinicId, _date) = GrainKeys.SplitClinicDay(this.GetPrimaryKeyString());
+        _openings = new DayOpenings(() => live.State.Openings);
         var index = await GrainFactory.GetGrain<IClinicDayGrain>(this.GetPrimaryKeyString()).GetIndex();
 
         // The epoch lives here, beside the versions it prefixes: it is this grain's activations that lose the views,
@@ -141,7 +141,7 @@ internal sealed class ClinicDayLiveGrain(
     /// <summary>Moves the clock on: alerts and waits are re-read, and visits not arrived by start plus grace become no-shows.</summary>
     private async Task TickAsync()
     {
-        if (_openings.Count > 0 || live.State.Openings.Count > 0)
+        if (_openings.Any)
         {
             await RefreshOpeningsAsync();
         }
@@ -172,7 +172,7 @@ internal sealed class ClinicDayLiveGrain(
             _departed[visit.VisitId] = visit.Version;
             if (_visits.Remove(visit.VisitId) && known is not null)
             {
-                changed = OfferSlot(known) | live.State.Tickets.Remove(visit.VisitId);
+                changed = _openings.Offer(known, time.GetUtcNow()) | live.State.Tickets.Remove(visit.VisitId);
             }
         }
         else
@@ -184,7 +184,7 @@ internal sealed class ClinicDayLiveGrain(
                 await LoadPatientsAsync([visit.PatientId]);
             }
 
-            changed = known is { IsClosed: false } && visit.Status is VisitStatus.Cancelled or VisitStatus.NoShow && OfferSlot(visit);
+            changed = known is { IsClosed: false } && visit.Status is VisitStatus.Cancelled or VisitStatus.NoShow && _openings.Offer(visit, time.GetUtcNow());
             if (visit.ArrivedAt is not null && !live.State.Tickets.ContainsKey(visit.VisitId))
             {
                 live.State.Tickets[visit.VisitId] = live.State.Tickets.Count + 1;
@@ -197,7 +197,7 @@ internal sealed class ClinicDayLiveGrain(
             await live.WriteOrDropAsync(this);
         }
 
-        if (live.State.Openings.Count > 0)
+        if (_openings.Stored)
         {
             // A visit may have taken an opening's time: look again at which openings are still free.
             await RefreshOpeningsAsync();
@@ -210,32 +210,13 @@ internal sealed class ClinicDayLiveGrain(
 
     private bool Belongs(VisitSnapshot visit) => visit.Date == _date && visit.ClinicId == _clinicId;
 
-    /// <summary>Keeps a freed future slot as an opening for the waitlist; false when it is past or a walk-in's.</summary>
-    private bool OfferSlot(VisitSnapshot freed)
-    {
-        if (freed.WalkIn || freed.ScheduledStart <= time.GetUtcNow() || live.State.Openings.Any(o => o.OpeningId == freed.VisitId))
-        {
-            return false;
-        }
-
-        live.State.Openings.Add(new Opening(freed.VisitId, freed.TherapistId, freed.ScheduledStart, freed.DurationMinutes));
-        return true;
-    }
-
-    /// <summary>The openings still free and ahead, each with the waitlist's matching patients, best first.</summary>
     private async Task RefreshOpeningsAsync()
     {
-        var openings = new List<BoardOpening>();
-        if (_config is { } config
-            && OpeningProposals.StillOpen(live.State.Openings, config, _date, _visits.Values, time.GetUtcNow()) is { Count: > 0 } open)
+        if (_config is not null)
         {
-            var entries = await GrainFactory.GetGrain<IWaitlistGrain>(_clinicId).List();
-            var matches = open.ToDictionary(o => o.OpeningId, o => WaitlistMatch.For(o, config, entries).Take(OpeningProposals.CandidatesShown).ToList());
-            await LoadPatientsAsync(matches.Values.SelectMany(m => m).Select(m => m.PatientId).Where(id => !_patients.ContainsKey(id)));
-            openings.AddRange(open.Select(o => OpeningProposals.Propose(o, config, matches[o.OpeningId], _patients.GetValueOrDefault)));
+            await _openings.RefreshAsync(GrainFactory, Data(), time.GetUtcNow(), LoadPatientsAsync);
         }
 
-        _openings = openings.ToValueList();
         Refresh();
     }
 
@@ -248,7 +229,7 @@ internal sealed class ClinicDayLiveGrain(
     }
 
     private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, live.State.Tickets, billing.Value,
-        _runningLate, _openings);
+        _runningLate, _openings.Current);
 
     private static readonly ClinicConfig EmptyConfig = new("", "UTC", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
 
