@@ -29,7 +29,7 @@ internal sealed partial class ClinicDayKeeper(
                 {
                     if (await grains.GetGrain<IClinicGrain>(clinic.ClinicId).GetConfig() is { } config)
                     {
-                        await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinic.ClinicId, config.LocalDate(time.GetUtcNow()))).Wake();
+                        await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinic.ClinicId, config.LocalDate(time.GetUtcNow()))).Wake();
                     }
                 }
             }

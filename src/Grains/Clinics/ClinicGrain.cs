@@ -35,7 +35,9 @@ internal sealed class ClinicGrain(
 
         await GrainFactory.GetGrain<IClinicDirectoryGrain>(ClinicDirectoryGrain.Key).Register(ClinicId, config.Name);
         var today = config.LocalDate(time.GetUtcNow());
-        await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(ClinicId, today)).OnConfigurationChanged(config);
+        var todayKey = GrainKeys.ClinicDay(ClinicId, today);
+        await GrainFactory.GetGrain<IClinicDayGrain>(todayKey).OnConfigurationChanged(config);
+        await GrainFactory.GetGrain<IClinicDayLiveGrain>(todayKey).OnConfigurationChanged(config);
         return null;
     }
 

@@ -4,14 +4,21 @@ namespace PtHub.Grains.Contracts;
 [Alias("PtHub.IVisitGrain")]
 public interface IVisitGrain : IGrainWithStringKey
 {
-    /// <summary>Called by the clinic-day grain only; it does not notify the day back (no call cycle).</summary>
+    /// <summary>Called by the clinic-day grain only; it does not call the day back (no call cycle). A walk-in is booked arrived.</summary>
     [Alias("Book")]
     Task<VisitResult> Book(VisitBooking booking);
 
     [Alias("Execute")]
     Task<VisitResult> Execute(VisitCommand command);
 
-    /// <summary>Interleaves so the clinic-day grain can rebuild while a visit waits on it.</summary>
+    /// <summary>
+    /// Keeps the wait quoted to the patient at arrival (the live grain's estimate, asked by whoever gave the command
+    /// after it, so the visit never waits on the live grain). Only the first quote of an arrived visit is kept.
+    /// </summary>
+    [Alias("RecordQuotedWait")]
+    Task RecordQuotedWait(int minutes);
+
+    /// <summary>Interleaves so the clinic-day grains can read a visit that is busy with a command.</summary>
     [Alias("GetSnapshot"), AlwaysInterleave]
     Task<VisitSnapshot?> GetSnapshot();
 

@@ -38,7 +38,7 @@ internal sealed class ClinicDisplaysGrain(
         if (await GrainFactory.GetGrain<IClinicGrain>(ClinicId).GetConfig() is { } config)
         {
             var today = config.LocalDate(time.GetUtcNow());
-            await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(ClinicId, today)).DisconnectDisplay(displayId);
+            await GrainFactory.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(ClinicId, today)).DisconnectDisplay(displayId);
         }
 
         return true;

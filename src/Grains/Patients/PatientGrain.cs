@@ -199,7 +199,7 @@ internal sealed class PatientGrain(
         if (await GrainFactory.GetGrain<IClinicGrain>(record.Details.ClinicId).GetConfig() is { } config)
         {
             var today = config.LocalDate(time.GetUtcNow());
-            await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(record.Details.ClinicId, today)).OnPatientChanged(record);
+            await GrainFactory.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(record.Details.ClinicId, today)).OnPatientChanged(record);
         }
     }
 }

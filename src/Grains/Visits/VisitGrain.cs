@@ -8,7 +8,7 @@ namespace PtHub.Grains.Visits;
 /// <summary>
 /// The truth of one visit. A command is decided by <see cref="VisitLifecycle"/>, takes its room and therapist
 /// places, is persisted, is appended to the event table (outbox: re-sent on activation if unsure), and is
-/// then reported to the clinic-day grain that projects the board.
+/// then reported one-way to the clinic-day's live grain that projects the board. It never awaits that grain.
 /// </summary>
 internal sealed partial class VisitGrain(
     [PersistentState("visit", StorageNames.State)] IPersistentState<VisitState> visit,
@@ -53,7 +53,9 @@ internal sealed partial class VisitGrain(
         await visit.WriteOrDropAsync(this);
         await FlushEventsAsync(CancellationToken.None);
         await GrainFactory.GetGrain<IPatientGrain>(booking.PatientId).OnVisitBooked(VisitId);
-        return VisitResult.Accepted(Snapshot());
+        var snapshot = Snapshot();
+        await Live(State.Date).OnVisitChanged(snapshot);
+        return VisitResult.Accepted(snapshot);
     }
 
     public async Task<VisitResult> Execute(VisitCommand command)
@@ -116,10 +118,21 @@ internal sealed partial class VisitGrain(
         {
             // Moved to another day: the old day lets go of it (one-way; the new day is the caller of this reschedule).
             await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, dayBefore)).OnVisitMoved(VisitId);
+            await Live(dayBefore).OnVisitChanged(snapshot);
         }
 
         await ReportDerivedAsync(snapshot);
         return VisitResult.Accepted(snapshot);
+    }
+
+    public async Task RecordQuotedWait(int minutes)
+    {
+        if (State.Exists && State.Status == VisitStatus.Arrived && State.QuotedWaitMinutes is null)
+        {
+            // Kept so the estimate's accuracy can be measured against the wait that really happened.
+            State.QuotedWaitMinutes = minutes;
+            await visit.WriteOrDropAsync(this);
+        }
     }
 
     public Task<VisitSnapshot?> GetSnapshot() => Task.FromResult(State.Exists ? Snapshot() : null);
@@ -168,13 +181,7 @@ internal sealed partial class VisitGrain(
                 await GrainFactory.GetGrain<IPatientGrain>(State.PatientId).RecordMissedVisit(VisitId, snapshot.Status);
             }
 
-            var quoted = await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(State.ClinicId, State.Date)).OnVisitChanged(snapshot);
-            if (quoted is not null && State.QuotedWaitMinutes is null && snapshot.Status == VisitStatus.Arrived)
-            {
-                // Kept so the estimate's accuracy can be measured against the wait that really happened.
-                State.QuotedWaitMinutes = quoted;
-                await visit.WriteOrDropAsync(this);
-            }
+            await Live(State.Date).OnVisitChanged(snapshot);
         }
         catch (Exception ex)
         {
@@ -205,6 +212,8 @@ internal sealed partial class VisitGrain(
 
     private VisitEventRecord ToRecord(VisitEvent e) => new(State.ClinicId, VisitId, e.Sequence, e.At, e.Actor,
         e.Action.ToCode(), e.From?.ToCode(), e.To.ToCode(), e.RoomId, e.TherapistId, e.Detail);
+
+    private IClinicDayLiveGrain Live(DateOnly date) => GrainFactory.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(State.ClinicId, date));
 
     private IRoomGrain Room(string roomId) => GrainFactory.GetGrain<IRoomGrain>(GrainKeys.Room(State.ClinicId, roomId));
 

@@ -234,7 +234,10 @@ public static class VisitLifecycle
         }
     }
 
-    /// <summary>Starts a new visit's life with its booking event.</summary>
+    /// <summary>
+    /// Starts a new visit's life with its booking event; a walk-in is here already, so its arrival is recorded with
+    /// it (a second event, under the command id a separate arrival would have had). Returns the booking event.
+    /// </summary>
     public static VisitEvent Book(VisitState state, VisitBooking booking, DateTimeOffset now)
     {
         state.Exists = true;
@@ -253,6 +256,12 @@ public static class VisitLifecycle
             detail.Length == 0 ? null : detail);
         state.Events.Add(evt);
         Remember(state, booking.CommandId);
+        if (booking.WalkIn)
+        {
+            Apply(state, new VisitTransition(VisitAction.Arrive, VisitStatus.Arrived, null, booking.TherapistId), booking.Actor,
+                CommandIds.Derive(booking.CommandId, "arrive"), now);
+        }
+
         return evt;
     }
 

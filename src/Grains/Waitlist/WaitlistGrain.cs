@@ -47,7 +47,7 @@ internal sealed class WaitlistGrain(
         await waitlist.WriteOrDropAsync(this);
         if (await GrainFactory.GetGrain<IClinicGrain>(ClinicId).GetConfig() is { } config)
         {
-            await GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(ClinicId, config.LocalDate(time.GetUtcNow()))).OnWaitlistChanged();
+            await GrainFactory.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(ClinicId, config.LocalDate(time.GetUtcNow()))).OnWaitlistChanged();
         }
     }
 }

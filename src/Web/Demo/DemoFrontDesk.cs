@@ -47,7 +47,7 @@ internal sealed partial class DemoFrontDesk(
         }
 
         var now = time.GetUtcNow();
-        var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(DemoClinic.Id, config.LocalDate(now)));
+        var day = grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(DemoClinic.Id, config.LocalDate(now)));
         var board = await day.GetBoard();
         if (board.Rows.Count == 0)
         {

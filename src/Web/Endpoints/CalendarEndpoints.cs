@@ -69,7 +69,7 @@ internal static class CalendarEndpoints
         var now = time.GetUtcNow();
         var today = config.LocalDate(now);
         var boards = await Task.WhenAll(Enumerable.Range(-DaysBack, DaysBack + DaysAhead + 1).Select(offset =>
-            grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, today.AddDays(offset))).GetBoard()));
+            grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, today.AddDays(offset))).GetBoard()));
         var visits = boards.SelectMany(board => board.Rows)
             .Where(row => row.TherapistId == therapistId && CalendarFeed.Lists(row.Status))
             .ToList();

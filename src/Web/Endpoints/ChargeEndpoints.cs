@@ -30,7 +30,7 @@ internal static class ChargeEndpoints
         }
 
         var day = date ?? config.LocalDate(time.GetUtcNow());
-        var board = await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard();
+        var board = await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard();
         var histories = await Task.WhenAll(board.Rows.Where(r => r.Status == VisitStatus.CheckedOut)
             .Select(r => grains.GetGrain<IVisitGrain>(r.VisitId).GetHistory()));
         var csv = new StringBuilder("patient_id,date_of_service,code,units,modifiers,payer\n");

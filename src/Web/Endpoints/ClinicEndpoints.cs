@@ -76,6 +76,6 @@ internal static class ClinicEndpoints
         }
 
         var day = date ?? config.LocalDate(time.GetUtcNow());
-        return TypedResults.Ok(await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard());
+        return TypedResults.Ok(await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard());
     }
 }

@@ -35,7 +35,7 @@ internal static class ScheduleEndpoints
         }
 
         var day = date ?? config.LocalDate(time.GetUtcNow());
-        return TypedResults.Ok(await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day)).GetSchedule());
+        return TypedResults.Ok(await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day)).GetSchedule());
     }
 
     private static async Task<Results<Ok<FreeSlots>, ValidationProblem, ProblemHttpResult>> FreeSlots(

@@ -33,7 +33,7 @@ internal static class TherapistDayEndpoints
         }
 
         var day = date ?? config.LocalDate(time.GetUtcNow());
-        var dayGrain = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, day));
+        var dayGrain = grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day));
         var board = await dayGrain.GetBoard();
         var late = await dayGrain.GetRunningLate(therapistId);
         var visits = board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).Select(TherapistVisit.Of).ToList();

@@ -91,6 +91,8 @@ internal static class VisitEndpoints
             return Problems.From(result.Refusal!);
         }
 
+        await ArrivalQuote.RecordAsync(grains, visit, context);
+
         // The visit as it now stands, plus what the desk should hear while booking (e.g. beyond the authorization).
         var json = JsonSerializer.SerializeToNode(visit, jsonOptions.Value.SerializerOptions)!.AsObject();
         json["warnings"] = new JsonArray([.. (result.Warnings ?? []).Select(w => JsonValue.Create(w))]);
@@ -130,7 +132,17 @@ internal static class VisitEndpoints
         var command = new VisitCommand(action, Actor.Of(context), body?.CommandId, Blank(body?.RoomId), Blank(body?.TherapistId),
             Blank(body?.Reason), clinicId, services, copay);
         var result = await grains.GetGrain<IVisitGrain>(visitId).Execute(command);
-        return result.Visit is { } visit ? TypedResults.Ok(visit) : Problems.From(result.Refusal!);
+        if (result.Visit is not { } visit)
+        {
+            return Problems.From(result.Refusal!);
+        }
+
+        if (action == VisitAction.Arrive)
+        {
+            await ArrivalQuote.RecordAsync(grains, visit, context);
+        }
+
+        return TypedResults.Ok(visit);
     }
 
     private static async Task<Results<Ok<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Reschedule(

@@ -40,7 +40,7 @@ public sealed partial class DashboardBridge(
     private TimeSpan Lease => Renewal * 3;
 
     /// <summary>Counts the connection as watching; the first watcher of a clinic subscribes this node to its day.</summary>
-    public async Task<IClinicDayGrain> WatchAsync(string connectionId, string clinicId, DashboardView view)
+    public async Task<IClinicDayLiveGrain> WatchAsync(string connectionId, string clinicId, DashboardView view)
     {
         var day = await TodayAsync(clinicId);
         lock (_gate)
@@ -76,7 +76,7 @@ public sealed partial class DashboardBridge(
     }
 
     /// <summary>Watches one therapist's day: the clinic's board changes, sent on filtered to that therapist's group.</summary>
-    public async Task<IClinicDayGrain> WatchTherapistAsync(string connectionId, string clinicId, string therapistId)
+    public async Task<IClinicDayLiveGrain> WatchTherapistAsync(string connectionId, string clinicId, string therapistId)
     {
         var day = await WatchAsync(connectionId, clinicId, DashboardView.Therapist);
         lock (_gate)
@@ -95,9 +95,9 @@ public sealed partial class DashboardBridge(
     /// explicitly: the same grain may be today's, watched for the board too, so a schedule nobody views simply stops
     /// being renewed and its lease lapses.
     /// </summary>
-    public async Task<IClinicDayGrain> WatchScheduleAsync(string connectionId, string clinicId, DateOnly date)
+    public async Task<IClinicDayLiveGrain> WatchScheduleAsync(string connectionId, string clinicId, DateOnly date)
     {
-        var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date));
+        var day = grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, date));
         lock (_gate)
         {
             if (!_schedules.TryGetValue((clinicId, date), out var connections))
@@ -244,7 +244,7 @@ public sealed partial class DashboardBridge(
             {
                 try
                 {
-                    await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date)).Watch(Self(), Lease);
+                    await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, date)).Watch(Self(), Lease);
                 }
                 catch (Exception ex) when (!stopping.IsCancellationRequested)
                 {
@@ -302,11 +302,11 @@ public sealed partial class DashboardBridge(
     }
 
 
-    private async Task<IClinicDayGrain> TodayAsync(string clinicId)
+    private async Task<IClinicDayLiveGrain> TodayAsync(string clinicId)
     {
         var config = await grains.GetGrain<IClinicGrain>(clinicId).GetConfig()
             ?? throw new HubException($"No clinic '{clinicId}'.");
-        return grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(time.GetUtcNow())));
+        return grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(time.GetUtcNow())));
     }
 
     private IDashboardObserver Self()
@@ -383,7 +383,7 @@ public sealed partial class DashboardBridge(
 
         public HashSet<(string ConnectionId, string TherapistId)> Therapists { get; } = [];
 
-        public IClinicDayGrain? Day { get; set; }
+        public IClinicDayLiveGrain? Day { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the live subscription of clinic {ClinicId}")]

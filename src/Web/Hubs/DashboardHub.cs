@@ -97,7 +97,7 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
     }
 
     /// <summary>Joins the group before reading the snapshot, so no change falls between the two.</summary>
-    private async Task<IClinicDayGrain> JoinAsync(string clinicId, DashboardView view)
+    private async Task<IClinicDayLiveGrain> JoinAsync(string clinicId, DashboardView view)
     {
         var user = Context.User ?? new ClaimsPrincipal();
         var refusal = await access.RefuseAsync(user, clinicId, view);

@@ -51,7 +51,7 @@ public sealed class DemoFrontDeskTests
     private static async Task<BoardView> BoardAsync(AppNode node, FakeTimeProvider clock)
     {
         var config = (await node.Grains.GetGrain<IClinicGrain>(DemoClinic.Id).GetConfig())!;
-        return await node.Grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(DemoClinic.Id, config.LocalDate(clock.GetUtcNow()))).GetBoard();
+        return await node.Grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(DemoClinic.Id, config.LocalDate(clock.GetUtcNow()))).GetBoard();
     }
 
     private static int Count(BoardView board, VisitStatus status) => board.Rows.Count(r => r.Status == status);

@@ -202,6 +202,24 @@ public sealed class LivePushTests(LiveNodeFixture fixture)
     }
 
     [Fact]
+    public async Task ASubscriberSeesChangesAfterTheLiveGrainIsDeactivatedAndRebuilt()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Lena", "Horne"));
+        await using var board = await LiveClient.ConnectAsync(Address, clinic.Id, DashboardView.Board);
+        var before = board.Version;
+        var config = (await Address.Grains.GetGrain<IClinicGrain>(clinic.Id).GetConfig())!;
+        var live = Address.Grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinic.Id, config.LocalDate(fixture.Clock.GetUtcNow())));
+
+        await live.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        (await clinic.CommandAsync(visitId, "arrive")).EnsureSuccessStatusCode();
+
+        await board.WaitUntilAsync(c => c.Rows.SingleOrDefault()?.Status == VisitStatus.Arrived, "the arrival, pushed by the rebuilt live grain");
+        Assert.True(board.Version >= (before >> 32) + 1 << 32, "the rebuilt views start a new epoch");
+        Assert.Equal("Horne, Lena", board.Rows.Single().PatientName);
+    }
+
+    [Fact]
     public async Task SubscribingToAnUnknownClinicIsRefused()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => LiveClient.ConnectAsync(Address, "no-such-clinic", DashboardView.Board));

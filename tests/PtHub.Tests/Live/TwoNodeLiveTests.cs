@@ -35,7 +35,7 @@ public sealed class TwoNodeLiveTests
         await onB.WaitUntilAsync(c => c.Rows.Any(r => r.Status == VisitStatus.Arrived), "an arrival made through the other node");
         await onA.WaitUntilAsync(c => c.Rows.Any(r => r.Status == VisitStatus.Arrived), "an arrival made through its own node");
 
-        // Stop the node whose silo holds the clinic-day grain; the screens of the other node must carry on.
+        // Stop the node whose silo holds the clinic-day's live grain (the views and their subscribers); the screens of the other node must carry on.
         var host = await HostOfClinicDayAsync(a, clinic.Id);
         var (stopped, survivor, survivingClient, lostClient) = host == PostgreSqlNodes.SiloOf(a) ? (a, b, onB, onA) : (b, a, onA, onB);
         await lostClient.DisposeAsync();
@@ -59,6 +59,6 @@ public sealed class TwoNodeLiveTests
     private static async Task<SiloAddress> HostOfClinicDayAsync(AppNode node, string clinicId)
     {
         var stats = await node.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return stats.Single(s => s.GrainId.ToString().Contains(clinicId, StringComparison.Ordinal) && s.GrainId.ToString().StartsWith("clinicday", StringComparison.Ordinal)).SiloAddress;
+        return stats.Single(s => s.GrainId.ToString().Contains(clinicId, StringComparison.Ordinal) && s.GrainId.ToString().StartsWith("clinicdaylive/", StringComparison.Ordinal)).SiloAddress;
     }
 }

@@ -1,26 +1,37 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Clinics;
 
 /// <summary>
-/// The nodes watching a clinic-day, each on a lease it renews. A node that stops renewing (it died, or lost
-/// its subscription when this grain moved) lapses. Notifications are one-way: nobody waits on a slow node.
+/// The nodes subscribed to a clinic-day's live views, each on a lease it renews (Orleans'
+/// <see cref="ObserverManager{TObserver}"/>). A node that stops renewing (it died, or lost its subscription when
+/// the grain moved) lapses at the next notification. Notifications are one-way: nobody waits on a slow node.
 /// </summary>
-internal sealed class Watchers
+internal sealed class LiveSubscribers(ILogger logger)
 {
-    private readonly Dictionary<IDashboardObserver, long> _leases = [];
+    private readonly ObserverManager<IDashboardObserver> _observers = new(TimeSpan.Zero, logger);
 
-    public int Count => _leases.Count;
+    public int Count => _observers.Count;
 
     /// <summary>Starts or extends a lease; true when the observer was not watching (new, lapsed, or this grain is a new activation).</summary>
     public bool Renew(IDashboardObserver observer, TimeSpan lease)
     {
-        var isNew = !_leases.ContainsKey(observer);
-        _leases[observer] = Environment.TickCount64 + (long)lease.TotalMilliseconds;
+        _observers.ClearExpired();
+        var isNew = !_observers.Observers.ContainsKey(observer);
+
+        // One expiry for all: every node renews on the same configured beat, so the longest lease asked for is it.
+        if (lease > _observers.ExpirationDuration)
+        {
+            _observers.ExpirationDuration = lease;
+        }
+
+        _observers.Subscribe(observer, observer);
         return isNew;
     }
 
-    public void Remove(IDashboardObserver observer) => _leases.Remove(observer);
+    public void Remove(IDashboardObserver observer) => _observers.Unsubscribe(observer);
 
     /// <summary>
     /// Brings a node that was not watching up to date: it gets the current views as of their versions. Its screens
@@ -34,26 +45,19 @@ internal sealed class Watchers
         _ = observer.OnScheduleChanged(new ScheduleDelta(schedule.ClinicId, schedule.Date, schedule.Version, schedule.Entries, [], schedule.Frame, schedule.Openings));
     }
 
-    public void DisconnectDisplay(string clinicDayKey, string displayId)
-    {
-        var clinicId = GrainKeys.SplitClinicDay(clinicDayKey).ClinicId;
-        foreach (var observer in _leases.Keys)
-        {
-            _ = observer.OnDisplayRevoked(clinicId, displayId);
-        }
-    }
+    public void DisconnectDisplay(string clinicId, string displayId) =>
+        _observers.Notify(observer => _ = observer.OnDisplayRevoked(clinicId, displayId));
 
     public void Publish(LiveChanges changes)
     {
-        var now = Environment.TickCount64;
-        foreach (var (observer, expires) in _leases.ToArray())
+        if (changes is { Board: null, Lobby: null, Manager: null, Schedule: null })
         {
-            if (expires < now)
-            {
-                _leases.Remove(observer);
-                continue;
-            }
+            _observers.ClearExpired();
+            return;
+        }
 
+        _observers.Notify(observer =>
+        {
             if (changes.Board is { } board)
             {
                 _ = observer.OnBoardChanged(board);
@@ -73,6 +77,6 @@ internal sealed class Watchers
             {
                 _ = observer.OnScheduleChanged(schedule);
             }
-        }
+        });
     }
 }

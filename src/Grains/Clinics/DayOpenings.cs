@@ -1,0 +1,44 @@
+using PtHub.Grains.Contracts;
+using PtHub.Grains.Waitlist;
+
+namespace PtHub.Grains.Clinics;
+
+/// <summary>
+/// A clinic-day's freed slots (kept in the live grain's state) and, of those still free and ahead, the board's
+/// openings with the waitlist's matching patients, best first.
+/// </summary>
+internal sealed class DayOpenings(Func<List<Opening>> stored)
+{
+    public ValueList<BoardOpening> Current { get; private set; } = [];
+
+    public bool Any => Current.Count > 0 || stored().Count > 0;
+
+    public bool Stored => stored().Count > 0;
+
+    /// <summary>Keeps a freed future slot as an opening for the waitlist; false when it is past or a walk-in's.</summary>
+    public bool Offer(VisitSnapshot freed, DateTimeOffset now)
+    {
+        var openings = stored();
+        if (freed.WalkIn || freed.ScheduledStart <= now || openings.Any(o => o.OpeningId == freed.VisitId))
+        {
+            return false;
+        }
+
+        openings.Add(new Opening(freed.VisitId, freed.TherapistId, freed.ScheduledStart, freed.DurationMinutes));
+        return true;
+    }
+
+    public async Task RefreshAsync(IGrainFactory grains, DayData day, DateTimeOffset now, Func<IEnumerable<string>, Task> loadPatients)
+    {
+        var openings = new List<BoardOpening>();
+        if (OpeningProposals.StillOpen(stored(), day.Config, day.Date, day.Visits.Values, now) is { Count: > 0 } open)
+        {
+            var entries = await grains.GetGrain<IWaitlistGrain>(day.ClinicId).List();
+            var matches = open.ToDictionary(o => o.OpeningId, o => WaitlistMatch.For(o, day.Config, entries).Take(OpeningProposals.CandidatesShown).ToList());
+            await loadPatients(matches.Values.SelectMany(m => m).Select(m => m.PatientId).Where(id => !day.Patients.ContainsKey(id)));
+            openings.AddRange(open.Select(o => OpeningProposals.Propose(o, day.Config, matches[o.OpeningId], day.Patients.GetValueOrDefault)));
+        }
+
+        Current = openings.ToValueList();
+    }
+}
