@@ -11,6 +11,10 @@ public interface IVisitGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<VisitResult> Execute(VisitCommand command);
 
+    /// <summary>A merge of patient records: a visit of <paramref name="fromPatientId"/> becomes one of <paramref name="toPatientId"/>.</summary>
+    [Alias("MovePatient")]
+    Task MovePatient(string fromPatientId, string toPatientId);
+
     /// <summary>Interleaves so the clinic-day grain can rebuild while a visit waits on it.</summary>
     [Alias("GetSnapshot"), AlwaysInterleave]
     Task<VisitSnapshot?> GetSnapshot();
