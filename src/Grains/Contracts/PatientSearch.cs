@@ -74,6 +74,6 @@ public sealed partial record PatientSearch(
     [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{4}$")]
     private static partial Regex UsDate();
 
-    [GeneratedRegex(@"^[\d\s\-\.\(\)\+]+$")]
+    [GeneratedRegex(@"^[\s\-\.\(\)\+]*\d[\d\s\-\.\(\)\+]*$")]
     private static partial Regex PhoneLike();
 }

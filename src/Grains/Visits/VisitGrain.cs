@@ -139,6 +139,7 @@ internal sealed partial class VisitGrain(
         // The move is stored before the link, which then can only lag (and is retried on activation): the visit is
         // never found under the duplicate again once it belongs to the kept patient.
         State.PatientId = toPatientId;
+        State.PatientMoves++;
         State.PatientLinked = false;
         await visit.WriteOrDropAsync(this);
         if (await TryLinkPatientAsync())

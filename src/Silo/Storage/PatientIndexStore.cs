@@ -20,19 +20,25 @@ internal abstract class PatientIndexStore(DbDataSource dataSource) : IPatientInd
     /// <summary>Runs a write; SQLite runs it under the node's write gate.</summary>
     protected virtual Task WriteAsync(Func<Task> write) => write();
 
-    public Task UpsertAsync(PatientIndexEntry entry, CancellationToken cancellationToken = default) => WriteAsync(async () =>
+    public Task UpsertAsync(PatientIndexEntry entry, CancellationToken cancellationToken = default) => UpsertManyAsync([entry], cancellationToken);
+
+    /// <summary>Upserts many patients in one transaction (a rebuild, or the benchmark's load).</summary>
+    public Task UpsertManyAsync(IReadOnlyList<PatientIndexEntry> entries, CancellationToken cancellationToken = default) => WriteAsync(async () =>
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, PatientIndexSql.UpsertEntry, cancellationToken,
-            ("clinic", entry.ClinicId), ("patient", entry.PatientId), ("first", entry.FirstName), ("last", entry.LastName),
-            ("first_folded", entry.FirstFolded), ("last_folded", entry.LastFolded), ("born", DateValue(entry.BirthDate)),
-            ("digits", entry.PhoneDigits), ("reversed", entry.PhoneReversed));
-        await ExecuteAsync(connection, transaction, PatientIndexSql.DeleteWords, cancellationToken, ("clinic", entry.ClinicId), ("patient", entry.PatientId));
-        foreach (var word in entry.Words)
+        foreach (var entry in entries)
         {
-            await ExecuteAsync(connection, transaction, PatientIndexSql.InsertWord, cancellationToken,
-                ("clinic", entry.ClinicId), ("word", word), ("patient", entry.PatientId));
+            await ExecuteAsync(connection, transaction, PatientIndexSql.UpsertEntry, cancellationToken,
+                ("clinic", entry.ClinicId), ("patient", entry.PatientId), ("first", entry.FirstName), ("last", entry.LastName),
+                ("first_folded", entry.FirstFolded), ("last_folded", entry.LastFolded), ("born", DateValue(entry.BirthDate)),
+                ("digits", entry.PhoneDigits), ("reversed", entry.PhoneReversed));
+            await ExecuteAsync(connection, transaction, PatientIndexSql.DeleteWords, cancellationToken, ("clinic", entry.ClinicId), ("patient", entry.PatientId));
+            foreach (var word in entry.Words)
+            {
+                await ExecuteAsync(connection, transaction, PatientIndexSql.InsertWord, cancellationToken,
+                    ("clinic", entry.ClinicId), ("word", word), ("patient", entry.PatientId));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -61,3 +61,6 @@ export interface ClinicConfig {
   visitTypes: { code: string; name: string; defaultMinutes: number }[];
   lateCancelHours: number; noShowGraceMinutes: number;
 }
+
+/** A patient found by a search or a duplicate check: name, birth date and the phone's last 4 digits only. */
+export interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phoneLast4: string | null; rank: number; }
