@@ -83,6 +83,7 @@ internal sealed class Node : IAsyncDisposable
                 lastName = LastNames[i / FirstNames.Length % LastNames.Length],
                 birthDate = new DateOnly(1940 + i % 60, 1 + i % 12, 1 + i % 28),
                 phone = $"555-{i % 10000:0000}",
+                confirmedNew = true,
             }, ct);
             await EnsureAsync(registered, "register a patient");
             patientIds[i] = (await registered.Content.ReadFromJsonAsync<JsonObject>(ct))!["patientId"]!.GetValue<string>();

@@ -54,7 +54,7 @@ internal sealed class ClinicRun(HttpClient http, ClinicPlan plan, DateOnly date)
         foreach (var visit in plan.Visits)
         {
             var patient = await SendAsync(HttpMethod.Post, $"{Api}/patients",
-                new { firstName = $"Pat{visit.Index}", lastName = $"Sim{(char)('A' + visit.Index % 26)}", birthDate = "1970-01-01", phone = "555-0100" },
+                new { firstName = $"Pat{visit.Index}", lastName = $"Sim{(char)('A' + visit.Index % 26)}", birthDate = "1970-01-01", phone = "555-0100", confirmedNew = true },
                 must: true);
             visit.PatientId = patient!["patientId"]!.GetValue<string>();
             if (visit.WalkIn)

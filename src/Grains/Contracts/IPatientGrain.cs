@@ -9,6 +9,21 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<PatientRecord> Register(PatientDetails details);
 
+    /// <summary>New demographics (a corrected name, a new phone); null when there is no such patient or it was merged away.</summary>
+    [Alias("ChangeDetails")]
+    Task<PatientRecord?> ChangeDetails(PatientDetails details);
+
+    /// <summary>
+    /// Merges <paramref name="duplicateId"/> into this patient: the duplicate becomes a pointer here, leaves the search
+    /// index, and each of its visits is re-pointed to this patient. Safe to call again after a failure part-way.
+    /// </summary>
+    [Alias("MergeFrom")]
+    Task<Refusal?> MergeFrom(string duplicateId);
+
+    /// <summary>Called by the kept patient's grain only: this record becomes a pointer to <paramref name="keepId"/>.</summary>
+    [Alias("MergeInto")]
+    Task<Refusal?> MergeInto(string keepId);
+
     [Alias("Get"), AlwaysInterleave]
     Task<PatientRecord?> Get();
 

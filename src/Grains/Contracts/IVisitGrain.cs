@@ -18,6 +18,10 @@ public interface IVisitGrain : IGrainWithStringKey
     [Alias("RecordQuotedWait")]
     Task RecordQuotedWait(int minutes);
 
+    /// <summary>A merge of patient records: a visit of <paramref name="fromPatientId"/> becomes one of <paramref name="toPatientId"/>.</summary>
+    [Alias("MovePatient")]
+    Task MovePatient(string fromPatientId, string toPatientId);
+
     /// <summary>Interleaves so the clinic-day grains can read a visit that is busy with a command.</summary>
     [Alias("GetSnapshot"), AlwaysInterleave]
     Task<VisitSnapshot?> GetSnapshot();

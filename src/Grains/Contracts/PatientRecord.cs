@@ -12,7 +12,8 @@ public sealed record PatientRecord(
     [property: Id(6)] ValueList<DateOnly>? TreatmentDaysSinceProgressReport = null,
     [property: Id(7)] DateOnly? PlanOfCareStart = null,
     [property: Id(8)] ValueList<string>? CancelledVisits = null,
-    [property: Id(9)] ValueList<string>? NoShowVisits = null)
+    [property: Id(9)] ValueList<string>? NoShowVisits = null,
+    [property: Id(10)] string? MergedInto = null)
 {
     public int Cancellations => CancelledVisits?.Count ?? 0;
 

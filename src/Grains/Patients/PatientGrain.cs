@@ -1,22 +1,39 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Scheduling;
+using PtHub.Grains.Storage;
 
 namespace PtHub.Grains.Patients;
 
 /// <summary>
 /// A patient's record. Changes that the board shows (coverage, authorizations, billing counts) are told to today's
-/// clinic-day grain one-way, so the front desk sees them at once and no call cycle can form.
+/// clinic-day grain one-way, so the front desk sees them at once and no call cycle can form. The grain writes its own
+/// row of the search index (<see cref="IPatientIndex"/>) after its state: the state write marks the index stale
+/// (<see cref="PatientState.IndexedVersion"/> 0), so a crash between the two writes is repaired at the next activation.
 /// </summary>
-internal sealed class PatientGrain(
+internal sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.State)] IPersistentState<PatientState> patient,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
-    IOptions<BillingOptions> billing) : Grain, IPatientGrain
+    IOptions<BillingOptions> billing,
+    IPatientIndex index,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
     private const int BilledVisitsKept = 200;
     private const int VisitsKept = 500;
+
+    /// <summary>Raise it when the index's folded forms change: every patient re-indexes itself at its next activation.</summary>
+    private const int IndexVersion = 1;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (patient.State.Record is not null && patient.State.IndexedVersion < IndexVersion)
+        {
+            await IndexAsync();
+        }
+    }
 
     public async Task<PatientRecord> Register(PatientDetails details)
     {
@@ -24,8 +41,100 @@ internal sealed class PatientGrain(
         patient.State.Record = patient.State.Record is { } known
             ? known with { Details = details }
             : new PatientRecord(this.GetPrimaryKeyString(), details, now);
-        await patient.WriteOrDropAsync(this);
+        await SaveAndIndexAsync();
         return patient.State.Record;
+    }
+
+    public async Task<PatientRecord?> ChangeDetails(PatientDetails details)
+    {
+        if (patient.State.Record is not { MergedInto: null } record || record.Details.ClinicId != details.ClinicId)
+        {
+            return null;
+        }
+
+        if (record.Details != details)
+        {
+            patient.State.Record = record with { Details = details };
+            await SaveAndIndexAsync();
+            await TellTodayAsync(patient.State.Record);
+        }
+
+        return patient.State.Record;
+    }
+
+    public async Task<Refusal?> MergeFrom(string duplicateId)
+    {
+        var keepId = this.GetPrimaryKeyString();
+        if (patient.State.Record is not { } record)
+        {
+            return Refusal.NotFound($"No patient '{keepId}'.");
+        }
+
+        if (record.MergedInto is { } elsewhere)
+        {
+            return Refusal.Invalid($"Patient '{keepId}' was merged into '{elsewhere}'; merge into that record.");
+        }
+
+        if (duplicateId == keepId)
+        {
+            return Refusal.Invalid("A patient cannot be merged into itself.");
+        }
+
+        var duplicate = GrainFactory.GetGrain<IPatientGrain>(duplicateId);
+        if (await duplicate.Get() is not { } other || other.Details.ClinicId != record.Details.ClinicId)
+        {
+            return Refusal.NotFound($"No patient '{duplicateId}' in clinic '{record.Details.ClinicId}'.");
+        }
+
+        if (await duplicate.MergeInto(keepId) is { } refused)
+        {
+            return refused;
+        }
+
+        // After the duplicate points here (so a repeat of a merge that failed part-way finds it and goes on).
+        foreach (var visitId in await index.VisitsOfAsync(record.Details.ClinicId, duplicateId))
+        {
+            await GrainFactory.GetGrain<IVisitGrain>(visitId).MovePatient(duplicateId, keepId);
+        }
+
+        var merged = record with
+        {
+            CancelledVisits = Union(record.CancelledVisits, other.CancelledVisits),
+            NoShowVisits = Union(record.NoShowVisits, other.NoShowVisits),
+        };
+        if (!patient.State.MergedFrom.Contains(duplicateId) || merged != record)
+        {
+            patient.State.MergedFrom.Remove(duplicateId);
+            patient.State.MergedFrom.Add(duplicateId);
+            patient.State.Record = merged;
+            await patient.WriteOrDropAsync(this);
+        }
+
+        return null;
+    }
+
+    public async Task<Refusal?> MergeInto(string keepId)
+    {
+        switch (patient.State.Record)
+        {
+            case null:
+                return Refusal.NotFound($"No patient '{this.GetPrimaryKeyString()}'.");
+            case { MergedInto: { } already } when already != keepId:
+                return Refusal.Conflict($"Patient '{this.GetPrimaryKeyString()}' was already merged into '{already}'.");
+            case { MergedInto: null } record:
+                patient.State.Record = record with { MergedInto = keepId };
+                await SaveAndIndexAsync();
+                break;
+            default:
+                if (patient.State.IndexedVersion < IndexVersion)
+                {
+                    await IndexAsync();
+                }
+
+                break;
+        }
+
+        return null;
     }
 
     public Task<PatientRecord?> Get() => Task.FromResult(patient.State.Record);
@@ -193,6 +302,48 @@ internal sealed class PatientGrain(
         await TellTodayAsync(updated);
         return updated;
     }
+
+    private static ValueList<string>? Union(ValueList<string>? a, ValueList<string>? b) =>
+        a is null && b is null ? null : (a ?? []).Concat(b ?? []).Distinct(StringComparer.Ordinal).ToValueList();
+
+    /// <summary>Stores the change with the index marked stale, then brings the index up to date.</summary>
+    private async Task SaveAndIndexAsync()
+    {
+        patient.State.IndexedVersion = 0;
+        await patient.WriteOrDropAsync(this);
+        await IndexAsync();
+    }
+
+    /// <summary>
+    /// Upserts (or, once merged away, removes) this patient's index rows, then records that it is indexed. A failure
+    /// leaves the mark stale and drops the activation, so the next call re-activates and tries again.
+    /// </summary>
+    private async Task IndexAsync()
+    {
+        var record = patient.State.Record!;
+        try
+        {
+            if (record.MergedInto is null)
+            {
+                await index.UpsertAsync(PatientIndexEntry.Of(record));
+            }
+            else
+            {
+                await index.RemoveAsync(record.Details.ClinicId, record.PatientId);
+            }
+
+            patient.State.IndexedVersion = IndexVersion;
+            await patient.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            LogIndexFailed(logger, ex, record.PatientId);
+            DeactivateOnIdle();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Patient {PatientId}: the search index was not updated; retried at the next activation")]
+    private static partial void LogIndexFailed(ILogger logger, Exception ex, string patientId);
 
     private async Task TellTodayAsync(PatientRecord record)
     {

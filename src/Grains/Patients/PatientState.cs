@@ -14,4 +14,13 @@ public sealed class PatientState
 
     /// <summary>The visits booked for the patient (the most recent ones), so the profile can list them.</summary>
     [Id(3)] public List<string> VisitIds { get; set; } = [];
+
+    /// <summary>
+    /// The index format this record is known to be in the search index with; 0 while a change may not have reached
+    /// it. Set to 0 in the same write as the change, so a crash before the index write is repaired on activation.
+    /// </summary>
+    [Id(5)] public int IndexedVersion { get; set; }
+
+    /// <summary>Records merged into this one.</summary>
+    [Id(4)] public List<string> MergedFrom { get; set; } = [];
 }

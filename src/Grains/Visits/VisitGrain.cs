@@ -13,6 +13,7 @@ namespace PtHub.Grains.Visits;
 internal sealed partial class VisitGrain(
     [PersistentState("visit", StorageNames.State)] IPersistentState<VisitState> visit,
     IVisitEventLog eventLog,
+    IPatientIndex patientIndex,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     ILogger<VisitGrain> logger) : Grain, IVisitGrain
 {
@@ -37,6 +38,11 @@ internal sealed partial class VisitGrain(
         }
 
         await FlushEventsAsync(cancellationToken);
+        if (State.Exists && !State.PatientLinked)
+        {
+            // Visits stored before the link table, or whose link write failed: linked now; stored with the next write.
+            State.PatientLinked = await TryLinkPatientAsync();
+        }
     }
 
     public async Task<VisitResult> Book(VisitBooking booking)
@@ -50,6 +56,8 @@ internal sealed partial class VisitGrain(
         }
 
         VisitLifecycle.Book(State, booking, time.GetUtcNow());
+        // Linked before the state write: a link to a visit that was then not stored is harmless (a merge skips it).
+        State.PatientLinked = await TryLinkPatientAsync();
         await visit.WriteOrDropAsync(this);
         await FlushEventsAsync(CancellationToken.None);
         await GrainFactory.GetGrain<IPatientGrain>(booking.PatientId).OnVisitBooked(VisitId);
@@ -135,6 +143,36 @@ internal sealed partial class VisitGrain(
         }
     }
 
+    public async Task MovePatient(string fromPatientId, string toPatientId)
+    {
+        if (!State.Exists || State.PatientId != fromPatientId)
+        {
+            return;
+        }
+
+        // The move is stored before the link, which then can only lag (and is retried on activation): the visit is
+        // never found under the duplicate again once it belongs to the kept patient.
+        State.PatientId = toPatientId;
+        State.PatientMoves++;
+        State.PatientLinked = false;
+        await visit.WriteOrDropAsync(this);
+        if (await TryLinkPatientAsync())
+        {
+            State.PatientLinked = true;
+            await visit.WriteOrDropAsync(this);
+        }
+
+        try
+        {
+            // Only the day is told; the patient grains' counts are merged by the kept patient, which is waiting on this call.
+            await Live(State.Date).OnVisitChanged(Snapshot());
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(logger, ex, VisitId);
+        }
+    }
+
     public Task<VisitSnapshot?> GetSnapshot() => Task.FromResult(State.Exists ? Snapshot() : null);
 
     public Task<VisitHistory?> GetHistory() => Task.FromResult(State.Exists
@@ -210,6 +248,20 @@ internal sealed partial class VisitGrain(
         }
     }
 
+    private async Task<bool> TryLinkPatientAsync()
+    {
+        try
+        {
+            await patientIndex.LinkVisitAsync(State.ClinicId, VisitId, State.PatientId, State.Date);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogLinkFailed(logger, ex, VisitId);
+            return false;
+        }
+    }
+
     private VisitEventRecord ToRecord(VisitEvent e) => new(State.ClinicId, VisitId, e.Sequence, e.At, e.Actor,
         e.Action.ToCode(), e.From?.ToCode(), e.To.ToCode(), e.RoomId, e.TherapistId, e.Detail);
 
@@ -222,6 +274,9 @@ internal sealed partial class VisitGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId} could not report to its clinic day or patient")]
     private static partial void LogReportFailed(ILogger logger, Exception ex, string visitId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId}: not linked to its patient in the patient index; will retry")]
+    private static partial void LogLinkFailed(ILogger logger, Exception ex, string visitId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId}: {Count} events not yet in the event table; will retry")]
     private static partial void LogEventAppendFailed(ILogger logger, Exception ex, string visitId, int count);

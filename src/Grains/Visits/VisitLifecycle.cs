@@ -275,7 +275,7 @@ public static class VisitLifecycle
         return new VisitSnapshot(visitId, state.ClinicId, state.PatientId, state.Date, state.VisitTypeCode, state.ScheduledStart,
             state.DurationMinutes, state.Status, statusSince, state.TherapistId, state.RoomId,
             firstTo(VisitStatus.Arrived), firstTo(VisitStatus.InTreatment), firstTo(VisitStatus.Finished),
-            firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count,
+            firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count + state.PatientMoves,
             RoomedAt(state), RoomStays(state), state.Copay, state.Services.Count > 0, state.PlannedRoomId);
     }
 

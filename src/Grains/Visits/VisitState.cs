@@ -41,4 +41,10 @@ public sealed class VisitState
 
     /// <summary>The treatment space booked for the visit (scheduling); <see cref="RoomId"/> is where the patient is.</summary>
     [Id(20)] public string? PlannedRoomId { get; set; }
+
+    /// <summary>The patient index knows this visit is of <see cref="PatientId"/> (pthub_patient_visits); retried on activation.</summary>
+    [Id(21)] public bool PatientLinked { get; set; }
+
+    /// <summary>Times a merge moved the visit to another patient: counted into the snapshot's version, so the day takes the move.</summary>
+    [Id(22)] public int PatientMoves { get; set; }
 }

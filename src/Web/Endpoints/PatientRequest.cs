@@ -1,6 +1,10 @@
 namespace PtHub.Web.Endpoints;
 
-public sealed record PatientRequest(string? FirstName, string? LastName, DateOnly? BirthDate, string? Phone, string? Email)
+/// <summary>
+/// A patient's demographics as the desk types them. <c>confirmedNew</c>: the desk has seen the known patients that
+/// look the same (the 409's <c>matches</c>) and this is somebody else.
+/// </summary>
+public sealed record PatientRequest(string? FirstName, string? LastName, DateOnly? BirthDate, string? Phone, string? Email, bool? ConfirmedNew = null)
 {
     public IReadOnlyDictionary<string, string[]> Validate(DateOnly today)
     {

@@ -40,7 +40,7 @@ public sealed class ApiClinic(HttpClient http, string clinicId)
     public async Task<string> AddPatientAsync(string first = "Rita", string last = "Moreno")
     {
         var response = await http.PostAsJsonAsync($"/api/clinics/{clinicId}/patients",
-            new { firstName = first, lastName = last, birthDate = "1961-12-11", phone = "555-0142" });
+            new { firstName = first, lastName = last, birthDate = "1961-12-11", phone = "555-0142", confirmedNew = true });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["patientId"]!.GetValue<string>();
     }

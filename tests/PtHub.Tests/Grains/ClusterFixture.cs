@@ -34,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, Clock);
             silo.Services.AddSingleton<IVisitEventLog>(new SqliteVisitEventLog(connectionString));
+            silo.Services.AddSingleton<IPatientIndex>(new SqlitePatientIndex(connectionString));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

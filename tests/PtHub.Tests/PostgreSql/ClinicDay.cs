@@ -48,7 +48,7 @@ internal sealed class ClinicDay(string clinicId)
 
     public async Task<string> RegisterPatientAsync(HttpClient http, string firstName, string lastName)
     {
-        var body = new { firstName, lastName, birthDate = "1980-04-02", phone = "555-0100", email = "patient@example.org" };
+        var body = new { firstName, lastName, birthDate = "1980-04-02", phone = "555-0100", email = "patient@example.org", confirmedNew = true };
         using var response = await http.PostAsJsonAsync($"/api/clinics/{ClinicId}/patients", body, Ct);
         return (string)(await EnsureSuccessAsync(response))["patientId"]!;
     }

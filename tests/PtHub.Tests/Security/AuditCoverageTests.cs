@@ -62,6 +62,10 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
             therapistId = "ann", visitType = "follow-up", visitsPerWeek = 1, weeks = 1, startDate = today.AddDays(14).ToString("yyyy-MM-dd"), preferredTime = "10:00:00",
         }, Ct));
         await Ok(http.GetAsync($"{api}/patients/{patientId}/plans-of-care", Ct));
+        await Ok(http.GetAsync($"{api}/patients?q=moreno", Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}", new { firstName = "Rita", lastName = "Moreno", birthDate = "1961-12-11", phone = "555-0142" }, Ct));
+        var duplicateId = await clinic.AddPatientAsync();
+        await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/merge", new { duplicateId }, Ct));
         await Ok(http.GetAsync($"{api}/under-scheduled", Ct));
         await Ok(http.GetAsync($"{api}/board", Ct));
         await Ok(http.GetAsync($"{api}/therapists/ann/day", Ct));

@@ -5,7 +5,8 @@ import { html, nothing, render, type TemplateResult } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { LiveConnection, LiveView } from "./live";
 import { clinicFromPath, clinicOrNotFound, clockTime, el, minutesSince, postJson, replace } from "./dom";
-import type { BoardDelta, BoardOpening, BoardRow, BoardView, ClinicConfig, ManagerView, VisitStatus } from "./types";
+import type { BoardDelta, BoardOpening, BoardRow, BoardView, ClinicConfig, ManagerView, PatientMatch, VisitStatus } from "./types";
+import { messagesOf, submit } from "./problem";
 import { mountNav } from "./nav";
 
 void mountNav();
@@ -312,12 +313,50 @@ async function walkIn(): Promise<void> {
   });
   if (!answer) return;
   try {
-    const patient = await postJson<{ patientId: string }>(`${api}/patients`, { firstName: answer.firstName, lastName: answer.lastName, birthDate: answer.birthDate });
-    await postJson(`${api}/walk-ins`, { patientId: patient.patientId, therapistId: answer.therapistId, visitType: answer.visitType, commandId: uuid() });
+    const patientId = await walkInPatient(answer);
+    if (!patientId) return;
+    await postJson(`${api}/walk-ins`, { patientId, therapistId: answer.therapistId, visitType: answer.visitType, commandId: uuid() });
     say(`${answer.firstName} ${answer.lastName} added as a walk-in.`, "info");
   } catch (error) {
     say((error as Error).message);
   }
+}
+
+/**
+ * The walk-in's patient: registered, or, when the clinic already knows somebody with the same name and birth date
+ * (the server's 409 and its matches), the known record the desk picks; null when the desk goes back.
+ */
+async function walkInPatient(answer: Record<string, string>, confirmedNew = false): Promise<string | null> {
+  const body = { firstName: answer.firstName, lastName: answer.lastName, birthDate: answer.birthDate, confirmedNew };
+  const registered = await submit<{ patientId: string }>("POST", `${api}/patients`, body);
+  if (registered.ok) return registered.value.patientId;
+  const matches = registered.problem.body.matches as PatientMatch[] | undefined;
+  if (registered.problem.status !== 409 || !matches?.length) throw new Error(messagesOf(registered.problem).join(" "));
+  const picked = await pickKnown(matches);
+  return picked === "new" ? walkInPatient(answer, true) : picked;
+}
+
+function pickKnown(matches: PatientMatch[]): Promise<string | null> {
+  return new Promise(resolve => {
+    const done = (value: string | null) => { dialog.close(); resolve(value); };
+    const form = el("form", { method: "dialog", class: "known-patients" },
+      el("h2", {}, "Already a patient?"),
+      el("p", {}, "The clinic knows somebody with this name and birth date. Book the walk-in for the known record, or register a new one."),
+      ...matches.map(m => {
+        const use = el("button", { type: "button", class: "primary", "data-patient": m.patientId },
+          `Use ${m.lastName}, ${m.firstName} · born ${m.birthDate}${m.phoneLast4 ? ` · phone …${m.phoneLast4}` : ""}`);
+        use.addEventListener("click", () => done(m.patientId));
+        return use;
+      }),
+      el("div", { class: "buttons" },
+        el("button", { type: "button", class: "secondary", "data-dismiss": "" }, "Back"),
+        el("button", { type: "button", class: "secondary", "data-new": "" }, "Register a new patient")));
+    form.querySelector("[data-dismiss]")!.addEventListener("click", () => done(null));
+    form.querySelector("[data-new]")!.addEventListener("click", () => done("new"));
+    dialog.addEventListener("cancel", () => resolve(null), { once: true });
+    replace(dialog, form);
+    dialog.showModal();
+  });
 }
 
 const live = new LiveConnection(document.getElementById("live"));

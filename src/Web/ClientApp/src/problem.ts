@@ -2,7 +2,11 @@
 // that field (dom.ts's send flattens them into one sentence, which suits a toast but not a form).
 import { signIn } from "./dom";
 
-export interface Problem { title: string; detail: string | null; errors: Record<string, string[]>; status: number; }
+export interface Problem {
+  title: string; detail: string | null; errors: Record<string, string[]>; status: number;
+  /** The whole answer, for a problem's extension members (a 409's "matches", a booking's "conflicts"). */
+  body: Record<string, unknown>;
+}
 
 export type Answer<T> = { ok: true; value: T; location: string | null } | { ok: false; problem: Problem };
 
@@ -17,16 +21,15 @@ export async function submit<T>(method: string, url: string, body: unknown): Pro
     return { ok: true, value: (response.status === 204 ? null : await response.json()) as T, location: response.headers.get("Location") };
   }
 
-  const problem = await response.json().catch(() => ({})) as Partial<Problem>;
+  const problem = await response.json().catch(() => ({})) as Partial<Problem> & Record<string, unknown>;
   return {
     ok: false,
-    // Extensions stay (a conflict's "conflicts", a duplicate's "matches"), for the pages that offer a way on.
     problem: {
-      ...problem,
       title: problem.title ?? `The server answered ${response.status}.`,
       detail: problem.detail ?? null,
       errors: problem.errors ?? {},
       status: response.status,
+      body: problem,
     },
   };
 }

@@ -6,7 +6,10 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { clockTime, clinicDate, send } from "./dom";
 import { commandId } from "./ids";
 import { submit, type Problem } from "./problem";
-import type { BoardOpening, ClinicConfig, PatientMatch, ScheduleEntry } from "./types";
+import type { BoardOpening, ClinicConfig, ScheduleEntry } from "./types";
+
+/** A patient as the dialogs show one: enough to tell two apart (the phone's last digits at most). */
+interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; }
 import { hhmm, instantAt, minuteOfDay, parseHhmm, weekdayNames } from "./clinic-time";
 import { statusLabel } from "./statuses";
 
@@ -32,13 +35,13 @@ function nameOf(p: PatientMatch): string { return `${p.lastName}, ${p.firstName}
 function value(e: Event): string { return (e.target as HTMLInputElement).value; }
 
 function asMatches(body: unknown): PatientMatch[] {
-  const list = Array.isArray(body) ? body : (body as { patients?: unknown[]; results?: unknown[] })?.patients ?? (body as { results?: unknown[] })?.results ?? [];
+  const list = Array.isArray(body) ? body : (body as { matches?: unknown[] })?.matches ?? [];
   return (list as Record<string, unknown>[]).map(p => ({
     patientId: String(p.patientId ?? p.id ?? ""),
     firstName: String(p.firstName ?? (p.details as Record<string, unknown>)?.firstName ?? ""),
     lastName: String(p.lastName ?? (p.details as Record<string, unknown>)?.lastName ?? ""),
     birthDate: String(p.birthDate ?? (p.details as Record<string, unknown>)?.birthDate ?? ""),
-    phone: (p.phone ?? (p.details as Record<string, unknown>)?.phone ?? null) as string | null,
+    phone: p.phoneLast4 ? `…${String(p.phoneLast4)}` : (p.phone ?? (p.details as Record<string, unknown>)?.phone ?? null) as string | null,
   }));
 }
 
@@ -139,8 +142,8 @@ export class ScheduleDialogs {
       p.registering = false;
       p.matches = [];
       p.note = "";
-    } else if (answer.problem.status === 409 && Array.isArray((answer.problem as Problem & { matches?: unknown }).matches)) {
-      p.matches = asMatches((answer.problem as Problem & { matches: unknown[] }).matches);
+    } else if (answer.problem.status === 409 && Array.isArray(answer.problem.body.matches)) {
+      p.matches = asMatches(answer.problem.body.matches);
       p.note = "";
     } else {
       p.note = this.messages(answer.problem).join(" ");
@@ -262,7 +265,7 @@ export class ScheduleDialogs {
       return;
     }
 
-    const conflicts = (answer.problem as Problem & { conflicts?: string[] }).conflicts;
+    const conflicts = answer.problem.body.conflicts as string[] | undefined;
     if (answer.problem.status === 409 && conflicts && conflicts.length > 0) {
       state.conflicts = conflicts;
     } else {
@@ -374,7 +377,7 @@ export class ScheduleDialogs {
       const answer = await fetch(`${this.api}/free-slots?${query.toString()}`, { headers: { Accept: "application/json" } });
       const body = await answer.json();
       if (answer.ok) { state.slots = (body.slots as { start: string; therapistId: string }[]).slice(0, 24); state.message = ""; }
-      else { state.slots = []; state.message = this.messages({ title: body.title, detail: body.detail ?? null, errors: body.errors ?? {}, status: answer.status }).join(" "); }
+      else { state.slots = []; state.message = this.messages({ title: body.title, detail: body.detail ?? null, errors: body.errors ?? {}, status: answer.status, body }).join(" "); }
       state.searched = true;
       draw();
     };

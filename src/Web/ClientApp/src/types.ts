@@ -84,7 +84,6 @@ export interface ScheduleView extends Versioned { frame: ScheduleFrame; entries:
 
 export interface ScheduleDelta extends Versioned { upserts: ScheduleEntry[]; removed: string[]; frame: ScheduleFrame | null; openings: BoardOpening[] | null; }
 
-export interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; }
 
 export interface PatientDetails { clinicId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; email: string | null; }
 
@@ -121,3 +120,6 @@ export interface WaitlistEntry {
   entryId: string; patientId: string; visitTypeCode: string; therapistId: string | null; days: string[];
   earliest: string | null; latest: string | null; priority: number; addedAt: string; bookedVisitId: string | null;
 }
+
+/** A patient found by a search or a duplicate check: name, birth date and the phone's last 4 digits only. */
+export interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phoneLast4: string | null; rank: number; }

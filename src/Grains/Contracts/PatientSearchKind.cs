@@ -1,0 +1,9 @@
+namespace PtHub.Grains.Contracts;
+
+[GenerateSerializer, Alias("PtHub.PatientSearchKind")]
+public enum PatientSearchKind
+{
+    Name,
+    BirthDate,
+    Phone,
+}
