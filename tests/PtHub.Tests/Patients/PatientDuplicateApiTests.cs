@@ -59,7 +59,7 @@ public sealed class PatientDuplicateApiTests(NodeFixture fixture)
 
         using var sameBirthOtherName = await clinic.RegisterAsync("Bea", "Lund", "1980-01-02");
         using var otherClinic = await other.RegisterAsync("Ada", "Lund", "1980-01-02", "555-123-4567");
-        using var sameExtension = await clinic.RegisterAsync("Cid", "Moe", "1990-01-01", "4567");
+        using var sameExtension = await clinic.RegisterAsync("Cid", "Moe", "1990-01-01", "555-000-4567");
 
         Assert.Equal(HttpStatusCode.Created, sameBirthOtherName.StatusCode);
         Assert.Equal(HttpStatusCode.Created, otherClinic.StatusCode);

@@ -69,6 +69,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/under-scheduled", Ct));
         await Ok(http.GetAsync($"{api}/board", Ct));
         await Ok(http.GetAsync($"{api}/therapists/ann/day", Ct));
+        await Ok(http.GetAsync($"{api}/schedule", Ct));
 
         // One visit through the whole day, and one of each way a visit ends early.
         var visitId = await clinic.BookAsync(patientId, "ann");
