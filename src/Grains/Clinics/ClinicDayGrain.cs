@@ -77,6 +77,8 @@ internal sealed class ClinicDayGrain(
             await day.WriteOrDropAsync(this);
         }
 
+        // Awaited (the visit's own report is one-way), so a read of the day's views after the answer shows the booking.
+        await Live.OnVisitBooked(result.Visit);
         var booked = visits.Count(v => v.PatientId == request.PatientId && v.VisitId != visitId && !v.IsClosed);
         return patient is not null && BillingAlerts.BookingWarning(patient, _date, booked) is { } warning
             ? result with { Warnings = [warning] }

@@ -75,6 +75,8 @@ internal sealed class ClinicDayLiveGrain(
 
     public Task OnVisitChanged(VisitSnapshot visit) => ApplyAsync(visit);
 
+    public Task OnVisitBooked(VisitSnapshot visit) => ApplyAsync(visit);
+
     public async Task<int?> QuoteWait(VisitSnapshot visit)
     {
         await ApplyAsync(visit);

@@ -35,6 +35,7 @@ public interface IClinicDayGrain : IGrainWithStringKey
     Task OnConfigurationChanged(ClinicConfig config);
 
     /// <summary>What the live side rebuilds from: the day's visit ids and running-late minutes.</summary>
-    [Alias("GetIndex")]
+    /// <summary>Interleaves: the live side, activating while a booking here awaits it, reads the index.</summary>
+    [Alias("GetIndex"), AlwaysInterleave]
     Task<ClinicDayIndex> GetIndex();
 }

@@ -36,6 +36,10 @@ public interface IClinicDayLiveGrain : IGrainWithStringKey
     [Alias("OnVisitChanged"), OneWay]
     Task OnVisitChanged(VisitSnapshot visit);
 
+    /// <summary>A booking the write side just made, taken in as <see cref="OnVisitChanged"/> but awaited by it.</summary>
+    [Alias("OnVisitBooked")]
+    Task OnVisitBooked(VisitSnapshot visit);
+
     /// <summary>Takes in an arrived visit (as <see cref="OnVisitChanged"/>) and answers the wait to quote the patient.</summary>
     [Alias("QuoteWait")]
     Task<int?> QuoteWait(VisitSnapshot visit);
