@@ -8,17 +8,13 @@ import { clinicFromPath, clinicOrNotFound, clockTime, el, minutesSince, postJson
 import type { BoardDelta, BoardOpening, BoardRow, BoardView, ClinicConfig, ManagerView, PatientMatch, VisitStatus } from "./types";
 import { messagesOf, submit } from "./problem";
 import { mountNav } from "./nav";
+import { statusLabel } from "./statuses";
+import { commandId } from "./ids";
 
 void mountNav();
 
 const clinicId = clinicFromPath();
 const api = `/api/clinics/${encodeURIComponent(clinicId)}`;
-
-const statusLabel: Record<VisitStatus, string> = {
-  booked: "Booked", arrived: "Arrived", "checked-in": "Checked in", "in-treatment": "In treatment",
-  finished: "Finished", "checked-out": "Checked out", cancelled: "Cancelled", noshow: "No-show",
-  "left-without-being-seen": "Left unseen", "entered-in-error": "Entered in error",
-};
 
 const groups: { id: string; title: string; statuses: VisitStatus[] }[] = [
   { id: "waiting", title: "Waiting", statuses: ["arrived", "checked-in"] },
@@ -47,15 +43,6 @@ const collapsed = new Set<string>(JSON.parse(window.localStorage.getItem(collaps
 function zone(): string | undefined { return config?.timeZoneId; }
 
 function time(iso: string): string { return clockTime(iso, zone()); }
-
-function uuid(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map(x => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** A short message at the bottom; an optional button (undo) stays for as long as the message does. */
 function say(text: string, kind: "error" | "info" = "error", action?: { label: string; run: () => Promise<void> }): void {
@@ -110,7 +97,7 @@ function ask(q: Question): Promise<Record<string, string> | null> {
 /** Sends one step; true when the visit took it. */
 async function command(row: BoardRow, action: string, body: Record<string, string | undefined> = {}): Promise<boolean> {
   try {
-    await postJson(`${api}/visits/${encodeURIComponent(row.visitId)}/${action}`, { commandId: uuid(), ...body });
+    await postJson(`${api}/visits/${encodeURIComponent(row.visitId)}/${action}`, { commandId: commandId(), ...body });
     return true;
   } catch (error) {
     say((error as Error).message);
@@ -246,7 +233,7 @@ function alertContent(row: BoardRow, code: string, message: string): TemplateRes
 
 async function bookFromWaitlist(o: BoardOpening, entryId: string, name: string): Promise<void> {
   try {
-    await postJson(`${api}/waitlist/${encodeURIComponent(entryId)}/book`, { start: o.opening.start, therapistId: o.opening.therapistId, commandId: uuid() });
+    await postJson(`${api}/waitlist/${encodeURIComponent(entryId)}/book`, { start: o.opening.start, therapistId: o.opening.therapistId, commandId: commandId() });
     say(`${name} booked at ${time(o.opening.start)}.`, "info");
   } catch (error) {
     say((error as Error).message);
@@ -315,7 +302,7 @@ async function walkIn(): Promise<void> {
   try {
     const patientId = await walkInPatient(answer);
     if (!patientId) return;
-    await postJson(`${api}/walk-ins`, { patientId, therapistId: answer.therapistId, visitType: answer.visitType, commandId: uuid() });
+    await postJson(`${api}/walk-ins`, { patientId, therapistId: answer.therapistId, visitType: answer.visitType, commandId: commandId() });
     say(`${answer.firstName} ${answer.lastName} added as a walk-in.`, "info");
   } catch (error) {
     say((error as Error).message);

@@ -6,18 +6,14 @@ import { html, nothing, render, type TemplateResult } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { clinicDate, clockTime, getJson, send, signIn, type StaffSession } from "./dom";
 import { mountNav } from "./nav";
+import { statusLabel } from "./statuses";
 import { messagesOf, submit, type Problem } from "./problem";
-import type { ClinicConfig, PatientBillingStatus, PatientRecord, PatientVisit, PatientVisits, PlanProgress, VisitStatus, WaitlistEntry } from "./types";
+import type { ClinicConfig, PatientBillingStatus, PatientRecord, PatientVisit, PatientVisits, PlanProgress, WaitlistEntry } from "./types";
 
 type Part = "details" | "coverage" | "verification" | "authorizations" | "plan" | "waitlist";
 type Day = "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
 
 const days: Day[] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const statusLabel: Record<VisitStatus, string> = {
-  booked: "Booked", arrived: "Arrived", "checked-in": "Checked in", "in-treatment": "In treatment",
-  finished: "Finished", "checked-out": "Checked out", cancelled: "Cancelled", noshow: "No-show",
-  "left-without-being-seen": "Left unseen", "entered-in-error": "Entered in error",
-};
 const verificationLabel = { unverified: "Not verified", verified: "Verified", failed: "Verification failed" } as const;
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
