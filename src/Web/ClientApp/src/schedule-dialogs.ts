@@ -5,12 +5,12 @@ import { html, nothing, render, type TemplateResult } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { clockTime, clinicDate, send } from "./dom";
 import { commandId } from "./ids";
-import { submit, type Problem } from "./problem";
+import { messagesOf, submit } from "./problem";
 import type { BoardOpening, ClinicConfig, ScheduleEntry } from "./types";
 
 /** A patient as the dialogs show one: enough to tell two apart (the phone's last digits at most). */
 interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; }
-import { hhmm, instantAt, minuteOfDay, parseHhmm, weekdayNames } from "./clinic-time";
+import { hhmm, instantAt, localDate, minuteOfDay, parseHhmm, weekdayNames } from "./clinic-time";
 import { statusLabel } from "./statuses";
 
 /** A place on the grid: a date, a minute of it, and the column's therapist or space. */
@@ -55,6 +55,8 @@ export class ScheduleDialogs {
     private readonly toast: HTMLElement,
     private readonly findEntry: (visitId: string) => ScheduleEntry | null,
     private readonly shownDate: () => string,
+    /** The instant a date begins, when the page holds that date's schedule. */
+    private readonly heldMidnight: (date: string) => string | null,
   ) {
     dialog.addEventListener("close", () => render(nothing, dialog));
   }
@@ -146,14 +148,9 @@ export class ScheduleDialogs {
       p.matches = asMatches(answer.problem.body.matches);
       p.note = "";
     } else {
-      p.note = this.messages(answer.problem).join(" ");
+      p.note = messagesOf(answer.problem).join(" ");
     }
     redraw();
-  }
-
-  private messages(problem: Problem): string[] {
-    const fields = Object.values(problem.errors).flat();
-    return fields.length > 0 ? fields : [problem.detail ?? problem.title];
   }
 
   // --- book and move ------------------------------------------------------------------------------------------------
@@ -188,13 +185,9 @@ export class ScheduleDialogs {
   private moveState(visit: ScheduleEntry): Booking {
     const minute = minuteOfDay(visit.scheduledStart, this.zone);
     return {
-      kind: "move", visit, picker: picker(), date: this.shownDateOf(visit), time: hhmm(minute), therapistId: visit.therapistId,
+      kind: "move", visit, picker: picker(), date: localDate(visit.scheduledStart, this.zone), time: hhmm(minute), therapistId: visit.therapistId,
       roomId: visit.roomId ?? "", visitType: visit.visitTypeCode, minutes: visit.durationMinutes, messages: [], conflicts: [], reason: "", busy: false,
     };
-  }
-
-  private shownDateOf(visit: ScheduleEntry): string {
-    return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: this.zone }).format(new Date(visit.scheduledStart));
   }
 
   private drawBooking(state: Booking): void {
@@ -270,14 +263,19 @@ export class ScheduleDialogs {
       state.conflicts = conflicts;
     } else {
       state.conflicts = [];
-      state.messages = this.messages(answer.problem);
+      state.messages = messagesOf(answer.problem);
     }
     this.drawBooking(state);
     this.dialog.querySelector<HTMLInputElement>("#override-reason")?.focus();
   }
 
-  /** The instant a date begins in the clinic: from the schedule the server sends for that date. */
+  /**
+   * The instant a date begins in the clinic: from the schedule the page holds, or else (a date typed into the dialog)
+   * from the one the server sends for that date.
+   */
   private async midnightOf(date: string): Promise<string> {
+    const held = this.heldMidnight(date);
+    if (held) return held;
     const view = await send("GET", `${this.api}/schedule?date=${date}`) as { frame: { midnight: string } };
     return view.frame.midnight;
   }
@@ -334,7 +332,7 @@ export class ScheduleDialogs {
       this.say(`${entry.patientName}: ${action === "noshow" ? "no-show" : action === "cancel" ? "cancelled" : "arrived"}.`);
       return null;
     }
-    return this.messages(answer.problem).join(" ");
+    return messagesOf(answer.problem).join(" ");
   }
 
   // --- an opening and its waitlist candidates -----------------------------------------------------------------------
@@ -350,7 +348,7 @@ export class ScheduleDialogs {
             const answer = await submit<unknown>("POST", `${this.api}/waitlist/${encodeURIComponent(c.entryId)}/book`,
               { start: opening.opening.start, therapistId: opening.opening.therapistId, commandId: commandId() });
             if (answer.ok) { this.close(); this.say(`Booked ${c.patientName} into the opening at ${hhmm(start)}.`); }
-            else { message = this.messages(answer.problem).join(" "); draw(); }
+            else { message = messagesOf(answer.problem).join(" "); draw(); }
           }}>Book</button></li>`)}</ol>`}
       ${message ? html`<p class="field-errors" role="alert">${message}</p>` : nothing}
       <div class="buttons"><button type="button" class="secondary" @click=${() => this.close()}>Close</button></div>
@@ -377,12 +375,12 @@ export class ScheduleDialogs {
       const answer = await fetch(`${this.api}/free-slots?${query.toString()}`, { headers: { Accept: "application/json" } });
       const body = await answer.json();
       if (answer.ok) { state.slots = (body.slots as { start: string; therapistId: string }[]).slice(0, 24); state.message = ""; }
-      else { state.slots = []; state.message = this.messages({ title: body.title, detail: body.detail ?? null, errors: body.errors ?? {}, status: answer.status, body }).join(" "); }
+      else { state.slots = []; state.message = messagesOf({ title: body.title, detail: body.detail ?? null, errors: body.errors ?? {}, status: answer.status, body }).join(" "); }
       state.searched = true;
       draw();
     };
     const bookSlot = (slot: { start: string; therapistId: string }) => {
-      const date = this.shownDateOfInstant(slot.start);
+      const date = localDate(slot.start, this.zone);
       const minute = minuteOfDay(slot.start, this.zone);
       const type = this.config.visitTypes.find(t => t.code === state.visitType);
       this.book({ date, minute, start: new Date(slot.start), therapistId: slot.therapistId }, p.chosen);
@@ -420,10 +418,6 @@ export class ScheduleDialogs {
     draw();
   }
 
-  private shownDateOfInstant(iso: string): string {
-    return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: this.zone }).format(new Date(iso));
-  }
-
   // --- a plan of care -------------------------------------------------------------------------------------------------
 
   planOfCare(patient: PatientMatch | null = null): void {
@@ -442,7 +436,7 @@ export class ScheduleDialogs {
           startDate: state.startDate, preferredDays: [...state.days], preferredTime: `${state.time}:00`, roomId: state.roomId || null,
         });
       if (answer.ok) state.result = answer.value;
-      else state.messages = this.messages(answer.problem);
+      else state.messages = messagesOf(answer.problem);
       draw();
     };
     const draw = () => this.show(state.result ? html`<div class="plan-result">

@@ -305,7 +305,8 @@ async function start(): Promise<void> {
   const live = new LiveConnection(document.getElementById("live"));
   live.timeZone = zone;
   dialogs = new ScheduleDialogs(api, config, document.getElementById("ask") as HTMLDialogElement, document.getElementById("toast")!,
-    id => [...views.values()].flatMap(v => v.current?.entries ?? []).find(e => e.visitId === id) ?? null, () => date);
+    id => [...views.values()].flatMap(v => v.current?.entries ?? []).find(e => e.visitId === id) ?? null, () => date,
+    d => views.get(d)?.current?.frame.midnight ?? null);
   for (const d of dates()) {
     views.set(d, new LiveView<ScheduleView, ScheduleDelta>(live, "SubscribeSchedule", "ScheduleChanged", clinicId, applyDelta,
       () => draw(), [d], push => push.date === d));
