@@ -125,6 +125,33 @@ internal sealed class ClinicDayGrain(
         return result;
     }
 
+    public async Task<VisitResult> Undo(string visitId, VisitCommand command)
+    {
+        var visit = GrainFactory.GetGrain<IVisitGrain>(visitId);
+        if (_config is null || await visit.GetSnapshot() is not { } current || current.ClinicId != _clinicId || current.Date != _date)
+        {
+            return VisitResult.Refused(Refusal.NotFound($"No visit '{visitId}' in clinic '{_clinicId}' on {_date:yyyy-MM-dd}."));
+        }
+
+        if (current.Status is VisitStatus.Cancelled or VisitStatus.NoShow)
+        {
+            // Back to booked means taking its time again: refused if the time was given to someone else meanwhile. Only
+            // conflicts with other visits count; the hours rules held (or were overridden) when it was booked.
+            var proposed = new ProposedVisit(current.TherapistId, current.ScheduledStart, current.DurationMinutes, current.PlannedRoomId,
+                current.PatientId, current.VisitId);
+            var own = ScheduleRules.Conflicts(_config, _date, [], proposed);
+            var taken = ScheduleRules.Conflicts(_config, _date, await VisitsAsync(), proposed).Except(own).ToList();
+            if (taken.Count > 0)
+            {
+                return VisitResult.Refused(new Refusal(RefusalKind.Conflict,
+                    $"The visit's time has been given to another booking meanwhile: {string.Join(" ", taken)} Book the patient again instead.",
+                    taken.ToValueList()));
+            }
+        }
+
+        return await visit.Execute(command with { Action = VisitAction.Undo, ClinicId = _clinicId });
+    }
+
     public async Task OnVisitMoved(string visitId)
     {
         if (day.State.VisitIds.Remove(visitId))

@@ -20,6 +20,13 @@ public interface IClinicDayGrain : IGrainWithStringKey
     Task<VisitResult> Reschedule(RescheduleRequest request);
 
     /// <summary>A visit of this day was rescheduled to another day; one-way from the visit.</summary>
+    /// <summary>
+    /// Takes back a visit of this day's last step (the visit's state machine decides which); a cancel or no-show is
+    /// taken back only while no other visit has been booked into its time, therapist or space meanwhile.
+    /// </summary>
+    [Alias("Undo")]
+    Task<VisitResult> Undo(string visitId, VisitCommand command);
+
     [Alias("OnVisitMoved"), OneWay]
     Task OnVisitMoved(string visitId);
 

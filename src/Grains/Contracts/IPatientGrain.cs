@@ -67,7 +67,10 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("GetPlanProgress")]
     Task<IReadOnlyList<PlanProgress>> GetPlanProgress();
 
-    /// <summary>Counts a cancelled or no-show visit against the patient (once per visit).</summary>
+    /// <summary>
+    /// Counts a cancelled or no-show visit against the patient (once per visit); any other status (a cancel or
+    /// no-show undone) takes the visit off those counts.
+    /// </summary>
     [Alias("RecordMissedVisit")]
     Task RecordMissedVisit(string visitId, VisitStatus status);
 

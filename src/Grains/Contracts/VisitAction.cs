@@ -26,4 +26,6 @@ public enum VisitAction
 
     /// <summary>A booked visit moves to another time (and perhaps therapist, space or day).</summary>
     [JsonStringEnumMemberName("reschedule")] Reschedule,
+    /// <summary>Takes back the visit's last step, shortly after it was taken by mistake (recorded as its own event).</summary>
+    [JsonStringEnumMemberName("undo")] Undo,
 }

@@ -207,6 +207,12 @@ internal sealed partial class PatientGrain(
             r with { CancelledVisits = (r.CancelledVisits ?? []).Append(visitId).ToValueList() },
         VisitStatus.NoShow when r.NoShowVisits?.Contains(visitId) != true =>
             r with { NoShowVisits = (r.NoShowVisits ?? []).Append(visitId).ToValueList() },
+        VisitStatus.Cancelled or VisitStatus.NoShow => r,
+        _ when r.CancelledVisits?.Contains(visitId) == true || r.NoShowVisits?.Contains(visitId) == true => r with
+        {
+            CancelledVisits = r.CancelledVisits?.Where(id => id != visitId).ToValueList(),
+            NoShowVisits = r.NoShowVisits?.Where(id => id != visitId).ToValueList(),
+        },
         _ => r,
     });
 

@@ -214,8 +214,10 @@ internal sealed partial class VisitGrain(
     {
         try
         {
-            if (snapshot.Status is VisitStatus.Cancelled or VisitStatus.NoShow)
+            if (snapshot.Status is VisitStatus.Cancelled or VisitStatus.NoShow
+                || State.Events[^1] is { Action: VisitAction.Undo, From: VisitStatus.Cancelled or VisitStatus.NoShow })
             {
+                // A cancel or no-show taken back is no longer counted against the patient either.
                 await GrainFactory.GetGrain<IPatientGrain>(State.PatientId).RecordMissedVisit(VisitId, snapshot.Status);
             }
 

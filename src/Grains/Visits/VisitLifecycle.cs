@@ -13,6 +13,19 @@ public static class VisitLifecycle
 
     public static readonly TimeSpan DefaultLateCancelWindow = TimeSpan.FromHours(24);
 
+    /// <summary>How long after a step it may still be undone: long enough to notice a wrong row, short enough that nothing built on it.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The steps an undo can take back. Check-out is not among them (it has billed the visit), nor booking or a room
+    /// move (entered-in-error and a move back are their reverses).
+    /// </summary>
+    private static readonly HashSet<VisitAction> Undoable =
+    [
+        VisitAction.Arrive, VisitAction.CheckIn, VisitAction.StartTreatment, VisitAction.Finish, VisitAction.Cancel,
+        VisitAction.NoShow, VisitAction.LeftWithoutBeingSeen,
+    ];
+
     public static bool HoldsRoom(VisitStatus status) => status is VisitStatus.CheckedIn or VisitStatus.InTreatment;
 
     public static bool HoldsTherapist(VisitStatus status) => status is VisitStatus.InTreatment;
@@ -81,8 +94,48 @@ public static class VisitLifecycle
                     : Decision.Accept(new VisitTransition(command.Action, VisitStatus.Booked, state.RoomId, command.TherapistId ?? state.TherapistId,
                         Detail: $"from {state.ScheduledStart:yyyy-MM-dd HH:mm} to {newStart.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"
                             + (command.Reason is { } note ? $"; {note}" : ""))),
+            VisitAction.Undo => Undo(state, command, now),
             _ => Refuse(RefusalKind.Invalid, $"Unknown action {command.Action}."),
         };
+    }
+
+    /// <summary>
+    /// Takes back the visit's last event when it is a step of <see cref="Undoable"/>, taken within <see cref="UndoWindow"/>
+    /// by the same user (or automatically, like a no-show of the clock): the visit returns to the status, room and
+    /// therapist it had before. Nothing is erased; the undo is an event of its own, and the undone step no longer counts.
+    /// </summary>
+    private static Decision Undo(VisitState state, VisitCommand command, DateTimeOffset now)
+    {
+        var last = state.Events[^1];
+        if (last.Action == VisitAction.Undo)
+        {
+            return Refuse(RefusalKind.Conflict, "The last step was already undone; take the step again if it was right after all.");
+        }
+
+        if (!Undoable.Contains(last.Action) || last.From is not { } from || state.Events.Count < 2)
+        {
+            return Refuse(RefusalKind.Conflict, $"The last step ({last.Action.ToCode()}) cannot be undone.");
+        }
+
+        if (state.WalkIn && last.Action == VisitAction.Arrive && state.Events.Count == 2)
+        {
+            return Refuse(RefusalKind.Conflict, "A walk-in's arrival is part of its booking; mark the visit entered-in-error instead.");
+        }
+
+        if (now - last.At > UndoWindow)
+        {
+            return Refuse(RefusalKind.Conflict,
+                $"The {last.Action.ToCode()} was {(int)(now - last.At).TotalMinutes} min ago; a step can be undone within {UndoWindow.TotalMinutes:0} min.");
+        }
+
+        if (last.Actor != command.Actor && last.Actor != Clinics.NoShowSweep.SystemActor)
+        {
+            return Refuse(RefusalKind.Conflict, $"Only {last.Actor}, who took this step, can undo it.");
+        }
+
+        var before = state.Events[^2];
+        return Decision.Accept(new VisitTransition(VisitAction.Undo, from, before.RoomId, before.TherapistId ?? state.TherapistId,
+            Detail: $"undid {last.Action.ToCode()}"));
     }
 
     private static Decision Assign(VisitState state, VisitCommand command)
@@ -207,6 +260,20 @@ public static class VisitLifecycle
             state.LateCancellation = transition.LateCancellation;
             state.CancelReason = transition.Detail;
         }
+        else if (transition.Action == VisitAction.Undo)
+        {
+            if (from == VisitStatus.Cancelled)
+            {
+                state.LateCancellation = false;
+                state.CancelReason = null;
+            }
+
+            if (transition.To == VisitStatus.Booked)
+            {
+                // An arrival taken back: the next arrival is quoted afresh.
+                state.QuotedWaitMinutes = null;
+            }
+        }
 
         var evt = new VisitEvent(state.Events.Count + 1, now, actor, transition.Action, from, transition.To,
             transition.RoomId, transition.TherapistId, transition.Detail);
@@ -270,21 +337,44 @@ public static class VisitLifecycle
 
     public static VisitSnapshot Snapshot(string visitId, VisitState state)
     {
-        DateTimeOffset? firstTo(VisitStatus s) => state.Events.FirstOrDefault(e => e.To == s && e.From != s)?.At;
-        var statusSince = state.Events.LastOrDefault(e => e.From != e.To)?.At ?? state.Events.LastOrDefault()?.At ?? default;
+        var events = Standing(state.Events);
+        DateTimeOffset? firstTo(VisitStatus s) => events.FirstOrDefault(e => e.To == s && e.From != s)?.At;
+        var statusSince = events.LastOrDefault(e => e.From != e.To)?.At ?? events.LastOrDefault()?.At ?? default;
         return new VisitSnapshot(visitId, state.ClinicId, state.PatientId, state.Date, state.VisitTypeCode, state.ScheduledStart,
             state.DurationMinutes, state.Status, statusSince, state.TherapistId, state.RoomId,
             firstTo(VisitStatus.Arrived), firstTo(VisitStatus.InTreatment), firstTo(VisitStatus.Finished),
             firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count + state.PatientMoves,
-            RoomedAt(state), RoomStays(state), state.Copay, state.Services.Count > 0, state.PlannedRoomId);
+            RoomedAt(state, events), RoomStays(events), state.Copay, state.Services.Count > 0, state.PlannedRoomId);
     }
 
-    /// <summary>Each spell the patient spent in a treatment space, from the events.</summary>
-    private static ValueList<RoomStay> RoomStays(VisitState state)
+    /// <summary>
+    /// The events that still count: an undo takes back the event before it (always the last standing one, since an
+    /// undo cannot follow an undo), so neither appears in the times, stays and waits derived from a visit.
+    /// </summary>
+    public static List<VisitEvent> Standing(IEnumerable<VisitEvent> events)
+    {
+        var standing = new List<VisitEvent>();
+        foreach (var e in events)
+        {
+            if (e.Action == VisitAction.Undo)
+            {
+                standing.RemoveAt(standing.Count - 1);
+            }
+            else
+            {
+                standing.Add(e);
+            }
+        }
+
+        return standing;
+    }
+
+    /// <summary>Each spell the patient spent in a treatment space, from the standing events.</summary>
+    private static ValueList<RoomStay> RoomStays(List<VisitEvent> events)
     {
         var stays = new List<RoomStay>();
         RoomStay? open = null;
-        foreach (var e in state.Events)
+        foreach (var e in events)
         {
             var room = HoldsRoom(e.To) ? e.RoomId : null;
             if (open is not null && open.RoomId != room)
@@ -308,7 +398,7 @@ public static class VisitLifecycle
     }
 
     /// <summary>When the patient entered the room they are in now, if they are in one.</summary>
-    private static DateTimeOffset? RoomedAt(VisitState state)
+    private static DateTimeOffset? RoomedAt(VisitState state, List<VisitEvent> events)
     {
         if (state.RoomId is null || !HoldsRoom(state.Status))
         {
@@ -317,7 +407,7 @@ public static class VisitLifecycle
 
         DateTimeOffset? at = null;
         string? room = null;
-        foreach (var e in state.Events)
+        foreach (var e in events)
         {
             if (e.RoomId != room)
             {
@@ -352,7 +442,7 @@ public static class VisitLifecycle
         Refuse(RefusalKind.Conflict, $"The visit is {Describe(status)}; it cannot be {what}.");
 
     private static string ArrivedAgo(VisitState state, DateTimeOffset now) =>
-        state.Events.FirstOrDefault(e => e.To == VisitStatus.Arrived) is { } e ? $", {(int)Math.Max(0, (now - e.At).TotalMinutes)} min ago" : "";
+        Standing(state.Events).FirstOrDefault(e => e.To == VisitStatus.Arrived) is { } e ? $", {(int)Math.Max(0, (now - e.At).TotalMinutes)} min ago" : "";
 
     private static string Describe(VisitStatus status) => status switch
     {

@@ -54,6 +54,7 @@ internal static class VisitEndpoints
         [VisitAction.RecordServices] = "Minutes per procedure code, once treatment is finished (units are computed at check-out)",
         [VisitAction.CollectCopay] = "The copay taken at the desk (amount, method)",
         [VisitAction.Reschedule] = "Move a booked visit",
+        [VisitAction.Undo] = "Take back the visit's last step, within 5 minutes, by the user who took it (not check-out)",
     };
 
     private static Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> Book(
@@ -131,7 +132,9 @@ internal static class VisitEndpoints
 
         var command = new VisitCommand(action, Actor.Of(context), body?.CommandId, Blank(body?.RoomId), Blank(body?.TherapistId),
             Blank(body?.Reason), clinicId, services, copay);
-        var result = await grains.GetGrain<IVisitGrain>(visitId).Execute(command);
+        var result = action == VisitAction.Undo
+            ? await UndoAsync(clinicId, visitId, command, grains)
+            : await grains.GetGrain<IVisitGrain>(visitId).Execute(command);
         if (result.Visit is not { } visit)
         {
             return Problems.From(result.Refusal!);
@@ -144,6 +147,12 @@ internal static class VisitEndpoints
 
         return TypedResults.Ok(visit);
     }
+
+    /// <summary>An undo goes through the visit's day, which owns the schedule a cancel or no-show taken back returns to.</summary>
+    private static async Task<VisitResult> UndoAsync(string clinicId, string visitId, VisitCommand command, IGrainFactory grains) =>
+        await grains.GetGrain<IVisitGrain>(visitId).GetSnapshot() is { } current && current.ClinicId == clinicId
+            ? await grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, current.Date)).Undo(visitId, command)
+            : VisitResult.Refused(Refusal.NotFound($"No visit '{visitId}' in clinic '{clinicId}'."));
 
     private static async Task<Results<Ok<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Reschedule(
         string clinicId, string visitId, RescheduleBody body, HttpContext context, IGrainFactory grains,

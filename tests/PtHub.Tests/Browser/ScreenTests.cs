@@ -84,6 +84,32 @@ public sealed class ScreenTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task AMistakenCancellationIsTakenBackFromTheConfirmationsUndo()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        var visitId = await clinic.BookAsync(await clinic.AddPatientAsync("Greta", "Lindqvist"), therapistId: "ann");
+        var board = await fixture.OpenAsync($"/board/{clinic.Id}", 1366, 900);
+        await Assertions.Expect(board.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        var row = board.Locator($"article[data-visit='{visitId}']");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }).ClickAsync();
+        await Assertions.Expect(board.Locator("dialog .warning")).ToContainTextAsync("late cancellation");
+        await board.Locator("dialog input[name=reason]").FillAsync("Clicked the wrong row");
+        await board.Locator("dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel visit" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "cancelled");
+        await Assertions.Expect(board.Locator("#toast")).ToContainTextAsync("Greta");
+
+        await board.Locator("#toast").GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "booked");
+        await Assertions.Expect(board.Locator("#toast")).ToContainTextAsync("cancellation undone");
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Arrive" })).ToBeVisibleAsync();
+        var visit = await clinic.VisitAsync(visitId);
+        Assert.Equal("booked", visit["visit"]!["status"]!.GetValue<string>());
+        Assert.False(visit["visit"]!["lateCancellation"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task TheBoardOffersOnlySpacesWithRoomLeft()
     {
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);

@@ -7,7 +7,8 @@ namespace PtHub.Tests.Domain;
 /// <summary>
 /// Every (status, action) pair of the visit lifecycle in DOMAIN.md, written out: the next status when legal,
 /// the refusal kind when not. Commands carry what the action needs (a room and another therapist for assign,
-/// a room for start, a reason for cancel), and are given an hour after the scheduled start.
+/// a room for start, a reason for cancel), and are given an hour after the scheduled start
+/// (too late for any undo: <see cref="VisitUndoTests"/> takes steps back within the window).
 /// </summary>
 public sealed class VisitTransitionTableTests
 {
@@ -28,6 +29,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Booked, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.Booked, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.Booked, VisitAction.Reschedule, VisitStatus.Booked, null },
+        { VisitStatus.Booked, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.Arrived, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.CheckIn, VisitStatus.CheckedIn, null },
@@ -42,6 +44,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Arrived, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.CollectCopay, VisitStatus.Arrived, null },
         { VisitStatus.Arrived, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.Arrived, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.CheckedIn, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -56,6 +59,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedIn, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.CollectCopay, VisitStatus.CheckedIn, null },
         { VisitStatus.CheckedIn, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.CheckedIn, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.InTreatment, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -70,6 +74,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.InTreatment, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.CollectCopay, VisitStatus.InTreatment, null },
         { VisitStatus.InTreatment, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.InTreatment, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.Finished, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Finished, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -84,6 +89,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Finished, VisitAction.RecordServices, VisitStatus.Finished, null },
         { VisitStatus.Finished, VisitAction.CollectCopay, VisitStatus.Finished, null },
         { VisitStatus.Finished, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.Finished, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.CheckedOut, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -98,6 +104,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedOut, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.CollectCopay, VisitStatus.CheckedOut, null },
         { VisitStatus.CheckedOut, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.CheckedOut, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.Cancelled, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -112,6 +119,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Cancelled, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.Cancelled, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.NoShow, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -126,6 +134,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.NoShow, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.NoShow, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -140,6 +149,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.LeftWithoutBeingSeen, VisitAction.Undo, null, RefusalKind.Conflict },
 
         { VisitStatus.EnteredInError, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -154,6 +164,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.EnteredInError, VisitAction.RecordServices, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.Reschedule, null, RefusalKind.Conflict },
+        { VisitStatus.EnteredInError, VisitAction.Undo, null, RefusalKind.Conflict },
     };
 
     public static TheoryData<VisitStatus> AllStatuses { get; } = new(Enum.GetValues<VisitStatus>());

@@ -134,6 +134,17 @@ async function room(row: BoardRow): Promise<void> {
     : undefined);
 }
 
+/** The toast's way back from a step just taken: the server's undo (its state machine decides whether it still may). */
+function undoOf(row: BoardRow, action: string): { label: string; run: () => Promise<void> } {
+  const step = stepNames[action] ?? action;
+  return { label: "Undo", run: async () => { if (await command(row, "undo")) say(`${row.patientName}: ${step} undone.`, "info"); } };
+}
+
+const stepNames: Record<string, string> = {
+  arrive: "arrival", "check-in": "check-in", start: "start of treatment", finish: "finish", cancel: "cancellation",
+  "no-show": "no-show", "left-without-being-seen": "\u201cleft without being seen\u201d",
+};
+
 async function start(row: BoardRow): Promise<void> {
   const rooms = freeRooms(row.roomId);
   const therapists = freeTherapists(row.therapistId);
@@ -146,13 +157,13 @@ async function start(row: BoardRow): Promise<void> {
     ],
   });
   if (answer && await command(row, "start", { roomId: answer.roomId, therapistId: answer.therapistId })) {
-    say(`${row.patientName}: treatment started in ${roomName(answer.roomId)}.`, "info");
+    say(`${row.patientName}: treatment started in ${roomName(answer.roomId)}.`, "info", undoOf(row, "start"));
   }
 }
 
 async function confirmAndSend(row: BoardRow, action: string, title: string, needsReason: boolean, done: string, warning?: string): Promise<void> {
   const answer = await ask({ title, message: `${row.patientName}, ${time(row.scheduledStart)} with ${row.therapistName}`, warning, confirm: title, reason: needsReason });
-  if (answer && await command(row, action, needsReason ? { reason: answer.reason } : {})) say(`${row.patientName}: ${done}.`, "info");
+  if (answer && await command(row, action, needsReason ? { reason: answer.reason } : {})) say(`${row.patientName}: ${done}.`, "info", undoOf(row, action));
 }
 
 async function collectCopay(row: BoardRow): Promise<void> {
@@ -169,7 +180,9 @@ async function collectCopay(row: BoardRow): Promise<void> {
 
 /** The step a server action code stands for on the board: its label, style and what a tap does. */
 function step(row: BoardRow, action: string): { label: string; cls: string; run: () => Promise<void> } | null {
-  const simple = (label: string, done: string) => ({ label, cls: "primary", run: async () => { if (await command(row, action)) say(`${row.patientName} ${done}.`, "info"); } });
+  const simple = (label: string, done: string, undo = true) => ({ label, cls: "primary", run: async () => {
+    if (await command(row, action)) say(`${row.patientName} ${done}.`, "info", undo ? undoOf(row, action) : undefined);
+  } });
   const lateCancel = row.cancelIsLate && config
     ? `This is a late cancellation: the visit is less than ${config.lateCancelHours} h away, and it will be recorded as late.` : undefined;
   switch (action) {
@@ -178,7 +191,8 @@ function step(row: BoardRow, action: string): { label: string; cls: string; run:
     case "start": return { label: "Start…", cls: "primary", run: () => start(row) };
     case "assign": return { label: row.roomId ? "Move…" : "Room…", cls: "secondary", run: () => room(row) };
     case "finish": return simple("Finish", "has finished treatment");
-    case "check-out": return simple("Check out", "is checked out");
+    // Check-out bills the visit, so it has no undo.
+    case "check-out": return simple("Check out", "is checked out", false);
     case "cancel": return { label: "Cancel…", cls: "danger", run: () => confirmAndSend(row, "cancel", "Cancel visit", true, "visit cancelled", lateCancel) };
     case "no-show": return { label: "No-show…", cls: "danger", run: () => confirmAndSend(row, "no-show", "Mark no-show", false, "marked a no-show") };
     case "left-without-being-seen": return { label: "Left…", cls: "danger", run: () => confirmAndSend(row, "left-without-being-seen", "Left without being seen", false, "left without being seen") };
