@@ -22,7 +22,7 @@ public static class HostingExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
-        builder.Services.AddOpenApi();
+        builder.Services.AddPtHubOpenApi();
         if ((builder.Configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions()).ShouldSeedDemo)
         {
             // Clinic time that the demo seeder can turn back while it replays the demo morning (tests may still replace it).

@@ -4,14 +4,7 @@ import { el, getJson, postJson, replace, send } from "./dom";
 import { mountNav } from "./nav";
 import { mountNewClinic } from "./newclinic";
 
-interface UserView {
-  userId: string; userName: string; displayName: string; role: string; clinicIds: string[];
-  therapistId: string | null; disabled: boolean; lockedOut: boolean;
-}
-interface Created { user: UserView; password: string; }
-interface DisplayDevice { displayId: string; name: string; pairedAt: string; pairedBy: string; revokedAt: string | null; }
-interface Paired { display: DisplayDevice; token: string; pairUrl: string; }
-interface ClinicListing { clinicId: string; name: string; }
+import type { ClinicListing, DisplayDevice, DisplayPaired as Paired, StaffUserCreated as Created, StaffUserView as UserView } from "./types";
 
 const notice = document.getElementById("notice")!;
 const users = document.getElementById("users")!;

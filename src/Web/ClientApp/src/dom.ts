@@ -1,4 +1,5 @@
 // Small DOM helpers: build elements with text only (never innerHTML with data), so names cannot inject markup.
+import type { StaffSession } from "./types";
 
 type Child = Node | string | null | undefined | false;
 
@@ -96,10 +97,7 @@ export function signIn(): never {
   throw new Error("Signing in…");
 }
 
-export interface StaffSession {
-  userId: string; userName: string; displayName: string; role: "Admin" | "Manager" | "FrontDesk" | "Therapist";
-  clinicIds: string[]; therapistId: string | null; idleMinutes: number;
-}
+export type { StaffSession };
 
 /**
  * Asks who is signed in without counting as activity (the background header), so probing never extends a

@@ -3,7 +3,7 @@ import { el, getJson, replace, signIn } from "./dom";
 import { mountNav } from "./nav";
 import { mountNewClinic } from "./newclinic";
 
-interface ClinicListing { clinicId: string; name: string; }
+import type { ClinicListing } from "./types";
 
 const list = document.getElementById("clinics")!;
 const session = await mountNav();

@@ -2,11 +2,8 @@
 // role opens there, who is signed in, and sign-out. It renders into <header id="site-nav"> and stays one short row.
 import { html, nothing, render } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
-import { currentSession, getJson, postJson, type StaffSession } from "./dom";
-
-type Role = StaffSession["role"];
-
-interface ClinicListing { clinicId: string; name: string; }
+import { currentSession, getJson, postJson } from "./dom";
+import type { ClinicListing, StaffRole as Role, StaffSession } from "./types";
 
 interface Screen { screen: string; label: string; roles: Role[]; }
 

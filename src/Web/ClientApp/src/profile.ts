@@ -8,10 +8,10 @@ import { clinicDate, clockTime, getJson, send, signIn, type StaffSession } from 
 import { mountNav } from "./nav";
 import { statusLabel } from "./statuses";
 import { messagesOf, submit, type Problem } from "./problem";
-import type { ClinicConfig, PatientBillingStatus, PatientRecord, PatientVisit, PatientVisits, PlanProgress, WaitlistEntry } from "./types";
+import type { ClinicConfig, DayOfWeek, PatientBillingStatus, PatientRecord, PatientVisit, PatientVisits, PlanProgress, WaitlistEntry } from "./types";
 
 type Part = "details" | "coverage" | "verification" | "authorizations" | "plan" | "waitlist";
-type Day = "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+type Day = DayOfWeek;
 
 const days: Day[] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const verificationLabel = { unverified: "Not verified", verified: "Verified", failed: "Verification failed" } as const;

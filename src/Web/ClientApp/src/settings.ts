@@ -8,24 +8,19 @@ import { idFrom } from "./ids";
 import { mountNav } from "./nav";
 import { messagesOf, submit, type Problem } from "./problem";
 import { browserTimeZone, timeZones } from "./zones";
-
-type Day = "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
-type Kind = "private" | "gym" | "pool" | "other";
-type Naming = "initials" | "first-name-last-initial" | "ticket";
-
-interface OpeningHours { day: Day; opens: string; closes: string; }
-interface WorkingHours { day: Day; start: string; end: string; }
-interface Space { id: string; name: string; kind: Kind; capacity: number; outOfService: boolean; }
-interface Therapist { id: string; displayName: string; maxConcurrentPatients: number; workingHours: WorkingHours[] | null; timeOff: string[] | null; }
-interface VisitType { code: string; name: string; defaultMinutes: number; }
-interface Alerts { waitingMinutes: number; roomedWithoutTherapistMinutes: number; overrunMinutes: number; }
+import type { ClinicConfig } from "./types";
 
 /** The configuration as GET answers it and PUT takes it. */
-interface ClinicSettings {
-  name: string; timeZoneId: string; openingHours: OpeningHours[]; rooms: Space[]; therapists: Therapist[];
-  alerts: Alerts; lobbyNaming: Naming; visitTypes: VisitType[]; lobbyMessage: string | null;
-  closedDates: string[] | null; lateCancelHours: number; noShowGraceMinutes: number;
-}
+type ClinicSettings = ClinicConfig;
+type Day = ClinicSettings["openingHours"][number]["day"];
+type Space = ClinicSettings["rooms"][number];
+type Kind = Space["kind"];
+type Naming = ClinicSettings["lobbyNaming"];
+type Therapist = ClinicSettings["therapists"][number];
+type OpeningHours = ClinicSettings["openingHours"][number];
+type WorkingHours = NonNullable<Therapist["workingHours"]>[number];
+type VisitType = ClinicSettings["visitTypes"][number];
+type Alerts = ClinicSettings["alerts"];
 
 // The form's working copy. Rows carry a key of their own, so a list re-renders by row while ids are still being typed.
 interface Keyed { key: number; }

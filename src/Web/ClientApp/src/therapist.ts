@@ -9,14 +9,7 @@ import { mountNav } from "./nav";
 
 void mountNav();
 
-interface TherapistVisit {
-  visitId: string; scheduledStart: string; durationMinutes: number; visitType: string; patientName: string; status: string;
-  statusSince: string; roomId: string | null; roomName: string | null; arrivedAt: string | null; walkIn: boolean;
-}
-interface TherapistDayView { clinicId: string; date: string; version: number; therapistName: string; runningLateMinutes: number; visits: TherapistVisit[]; }
-interface TherapistDayDelta { clinicId: string; date: string; version: number; upserts: TherapistVisit[]; removed: string[]; }
-interface Space { id: string; name: string; }
-interface ClinicConfig { name: string; timeZoneId: string; rooms: Space[]; }
+import type { ClinicConfig, TherapistDayDelta, TherapistDayView, TherapistVisit } from "./types";
 
 const clinicId = clinicFromPath();
 const session = await currentSession();

@@ -1,125 +1,60 @@
-// Shapes of the JSON PtHub sends; they mirror the C# records in src/Grains/Contracts.
+// The shapes of the JSON PtHub sends, taken from the server's OpenAPI document (openapi.json, turned into api.gen.ts
+// by the build), so no screen keeps a copy of a C# record by hand. Refresh both with `npm run types` after changing a
+// contract; a test fails while openapi.json differs from what the server serves.
+import type { components } from "./api.gen";
 
-export type VisitStatus =
-  | "booked" | "arrived" | "checked-in" | "in-treatment" | "finished" | "checked-out"
-  | "cancelled" | "noshow" | "left-without-being-seen" | "entered-in-error";
+type Schemas = components["schemas"];
 
+/**
+ * What the server sends: every property is present (System.Text.Json writes nulls too), however optional the
+ * document calls it because a request may leave it out.
+ */
+export type Sent<T> = T extends (infer U)[] ? Sent<U>[] : T extends object ? { [K in keyof T]-?: Sent<Exclude<T[K], undefined>> } : T;
+
+/** What every live view and its pushes carry, to order them (docs/live-protocol.md). */
 export interface Versioned { clinicId: string; date: string; version: number; }
 
-export interface BoardAlert { code: string; message: string; }
+export type VisitStatus = Schemas["VisitStatus"];
+export type StaffRole = Schemas["StaffRole"];
+export type DayOfWeek = Schemas["DayOfWeek"];
 
-export interface BoardRow {
-  visitId: string; scheduledStart: string; durationMinutes: number; visitType: string;
-  patientId: string; patientName: string; therapistId: string; therapistName: string;
-  roomId: string | null; roomName: string | null; status: VisitStatus; statusSince: string;
-  arrivedAt: string | null; walkIn: boolean; alerts: BoardAlert[]; ticket: number | null;
-  estimatedWaitMinutes: number | null; copayDue: number | null; expectedStart: string | null;
-  /** The desk's steps the visit accepts now (API action codes), decided by the server's state machine. */
-  actions: string[]; cancelIsLate: boolean;
-}
+export type BoardView = Sent<Schemas["BoardView"]>;
+export type BoardDelta = Sent<Schemas["BoardDelta"]>;
+export type BoardRow = Sent<Schemas["BoardRow"]>;
+export type BoardOpening = Sent<Schemas["BoardOpening"]>;
 
-export interface WaitlistCandidate { entryId: string; patientId: string; patientName: string; priority: number; waitingSince: string; }
+export type LobbyView = Sent<Schemas["LobbyView"]>;
+export type LobbyTherapist = LobbyView["therapists"][number];
+export type LobbyEntry = LobbyTherapist["waiting"][number];
 
-export interface BoardOpening { opening: { openingId: string; therapistId: string; start: string; minutes: number }; therapistName: string; candidates: WaitlistCandidate[]; }
+export type ManagerView = Sent<Schemas["ManagerView"]>;
+export type SpaceLoad = ManagerView["spaces"][number];
+export type TherapistLoad = ManagerView["therapists"][number];
+export type DayKpis = ManagerView["kpis"];
+export type TimelinePoint = ManagerView["timeline"][number];
 
-export interface BoardView extends Versioned { generatedAt: string; rows: BoardRow[]; openings: BoardOpening[] | null; }
+export type ScheduleView = Sent<Schemas["ScheduleView"]>;
+export type ScheduleDelta = Sent<Schemas["ScheduleDelta"]>;
+export type ScheduleEntry = Sent<Schemas["ScheduleEntry"]>;
+export type ScheduleSpan = Sent<Schemas["ScheduleSpan"]>;
 
-export interface BoardDelta extends Versioned { upserts: BoardRow[]; removed: string[]; openings: BoardOpening[] | null; }
+export type TherapistDayView = Sent<Schemas["TherapistDayView"]>;
+export type TherapistDayDelta = Sent<Schemas["TherapistDayDelta"]>;
+export type TherapistVisit = TherapistDayView["visits"][number];
 
-export interface LobbyEntry { label: string; category: "being-seen" | "waiting"; estimatedWaitMinutes: number | null; ticket: number | null; }
+export type ClinicConfig = Sent<Schemas["ClinicConfig"]>;
+export type ClinicListing = Sent<Schemas["ClinicListing"]>;
+export type StaffSession = Sent<Schemas["StaffSession"]>;
+export type StaffUserView = Sent<Schemas["StaffUserView"]>;
+export type StaffUserCreated = Sent<Schemas["StaffUserCreated"]>;
+export type DisplayDevice = Sent<Schemas["DisplayDevice"]>;
+export type DisplayPaired = Sent<Schemas["DisplayPaired"]>;
 
-export interface LobbyTherapist { displayName: string; nowSeeing: LobbyEntry[]; waiting: LobbyEntry[]; nextWaitMinutes: number | null; runningLateMinutes: number; }
-
-export interface LobbyView extends Versioned { clinicName: string; message: string | null; therapists: LobbyTherapist[]; asOf: string; timeZoneId: string; }
-
-export interface SpaceLoad { id: string; name: string; kind: string; capacity: number; occupied: number; state: string; utilizationPercent: number; occupiedMinutes: number; availableMinutes: number; }
-
-export interface TherapistLoad {
-  id: string; displayName: string; capacity: number; treating: number; waiting: number;
-  treatingMinutes: number; scheduledMinutes: number; utilizationPercent: number; workingMinutes: number;
-}
-
-export interface DayKpis {
-  scheduled: number; arrived: number; completed: number; cancelled: number; noShows: number;
-  cancelNoShowRatePercent: number; averageWaitMinutes: number | null; waitingNow: number; inTreatmentNow: number;
-  averageCurrentWaitMinutes: number | null; longestCurrentWaitMinutes: number | null; waitsMeasured: number;
-}
-
-export interface TimelinePoint { at: string; waiting: number; inTreatment: number; }
-
-export interface ManagerView extends Versioned {
-  clinicName: string; spaces: SpaceLoad[]; therapists: TherapistLoad[];
-  byStatus: { status: VisitStatus; count: number }[]; kpis: DayKpis; timeline: TimelinePoint[]; asOf: string; timeZoneId: string;
-}
-
-export interface TreatmentSpace { id: string; name: string; kind: string; capacity: number; outOfService: boolean; }
-
-export interface TherapistProfile { id: string; displayName: string; maxConcurrentPatients: number; }
-
-export interface ClinicConfig {
-  name: string; timeZoneId: string; rooms: TreatmentSpace[]; therapists: TherapistProfile[];
-  visitTypes: { code: string; name: string; defaultMinutes: number }[];
-  lateCancelHours: number; noShowGraceMinutes: number;
-}
-
-export interface ScheduleSpan { from: string; until: string; }
-
-export interface ScheduleTherapist { id: string; displayName: string; working: ScheduleSpan[]; dayOff: boolean; }
-
-export interface ScheduleSpace { id: string; name: string; kind: string; capacity: number; outOfService: boolean; }
-
-export interface ScheduleFrame {
-  clinicName: string; timeZoneId: string; open: ScheduleSpan[]; therapists: ScheduleTherapist[]; spaces: ScheduleSpace[];
-  /** The instant the date begins in the clinic's time zone. */
-  midnight: string;
-}
-
-export interface ScheduleEntry {
-  visitId: string; patientId: string; patientName: string; therapistId: string; roomId: string | null;
-  visitTypeCode: string; visitTypeName: string; scheduledStart: string; durationMinutes: number; status: VisitStatus;
-  walkIn: boolean; actions: string[]; cancelIsLate: boolean;
-}
-
-export interface ScheduleView extends Versioned { frame: ScheduleFrame; entries: ScheduleEntry[]; openings: BoardOpening[]; }
-
-export interface ScheduleDelta extends Versioned { upserts: ScheduleEntry[]; removed: string[]; frame: ScheduleFrame | null; openings: BoardOpening[] | null; }
-
-
-export interface PatientDetails { clinicId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; email: string | null; }
-
-export interface Coverage {
-  payer: string; plan: string | null; memberId: string; billingMethod: "cms" | "per_code"; copay: number; isMedicare: boolean;
-  verification: "unverified" | "verified" | "failed"; verifiedBy: string | null; verifiedAt: string | null;
-}
-
-export interface Authorization {
-  id: string; from: string; to: string; visitsAuthorized: number | null; unitsAuthorized: number | null;
-  visitsUsed: number; unitsUsed: number; visitsLeft: number | null; unitsLeft: number | null; exhausted: boolean;
-}
-
-export interface PatientRecord {
-  patientId: string; details: PatientDetails; registeredAt: string; coverage: Coverage | null; authorizations: Authorization[] | null;
-  planOfCareStart: string | null; cancellations: number; noShows: number;
-}
-
-export interface PatientBillingStatus {
-  year: number; isMedicare: boolean; medicareAmount: number; kxThreshold: number; kxModifierRequired: boolean; reviewThreshold: number;
-  treatmentDaysSinceProgressReport: number; progressReportEvery: number; planOfCareStart: string | null; recertificationDue: string | null;
-}
-
-export interface PatientVisit {
-  visitId: string; date: string; scheduledStart: string; durationMinutes: number; status: VisitStatus; visitType: string;
-  therapistName: string; lateCancellation: boolean; cancelReason: string | null;
-}
-
-export interface PatientVisits { timeZoneId: string; upcoming: PatientVisit[]; past: PatientVisit[]; cancellations: number; noShows: number; }
-
-export interface PlanProgress { planId: string; patientId: string; patientName: string; planned: number; attended: number; bookedAhead: number; missed: number; shortfall: number; }
-
-export interface WaitlistEntry {
-  entryId: string; patientId: string; visitTypeCode: string; therapistId: string | null; days: string[];
-  earliest: string | null; latest: string | null; priority: number; addedAt: string; bookedVisitId: string | null;
-}
-
+export type PatientRecord = Sent<Schemas["PatientRecord"]>;
+export type PatientBillingStatus = Sent<Schemas["PatientBillingStatus"]>;
+export type PatientVisit = Sent<Schemas["PatientVisit"]>;
+export type PatientVisits = Sent<Schemas["PatientVisits"]>;
+export type PlanProgress = Sent<Schemas["PlanProgress"]>;
+export type WaitlistEntry = Sent<Schemas["WaitlistEntry"]>;
 /** A patient found by a search or a duplicate check: name, birth date and the phone's last 4 digits only. */
-export interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phoneLast4: string | null; rank: number; }
+export type PatientMatch = Sent<Schemas["PatientMatch"]>;
