@@ -91,6 +91,10 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
             await Ok(clinic.CommandAsync(await clinic.BookAsync(patientId), action, body));
         }
 
+        var undone = await clinic.BookAsync(patientId);
+        await Ok(clinic.CommandAsync(undone, "arrive"));
+        await Ok(clinic.CommandAsync(undone, "undo"));
+
         var missed = await http.PostAsJsonAsync($"{api}/visits", new
         {
             patientId, therapistId = "bob", visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(-30), overrideReason = "entered late",
