@@ -74,3 +74,8 @@ export function dayLabel(date: string): string {
 }
 
 export const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** The instant a local date (yyyy-mm-dd) begins in the zone. */
+export function midnightOf(date: string, timeZone: string): Date {
+  return instantAt(`${date}T00:00:00Z`, 0, timeZone);
+}

@@ -50,6 +50,9 @@ export type StaffUserCreated = Sent<Schemas["StaffUserCreated"]>;
 export type DisplayDevice = Sent<Schemas["DisplayDevice"]>;
 export type DisplayPaired = Sent<Schemas["DisplayPaired"]>;
 
+export type AuditEntry = Sent<Schemas["AuditEntry"]>;
+export type AuditVerification = Sent<Schemas["AuditVerification"]>;
+
 export type PatientRecord = Sent<Schemas["PatientRecord"]>;
 export type PatientBillingStatus = Sent<Schemas["PatientBillingStatus"]>;
 export type PatientVisit = Sent<Schemas["PatientVisit"]>;
