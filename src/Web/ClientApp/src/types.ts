@@ -16,7 +16,11 @@ export interface BoardRow {
   estimatedWaitMinutes: number | null; copayDue: number | null; expectedStart: string | null;
   /** The desk's steps the visit accepts now (API action codes), decided by the server's state machine. */
   actions: string[]; cancelIsLate: boolean;
+  /** The copay taken at the desk, once it is. */
+  copayPaid?: CopayPaid | null;
 }
+
+export interface CopayPaid { amount: number; method: "cash" | "card" | "check" | "waived"; collectedBy: string; collectedAt: string; }
 
 export interface WaitlistCandidate { entryId: string; patientId: string; patientName: string; priority: number; waitingSince: string; }
 
