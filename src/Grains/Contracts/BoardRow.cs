@@ -6,6 +6,7 @@ namespace PtHub.Grains.Contracts;
 /// </summary>
 /// <param name="Actions">The desk's steps the visit accepts now (API action codes), decided by the visit state machine.</param>
 /// <param name="CancelIsLate">A cancellation now would be recorded as late (inside the clinic's late-cancel hours).</param>
+/// <param name="CopayPaid">The copay taken at the desk (amount, method, by whom, when), once it is.</param>
 [GenerateSerializer, Immutable, Alias("PtHub.BoardRow")]
 public sealed record BoardRow(
     [property: Id(0)] string VisitId,
@@ -28,4 +29,5 @@ public sealed record BoardRow(
     [property: Id(18)] decimal? CopayDue = null,
     [property: Id(19)] DateTimeOffset? ExpectedStart = null,
     [property: Id(20)] ValueList<string>? Actions = null,
-    [property: Id(21)] bool CancelIsLate = false);
+    [property: Id(21)] bool CancelIsLate = false,
+    [property: Id(22)] CopayPayment? CopayPaid = null);

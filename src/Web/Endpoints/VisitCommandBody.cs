@@ -15,9 +15,29 @@ public sealed record VisitCommandBody(
     decimal? Amount = null,
     PaymentMethod? Method = null)
 {
-    public IReadOnlyDictionary<string, string[]> Validate()
+    /// <summary>The most a copay can be, as on the coverage form.</summary>
+    public const decimal MaxCopay = 10000m;
+
+    public IReadOnlyDictionary<string, string[]> Validate(VisitAction action)
     {
         var errors = new Dictionary<string, string[]>();
+        if (action == VisitAction.CollectCopay)
+        {
+            // Refused here, before the visit is called, so a bad amount changes nothing and says what is wrong.
+            if (Amount is not { } amount)
+            {
+                errors["amount"] = ["amount is required: what was taken, in dollars (0 when waived)."];
+            }
+            else if (amount is < 0 or > MaxCopay)
+            {
+                errors["amount"] = [$"amount must be between 0 and {MaxCopay:0} dollars (was {amount})."];
+            }
+            else if (decimal.Round(amount, 2) != amount)
+            {
+                errors["amount"] = [$"amount has at most 2 decimals, whole cents (was {amount})."];
+            }
+        }
+
         for (var i = 0; i < (Services?.Count ?? 0); i++)
         {
             if (Services![i] is null)

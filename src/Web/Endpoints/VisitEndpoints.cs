@@ -117,7 +117,7 @@ internal static class VisitEndpoints
     private static async Task<Results<Ok<VisitSnapshot>, ValidationProblem, ProblemHttpResult>> Execute(
         string clinicId, string visitId, VisitAction action, VisitCommandBody? body, HttpContext context, IGrainFactory grains)
     {
-        if (body?.Validate() is { Count: > 0 } errors)
+        if ((body ?? new VisitCommandBody(null, null, null, null)).Validate(action) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }

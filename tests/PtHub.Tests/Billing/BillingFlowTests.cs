@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using PtHub.Grains.Contracts;
 using System.Net.Http.Json;
@@ -178,6 +179,49 @@ public sealed class BillingFlowTests(NodeFixture fixture)
         Assert.Equal("card", paid["copayCollected"]!["method"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.DoesNotContain("copay-due", AlertCodes(await clinic.BoardAsync(), visitId));
+    }
+
+    [Fact]
+    public async Task TheDeskMayTakeAnotherCopayAmountAndTheBoardRowShowsWhatWasPaid()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var patientId = await clinic.AddPatientAsync();
+        (await PutCoverageAsync(clinic, patientId, copay: 25m)).EnsureSuccessStatusCode();
+        var visitId = await clinic.BookAsync(patientId);
+        (await clinic.CommandAsync(visitId, "arrive")).EnsureSuccessStatusCode();
+
+        (await clinic.CommandAsync(visitId, "collect-copay", new { amount = 12.5m, method = "cash" })).EnsureSuccessStatusCode();
+
+        var row = (await clinic.BoardAsync())["rows"]!.AsArray().Single(r => r!["visitId"]!.GetValue<string>() == visitId)!;
+        Assert.Null(row["copayDue"]);
+        Assert.Equal(12.5m, row["copayPaid"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal("cash", row["copayPaid"]!["method"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("10000.01")]
+    [InlineData("12.345")]
+    [InlineData(null)]
+    public async Task ABadCopayAmountAnswers400NamingItAndChangesNothing(string? amount)
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var patientId = await clinic.AddPatientAsync();
+        (await PutCoverageAsync(clinic, patientId, copay: 25m)).EnsureSuccessStatusCode();
+        var visitId = await clinic.BookAsync(patientId);
+        (await clinic.CommandAsync(visitId, "arrive")).EnsureSuccessStatusCode();
+        var before = await Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinic.Id}/visits/{visitId}");
+
+        var response = await clinic.CommandAsync(visitId, "collect-copay",
+            amount is null ? (object)new { method = "card" } : new { amount = decimal.Parse(amount, CultureInfo.InvariantCulture), method = "card" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await ApiClinic.ProblemAsync(response)).GetProperty("errors").TryGetProperty("amount", out _));
+        var after = await Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinic.Id}/visits/{visitId}");
+        Assert.Null(after!["visit"]!["copayCollected"]);
+        Assert.Equal(before!["events"]!.AsArray().Count, after["events"]!.AsArray().Count);
+        Assert.Contains("copay-due", AlertCodes(await clinic.BoardAsync(), visitId));
     }
 
     [Fact]

@@ -129,6 +129,12 @@ public sealed class ClinicSetupScreenTests(BrowserFixture fixture)
 
         await Assertions.Expect(lobby.Locator("#clinic-name")).ToHaveTextAsync($"{name} North", new() { Timeout = 30_000 });
         await Assertions.Expect(lobby.Locator("section.therapist h2")).ToHaveTextAsync(["Tara N., PT", "Omar B., PTA"], new() { Timeout = 30_000 });
+
+        // The desk's calendar of the new clinic: a column per therapist set up on the screen, with the visit booked above.
+        var schedule = await fixture.OpenAsync($"/schedule/{clinicId}", 1600, 1000);
+        await Assertions.Expect(schedule.Locator("#clinic-name")).ToContainTextAsync($"{name} North", new() { Timeout = 30_000 });
+        await Assertions.Expect(schedule.Locator("section.sched-col[data-column] .sched-head span")).ToHaveTextAsync(["Tara N., PT", "Omar B., PTA"]);
+        await Assertions.Expect(schedule.Locator("[data-column=tara-n-pt] .appt")).ToContainTextAsync("Lund");
     }
 
     [Fact]

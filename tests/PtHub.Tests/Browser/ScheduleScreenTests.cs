@@ -100,6 +100,32 @@ public sealed class ScheduleScreenTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TheDeskFindsAKnownPatientAsItTypesInTheBookingDialogAndBooksThem()
+    {
+        var clinicId = await CreateClinicAsync();
+        var wanted = await PatientAsync(clinicId, "Marisol", "Quintero");
+        await PatientAsync(clinicId, "Marcus", "Abernathy");
+        var page = await OpenScheduleAsync(clinicId);
+        await Assertions.Expect(page.Locator("[data-column=bob] .sched-head")).ToContainTextAsync("08:00", new() { Timeout = 30_000 });
+
+        await Slot(page, "bob", "11:30").ClickAsync();
+        var dialog = page.Locator("dialog[open]");
+        // Part of each name, other case, last name first: as a receptionist types while the patient spells it.
+        await dialog.Locator("#patient-query").PressSequentiallyAsync("QUINT mar");
+        var result = dialog.Locator($"button.result[data-patient-id='{wanted}']");
+        await Assertions.Expect(result).ToContainTextAsync("Quintero, Marisol", PatientlyContains);
+        await Assertions.Expect(dialog.Locator("button.result")).ToHaveCountAsync(1);
+        await result.ClickAsync();
+        await Assertions.Expect(dialog.Locator("#picked-patient")).ToContainTextAsync("Quintero, Marisol");
+        await dialog.Locator("#confirm").ClickAsync();
+
+        await Assertions.Expect(Visit(page, "bob", "Quintero, Marisol")).ToContainTextAsync("11:30", PatientlyContains);
+        var entry = Assert.Single(await EntriesAsync(clinicId, Day))!;
+        Assert.Equal(wanted, entry["patientId"]!.GetValue<string>());
+        Assert.Equal(At(Day, 11, 30), entry["scheduledStart"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
     public async Task AConflictIsShownInWordsAndTheDeskBooksAnywayWithAReason()
     {
         var clinicId = await CreateClinicAsync();

@@ -110,6 +110,37 @@ public sealed class ScreenTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TheDeskChecksOutTakingADifferentCopayAndTheRowShowsWhatWasPaid()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        var patientId = await clinic.AddPatientAsync("Olive", "Kitteridge");
+        (await fixture.Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/patients/{patientId}/coverage",
+            new { payer = "Acme Health", memberId = "M-7", billingMethod = "cms", copay = 25 })).EnsureSuccessStatusCode();
+        var visitId = await clinic.BookAsync(patientId, therapistId: "ann");
+        foreach (var (action, body) in new (string, object?)[] { ("arrive", null), ("check-in", null), ("start", new { roomId = "room-1" }), ("finish", null) })
+        {
+            (await clinic.CommandAsync(visitId, action, body)).EnsureSuccessStatusCode();
+        }
+
+        var board = await fixture.OpenAsync($"/board/{clinic.Id}", 1366, 900);
+        await Assertions.Expect(board.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        var row = board.Locator($"article[data-visit='{visitId}']");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Check out…" }).ClickAsync();
+        var dialog = board.Locator("dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("Copay due: $25.00");
+        await Assertions.Expect(dialog.GetByLabel("Amount taken ($)")).ToHaveValueAsync("25.00");
+        await dialog.GetByLabel("Amount taken ($)").FillAsync("20");
+        await dialog.GetByLabel("Paid by").SelectOptionAsync("cash");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Collect and check out" }).ClickAsync();
+
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "checked-out");
+        await Assertions.Expect(row.Locator(".paid")).ToHaveTextAsync("Copay $20.00 paid · cash");
+        await Assertions.Expect(row.Locator(".alert.copay-due")).ToHaveCountAsync(0);
+        var paid = (await clinic.BoardAsync())["rows"]!.AsArray().Single(r => r!["visitId"]!.GetValue<string>() == visitId)!["copayPaid"]!;
+        Assert.Equal(20m, paid["amount"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task TheBoardOffersOnlySpacesWithRoomLeft()
     {
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);

@@ -60,7 +60,7 @@ function say(text: string, kind: "error" | "info" = "error", action?: { label: s
 
 interface Choice { name: string; label: string; options: { value: string; label: string }[]; value?: string; }
 
-interface Question { title: string; message?: string; warning?: string; confirm: string; reason?: boolean; choices?: Choice[]; fields?: { name: string; label: string; type: string; value?: string; step?: string }[]; }
+interface Question { title: string; message?: string; warning?: string; confirm: string; reason?: boolean; choices?: Choice[]; fields?: { name: string; label: string; type: string; value?: string; step?: string; max?: string }[]; }
 
 /** A modal question; resolves with the form's values, or null when dismissed. */
 function ask(q: Question): Promise<Record<string, string> | null> {
@@ -68,7 +68,7 @@ function ask(q: Question): Promise<Record<string, string> | null> {
     el("h2", {}, q.title),
     q.message ? el("p", {}, q.message) : null,
     q.warning ? el("p", { class: "warning", role: "alert" }, `⚠ ${q.warning}`) : null,
-    ...(q.fields ?? []).map(f => el("label", {}, f.label, el("input", { name: f.name, type: f.type, required: "", ...(f.step ? { step: f.step, min: "0" } : {}), ...(f.value !== undefined ? { value: f.value } : {}) }))),
+    ...(q.fields ?? []).map(f => el("label", {}, f.label, el("input", { name: f.name, type: f.type, required: "", ...(f.step ? { step: f.step, min: "0" } : {}), ...(f.max ? { max: f.max } : {}), ...(f.value !== undefined ? { value: f.value } : {}) }))),
     ...(q.choices ?? []).map(c => el("label", {}, c.label,
       el("select", { name: c.name }, ...c.options.map(o => {
         const option = el("option", { value: o.value }, o.label);
@@ -166,16 +166,32 @@ async function confirmAndSend(row: BoardRow, action: string, title: string, need
   if (answer && await command(row, action, needsReason ? { reason: answer.reason } : {})) say(`${row.patientName}: ${done}.`, "info", undoOf(row, action));
 }
 
-async function collectCopay(row: BoardRow): Promise<void> {
-  const answer = await ask({
-    title: `Copay: ${row.patientName}`, confirm: "Collected", message: `Due: $${row.copayDue?.toFixed(2)}`,
-    fields: [{ name: "amount", label: "Amount taken ($)", type: "number", step: "0.01", value: row.copayDue?.toFixed(2) }],
+/** The copay question: the amount is the coverage's, and the desk may change it to what was really taken. */
+function askCopay(row: BoardRow, title: string, confirm: string): Promise<Record<string, string> | null> {
+  return ask({
+    title, confirm, message: `Copay due: $${row.copayDue?.toFixed(2)}`,
+    fields: [{ name: "amount", label: "Amount taken ($)", type: "number", step: "0.01", max: "10000", value: row.copayDue?.toFixed(2) }],
     choices: [{ name: "method", label: "Paid by", options: [
       { value: "card", label: "Card" }, { value: "cash", label: "Cash" }, { value: "check", label: "Check" }, { value: "waived", label: "Waived" }] }],
   });
+}
+
+async function collectCopay(row: BoardRow): Promise<void> {
+  const answer = await askCopay(row, `Copay: ${row.patientName}`, "Collected");
   if (answer && await command(row, "collect-copay", { amount: answer.amount, method: answer.method })) {
     say(`${row.patientName}: copay of $${Number(answer.amount).toFixed(2)} recorded.`, "info");
   }
+}
+
+/** Checking out a patient whose copay is still due takes the copay first, in the same dialog. */
+async function checkOut(row: BoardRow): Promise<void> {
+  if (row.copayDue === null) {
+    if (await command(row, "check-out")) say(`${row.patientName} is checked out.`, "info");
+    return;
+  }
+  const answer = await askCopay(row, `Check out: ${row.patientName}`, "Collect and check out");
+  if (!answer || !await command(row, "collect-copay", { amount: answer.amount, method: answer.method })) return;
+  if (await command(row, "check-out")) say(`${row.patientName} is checked out; copay of $${Number(answer.amount).toFixed(2)} recorded.`, "info");
 }
 
 /** The step a server action code stands for on the board: its label, style and what a tap does. */
@@ -192,7 +208,7 @@ function step(row: BoardRow, action: string): { label: string; cls: string; run:
     case "assign": return { label: row.roomId ? "Move…" : "Room…", cls: "secondary", run: () => room(row) };
     case "finish": return simple("Finish", "has finished treatment");
     // Check-out bills the visit, so it has no undo.
-    case "check-out": return simple("Check out", "is checked out", false);
+    case "check-out": return { label: row.copayDue === null ? "Check out" : "Check out…", cls: "primary", run: () => checkOut(row) };
     case "cancel": return { label: "Cancel…", cls: "danger", run: () => confirmAndSend(row, "cancel", "Cancel visit", true, "visit cancelled", lateCancel) };
     case "no-show": return { label: "No-show…", cls: "danger", run: () => confirmAndSend(row, "no-show", "Mark no-show", false, "marked a no-show") };
     case "left-without-being-seen": return { label: "Left…", cls: "danger", run: () => confirmAndSend(row, "left-without-being-seen", "Left without being seen", false, "left without being seen") };
@@ -234,7 +250,7 @@ function rowTemplate(row: BoardRow, now: number): TemplateResult {
     <div class="where"><span>${row.therapistName}</span><small>${row.roomName ?? "no room"}</small></div>
     <div class="state"><span class="chip ${row.status}">${statusLabel[row.status]}</span><small>${timing(row, now)}</small></div>
     <ul class="alerts">${row.alerts.map(a => html`<li class="alert ${a.code}">${alertContent(row, a.code, a.message)}</li>`)}</ul>
-    <div class="actions">${actions(row)}</div>
+    <div class="actions">${row.copayPaid ? html`<span class="paid">Copay $${row.copayPaid.amount.toFixed(2)} paid · ${row.copayPaid.method}</span>` : nothing}${actions(row)}</div>
   </article>`;
 }
 
