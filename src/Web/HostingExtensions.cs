@@ -76,6 +76,7 @@ public static class HostingExtensions
         api.MapCalendarEndpoints();
         api.MapTherapistDayEndpoints();
         api.MapAuditEndpoints();
+        api.MapKpiEndpoints();
         return app;
     }
 }
