@@ -127,6 +127,11 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         var userId = user.UserName.ToLowerInvariant();
         await Ok(http.PutAsJsonAsync($"/api/users/{userId}", new { displayName = "Renamed", role = "FrontDesk", clinicIds = new[] { clinic.Id } }, Ct));
         await Ok(http.PostAsync($"/api/users/{userId}/password-reset", null, Ct));
+        await Ok(http.GetAsync($"{api}/kpis?by=week", Ct));
+        await Ok(http.GetAsync($"{api}/kpis.csv", Ct));
+        await Ok(http.GetAsync($"{api}/kpis/visits?from={today:yyyy-MM-dd}", Ct));
+        await Ok(http.GetAsync("/api/kpis?by=month", Ct));
+        await Ok(http.GetAsync("/api/kpis.csv", Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 
