@@ -27,6 +27,10 @@ internal static class KpiEndpoints
             .WithSummary("The same KPIs as CSV: every period, therapist and the total");
         api.MapGet("/clinics/{clinicId}/kpis/visits", GetVisits).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Audited("kpi.visits").Produces<IReadOnlyList<KpiVisit>>()
             .WithSummary("The visits behind a KPI point: the clinic's visits of a day or period (entered in error left out)");
+        api.MapGet("/clinics/{clinicId}/kpi-targets", GetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf)
+            .WithSummary("The clinic's KPI targets: its own where set, else the defaults");
+        api.MapPut("/clinics/{clinicId}/kpi-targets", PutTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
+            .WithSummary("Set the clinic's own KPI targets {targets:[{figure, on, near}]}; figures left out keep the defaults");
         api.MapGet("/kpis", GetChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.read", systemChain: true).Produces<KpiReport>()
             .WithSummary("KPIs rolled up across every clinic the user may see, with each clinic's figures");
         api.MapGet("/kpis.csv", ExportChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.export", systemChain: true)
@@ -83,6 +87,34 @@ internal static class KpiEndpoints
         return TypedResults.Ok(visits);
     }
 
+    private static async Task<IResult> GetTargets(string clinicId, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var own = await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Get();
+        return TypedResults.Ok(KpiTargets.DefaultTargets.Select(d => own.FirstOrDefault(o => o.Figure == d.Figure) ?? d).ToList());
+    }
+
+    private static async Task<IResult> PutTargets(string clinicId, KpiTargetsBody body, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var targets = body.Targets ?? [];
+        if (KpiTargets.Check(targets) is { Count: > 0 } errors)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Set(targets);
+        return await GetTargets(clinicId, grains);
+    }
+
     private static async Task<IResult> GetChain(
         DateOnly? from, DateOnly? to, string? by, ClaimsPrincipal user, IGrainFactory grains, IKpiStore store,
         [FromKeyedServices(Clock.Key)] TimeProvider time, CancellationToken ct)
@@ -120,7 +152,8 @@ internal static class KpiEndpoints
             return (null, TypedResults.Forbid());
         }
 
-        return (await ReportAsync([clinicId], range, therapistId, store, ct), null);
+        var targets = await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Get();
+        return (await ReportAsync([clinicId], range, therapistId, store, targets, ct), null);
     }
 
     private static async Task<(KpiReport?, ValidationProblem?)> ChainReportAsync(
@@ -135,10 +168,11 @@ internal static class KpiEndpoints
 
         var clinics = (await grains.GetGrain<IClinicDirectoryGrain>("all").List())
             .Select(c => c.ClinicId).Where(user.IsMemberOf).Order(StringComparer.Ordinal).ToList();
-        return (await ReportAsync(clinics, range, null, store, ct), null);
+        return (await ReportAsync(clinics, range, null, store, null, ct), null);
     }
 
-    private static async Task<KpiReport> ReportAsync(IReadOnlyList<string> clinicIds, KpiRange range, string? therapistId, IKpiStore store, CancellationToken ct)
+    private static async Task<KpiReport> ReportAsync(
+        IReadOnlyList<string> clinicIds, KpiRange range, string? therapistId, IKpiStore store, IReadOnlyList<KpiTarget>? targets, CancellationToken ct)
     {
         var query = new KpiQuery(clinicIds, range.From, range.To, therapistId);
         var rows = await store.ReadDaysAsync(query, ct);
@@ -151,7 +185,7 @@ internal static class KpiEndpoints
         ];
 
         return new KpiReport(clinicIds, range.From, range.To, range.By.ToString().ToLowerInvariant(), therapistId,
-            KpiCalculator.ByPeriod(rows, waits, range.From, range.To, range.By), total, KpiTargets.Judge(total),
+            KpiCalculator.ByPeriod(rows, waits, range.From, range.To, range.By), total, KpiTargets.Judge(total, targets),
             Breakdown(r => r.TherapistId, w => w.TherapistId), Breakdown(r => r.ClinicId, w => w.ClinicId));
     }
 

@@ -145,6 +145,26 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
     }
 
     [Fact]
+    public async Task AClinicsOwnTargetsJudgeItsFiguresAndBadOnesAreRefused()
+    {
+        var range = $"from={history.FirstB:yyyy-MM-dd}&to={history.LastB:yyyy-MM-dd}";
+        var rate = (await Http.GetFromJsonAsync<JsonObject>($"{history.B.Api}/kpis?{range}", Ct))!["total"]!["cancelNoShowRate"]!.GetValue<double>();
+
+        using var bad = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new object[] { new { figure = "cancelNoShowRate", on = 10, near = 5 }, new { figure = "colour", on = 1, near = 1 } } }, Ct);
+        using var set = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new[] { new { figure = "cancelNoShowRate", on = rate + 1, near = rate + 5 } } }, Ct);
+        var judged = (await Http.GetFromJsonAsync<JsonObject>($"{history.B.Api}/kpis?{range}", Ct))!["targets"]!.AsArray();
+        using var reset = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = Array.Empty<object>() }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject();
+        Assert.Equal(["targets[0].near", "targets[1].figure"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var cancelNoShow = judged.Single(t => t!["figure"]!.GetValue<string>() == "cancelNoShowRate")!;
+        Assert.Equal("on", cancelNoShow["state"]!.GetValue<string>());
+        Assert.Equal("≥ 3.3", judged.Single(t => t!["figure"]!.GetValue<string>() == "unitsPerVisit")!["target"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task BadRangesAreProblemsNamingTheField()
     {
         foreach (var (query, field) in new[] { ("from=2026-03-10&to=2026-03-01", "from"), ("by=year", "by"), ("from=2020-01-01&to=2026-01-01", "to"), ("from=1900-01-01", "from") })
