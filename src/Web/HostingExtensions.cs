@@ -77,6 +77,7 @@ public static class HostingExtensions
         api.MapTherapistDayEndpoints();
         api.MapAuditEndpoints();
         api.MapKpiEndpoints();
+        api.MapWorklistEndpoints();
         return app;
     }
 }

@@ -132,6 +132,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/kpis.csv", Ct));
         await Ok(http.GetAsync($"{api}/kpis/visits?from={today:yyyy-MM-dd}", Ct));
         await Ok(http.GetAsync("/api/kpis?by=month", Ct));
+        await Ok(http.GetAsync($"{api}/worklists", Ct));
         await Ok(http.GetAsync("/api/kpis.csv", Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
