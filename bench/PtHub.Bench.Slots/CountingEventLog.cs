@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PtHub.Grains.Kpis;
 using PtHub.Grains.Storage;
 
 namespace PtHub.Bench.Slots;
@@ -20,14 +21,14 @@ internal sealed class CountingEventLog(IVisitEventLog inner) : IVisitEventLog
     /// <summary>Time spent in appends, summed (ms); it includes waiting at the write gate when appends overlap.</summary>
     public double Milliseconds => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks)).TotalMilliseconds;
 
-    public async Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(IReadOnlyList<VisitEventRecord> events, VisitKpiFact? facts, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _appends);
         Interlocked.Add(ref _events, events.Count);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await inner.AppendAsync(events, cancellationToken);
+            await inner.AppendAsync(events, facts, cancellationToken);
         }
         finally
         {

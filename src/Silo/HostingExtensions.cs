@@ -44,6 +44,7 @@ public static class HostingExtensions
             builder.Services.AddSingleton<IVisitEventLog>(sp => new PostgreSqlVisitEventLog(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<IAuditStore>(sp => new PostgreSqlAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<IPatientIndex>(sp => new PostgreSqlPatientIndex(sp.GetRequiredService<NpgsqlDataSource>()));
+            builder.Services.AddSingleton<IKpiStore>(sp => KpiStore.ForPostgreSql(sp.GetRequiredService<NpgsqlDataSource>()));
         }
         else
         {
@@ -51,6 +52,7 @@ public static class HostingExtensions
             builder.Services.AddSingleton<IVisitEventLog>(sp => new SqliteVisitEventLog(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
             builder.Services.AddSingleton<IAuditStore>(sp => new SqliteAuditStore(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
             builder.Services.AddSingleton<IPatientIndex>(sp => new SqlitePatientIndex(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
+            builder.Services.AddSingleton<IKpiStore>(sp => KpiStore.ForSqlite(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
 
             // Microsoft.Data.Sqlite runs its "async" calls synchronously and sleeps on a busy database, so each waiting
             // write holds a pool thread. With the pool's small default on 2 cores that starved the live pushes

@@ -1,3 +1,5 @@
+using PtHub.Grains.Kpis;
+
 namespace PtHub.Grains.Storage;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace PtHub.Grains.Storage;
 /// </summary>
 public interface IVisitEventLog
 {
-    Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Appends the events and, in the same transaction, stores the visit's KPI facts after them (when given) and
+    /// recomputes the roll-up of the visit's day (and of the day it left, when it moved).
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<VisitEventRecord> events, VisitKpiFact? facts, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<VisitEventRecord>> ReadVisitAsync(string visitId, CancellationToken cancellationToken = default);
 

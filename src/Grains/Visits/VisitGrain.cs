@@ -240,7 +240,7 @@ internal sealed partial class VisitGrain(
         var pending = State.Events.Skip(State.EventsLoggedThrough).Select(ToRecord).ToArray();
         try
         {
-            await eventLog.AppendAsync(pending, cancellationToken);
+            await eventLog.AppendAsync(pending, VisitKpiFacts.From(VisitId, State), cancellationToken);
             State.EventsLoggedThrough = State.Events.Count;
         }
         catch (Exception ex)

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using PtHub.Grains.Kpis;
 using PtHub.Grains.Storage;
 
 namespace PtHub.Silo.Storage;
@@ -9,7 +10,7 @@ namespace PtHub.Silo.Storage;
 /// </summary>
 internal sealed class PostgreSqlVisitEventLog(NpgsqlDataSource dataSource) : IVisitEventLog
 {
-    // One statement appends the whole batch (so it is one transaction); events already stored are skipped.
+    // One statement appends the whole batch; events already stored are skipped. The KPI facts and roll-up follow in the same transaction.
     private const string AppendSql = """
         INSERT INTO pthub_visit_events
             (clinic_id, visit_id, seq, occurred_at, actor, command, from_status, to_status, room_id, therapist_id, detail)
@@ -28,7 +29,7 @@ internal sealed class PostgreSqlVisitEventLog(NpgsqlDataSource dataSource) : IVi
 
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 
-    public async Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(IReadOnlyList<VisitEventRecord> events, VisitKpiFact? facts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -65,7 +66,9 @@ internal sealed class PostgreSqlVisitEventLog(NpgsqlDataSource dataSource) : IVi
             details[i] = e.Detail;
         }
 
-        await using var command = _dataSource.CreateCommand(AppendSql);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(AppendSql, connection, transaction);
         AddArray(command, "clinic_id", NpgsqlDbType.Text, clinicIds);
         AddArray(command, "visit_id", NpgsqlDbType.Text, visitIds);
         AddArray(command, "seq", NpgsqlDbType.Integer, seqs);
@@ -78,6 +81,12 @@ internal sealed class PostgreSqlVisitEventLog(NpgsqlDataSource dataSource) : IVi
         AddArray(command, "therapist_id", NpgsqlDbType.Text, therapistIds);
         AddArray(command, "detail", NpgsqlDbType.Text, details);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (facts is not null)
+        {
+            await KpiRollupSql.ApplyAsync(connection, transaction, facts, postgreSql: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> LastSequenceAsync(string visitId, CancellationToken cancellationToken = default)

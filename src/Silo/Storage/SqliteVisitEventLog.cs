@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using PtHub.Grains.Kpis;
 using PtHub.Grains.Storage;
 
 namespace PtHub.Silo.Storage;
@@ -41,10 +42,10 @@ internal sealed class SqliteVisitEventLog : IVisitEventLog
     }
 
     /// <summary>Appends under the node's SQLite write gate when there is one, so grain state and events take turns.</summary>
-    public Task AppendAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken = default) =>
-        _gate is null ? AppendNowAsync(events, cancellationToken) : _gate.RunAsync(() => AppendNowAsync(events, cancellationToken));
+    public Task AppendAsync(IReadOnlyList<VisitEventRecord> events, VisitKpiFact? facts, CancellationToken cancellationToken = default) =>
+        _gate is null ? AppendNowAsync(events, facts, cancellationToken) : _gate.RunAsync(() => AppendNowAsync(events, facts, cancellationToken));
 
-    private async Task AppendNowAsync(IReadOnlyList<VisitEventRecord> events, CancellationToken cancellationToken)
+    private async Task AppendNowAsync(IReadOnlyList<VisitEventRecord> events, VisitKpiFact? facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -85,6 +86,11 @@ internal sealed class SqliteVisitEventLog : IVisitEventLog
             therapistId.Value = (object?)e.TherapistId ?? DBNull.Value;
             detail.Value = (object?)e.Detail ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (facts is not null)
+        {
+            await KpiRollupSql.ApplyAsync(connection, transaction, facts, postgreSql: false, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         "PUT /api/clinics/{clinicId}/therapists/{therapistId}/running-late", "POST /api/billing/units", "GET /api/audit/verify",
         "POST /api/account/sign-in", "POST /api/account/sign-out", "GET /api/account/me", "POST /api/account/password",
         "GET /api/account/providers", "GET /api/account/oidc", "GET /api/users", "GET /api/clinics/{clinicId}/displays",
+        "GET /api/clinics/{clinicId}/kpi-targets", "PUT /api/clinics/{clinicId}/kpi-targets",
     ];
 
     private AppNode Node => fixture.Node;
@@ -131,6 +132,12 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         var userId = user.UserName.ToLowerInvariant();
         await Ok(http.PutAsJsonAsync($"/api/users/{userId}", new { displayName = "Renamed", role = "FrontDesk", clinicIds = new[] { clinic.Id } }, Ct));
         await Ok(http.PostAsync($"/api/users/{userId}/password-reset", null, Ct));
+        await Ok(http.GetAsync($"{api}/kpis?by=week", Ct));
+        await Ok(http.GetAsync($"{api}/kpis.csv", Ct));
+        await Ok(http.GetAsync($"{api}/kpis/visits?from={today:yyyy-MM-dd}", Ct));
+        await Ok(http.GetAsync("/api/kpis?by=month", Ct));
+        await Ok(http.GetAsync($"{api}/worklists", Ct));
+        await Ok(http.GetAsync("/api/kpis.csv", Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 

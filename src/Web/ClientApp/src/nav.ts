@@ -17,6 +17,7 @@ const clinicScreens: Screen[] = [
   { screen: "patients", label: "Patients", roles: desk },
   { screen: "therapist", label: "My day", roles: ["Therapist"] },
   { screen: "manager", label: "Manager", roles: managers },
+  { screen: "trends", label: "Trends", roles: managers },
   { screen: "settings", label: "Setup", roles: managers },
   { screen: "audit", label: "Audit log", roles: managers },
   { screen: "lobby", label: "Lobby", roles: ["Admin", "Manager", "FrontDesk", "Therapist"] },

@@ -50,6 +50,10 @@ export type StaffUserCreated = Sent<Schemas["StaffUserCreated"]>;
 export type DisplayDevice = Sent<Schemas["DisplayDevice"]>;
 export type DisplayPaired = Sent<Schemas["DisplayPaired"]>;
 
+export type KpiReport = Sent<Schemas["KpiReport"]>;
+export type KpiFigures = Sent<Schemas["KpiFigures"]>;
+export type KpiVisit = Sent<Schemas["KpiVisit"]>;
+
 export type AuditEntry = Sent<Schemas["AuditEntry"]>;
 export type AuditVerification = Sent<Schemas["AuditVerification"]>;
 

@@ -1,0 +1,84 @@
+namespace PtHub.Grains.Kpis;
+
+/// <summary>Adds roll-up rows up and takes the rates from the sums (never an average of daily rates).</summary>
+public static class KpiCalculator
+{
+    public static IReadOnlyList<KpiFigures> ByPeriod(
+        IReadOnlyList<KpiDayRow> rows, IReadOnlyList<KpiWaitCount> waits, DateOnly from, DateOnly to, KpiGrouping by) =>
+        [.. KpiPeriods.Of(from, to, by).Select(p => Figures(
+            rows.Where(r => r.Day >= p.Start && r.Day <= p.End), waits.Where(w => w.Day >= p.Start && w.Day <= p.End), p.Start, p.End))];
+
+    public static KpiFigures Figures(IEnumerable<KpiDayRow> rowsIn, IEnumerable<KpiWaitCount> waitsIn, DateOnly start, DateOnly end)
+    {
+        var rows = rowsIn.ToList();
+        int Sum(Func<KpiDayRow, int> f) => rows.Sum(f);
+        long SumLong(Func<KpiDayRow, long> f) => rows.Sum(f);
+        var scheduled = Sum(r => r.Scheduled);
+        var attended = Sum(r => r.Attended);
+        var measured = Sum(r => r.WaitsMeasured);
+        var quotes = Sum(r => r.Quotes);
+        var onTimeEligible = Sum(r => r.OnTimeEligible);
+        var units = Sum(r => r.Units);
+        var charges = SumLong(r => r.AllowedCents) / 100m;
+        var histogram = waitsIn.GroupBy(w => w.WaitMinutes).Select(g => (Minutes: g.Key, Visits: g.Sum(w => w.Visits))).OrderBy(w => w.Minutes).ToList();
+        return new KpiFigures(start, end)
+        {
+            Scheduled = scheduled,
+            Arrived = Sum(r => r.Arrived),
+            Attended = attended,
+            Cancelled = Sum(r => r.Cancelled),
+            LateCancelled = Sum(r => r.LateCancelled),
+            NoShows = Sum(r => r.NoShows),
+            LeftUnseen = Sum(r => r.LeftUnseen),
+            InitialEvaluations = Sum(r => r.InitialEvaluations),
+            WalkIns = Sum(r => r.WalkIns),
+            WaitsMeasured = measured,
+            Units = units,
+            Charges = charges,
+            CopaysCollected = Sum(r => r.CopaysCollected),
+            CopayAmount = SumLong(r => r.CopayCents) / 100m,
+            TreatingMinutes = (int)(SumLong(r => r.TreatingSeconds) / 60),
+            ArrivalRate = Percent(Sum(r => r.Arrived), scheduled),
+            CancellationRate = Percent(Sum(r => r.Cancelled), scheduled),
+            LateCancellationRate = Percent(Sum(r => r.LateCancelled), scheduled),
+            NoShowRate = Percent(Sum(r => r.NoShows), scheduled),
+            CancelNoShowRate = Percent(Sum(r => r.Cancelled + r.NoShows), scheduled),
+            WalkInRate = Percent(Sum(r => r.WalkIns), scheduled),
+            UnitsPerVisit = attended == 0 ? null : Math.Round((double)units / attended, 2, MidpointRounding.AwayFromZero),
+            ChargesPerVisit = attended == 0 ? null : decimal.Round(charges / attended, 2, MidpointRounding.AwayFromZero),
+            WaitMean = measured == 0 ? null : Math.Round(SumLong(r => r.WaitSeconds) / 60.0 / measured, 1, MidpointRounding.AwayFromZero),
+            WaitMedian = Percentile(histogram, 50),
+            Wait90th = Percentile(histogram, 90),
+            SeenWithin15Rate = Percent(Sum(r => r.SeenWithin15), measured),
+            OnTimeStartRate = Percent(Sum(r => r.OnTimeStarts), onTimeEligible),
+            QuoteMae = quotes == 0 ? null : Math.Round(SumLong(r => r.QuoteErrorSeconds) / 60.0 / quotes, 1, MidpointRounding.AwayFromZero),
+        };
+    }
+
+    /// <summary>A share in percent with one decimal, halves away from zero; null when the base is 0.</summary>
+    public static double? Percent(long part, long whole) =>
+        whole == 0 ? null : Math.Round(100.0 * part / whole, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>Nearest rank: the smallest whole-minute wait with at least p % of the waits at or below it.</summary>
+    public static int? Percentile(IReadOnlyList<(int Minutes, int Visits)> histogram, int p)
+    {
+        var total = histogram.Sum(h => h.Visits);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100.0 * total);
+        var seen = 0;
+        foreach (var (minutes, visits) in histogram)
+        {
+            seen += visits;
+            if (seen >= rank)
+            {
+                return minutes;
+            }
+        }
+
+        return histogram[^1].Minutes;
+    }
+}

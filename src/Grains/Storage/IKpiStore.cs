@@ -1,0 +1,20 @@
+using PtHub.Grains.Kpis;
+
+namespace PtHub.Grains.Storage;
+
+/// <summary>
+/// The KPI roll-up tables (<c>pthub_kpi_days</c>, <c>pthub_kpi_waits</c>) and the visit facts they are derived from
+/// (<c>pthub_kpi_visits</c>), kept by <see cref="IVisitEventLog.AppendAsync"/>. Reads never activate a grain.
+/// </summary>
+public interface IKpiStore
+{
+    Task<IReadOnlyList<KpiDayRow>> ReadDaysAsync(KpiQuery query, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<KpiWaitCount>> ReadWaitsAsync(KpiQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The visits behind the figures of the query's days (entered-in-error included; the caller filters).</summary>
+    Task<IReadOnlyList<VisitKpiFact>> ReadVisitsAsync(KpiQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes every clinic-day's roll-up from the visit facts; the number of clinic-days.</summary>
+    Task<int> RebuildAsync(CancellationToken cancellationToken = default);
+}

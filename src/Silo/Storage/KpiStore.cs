@@ -1,0 +1,136 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using PtHub.Grains.Kpis;
+using PtHub.Grains.Storage;
+
+namespace PtHub.Silo.Storage;
+
+/// <summary>
+/// <see cref="IKpiStore"/> over either database: the SQL is shared (<see cref="KpiRollupSql"/>), only opening a
+/// connection and taking turns differ (SQLite's write gate; PostgreSQL's per-day advisory lock).
+/// </summary>
+internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open, bool postgreSql, SqliteWriteGate? gate = null) : IKpiStore
+{
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    public static KpiStore ForPostgreSql(NpgsqlDataSource dataSource) =>
+        new(async ct => await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false), postgreSql: true);
+
+    /// <summary>On SQLite the recomputes of a rebuild take turns with every other write at the node's gate.</summary>
+    public static KpiStore ForSqlite(string connectionString, SqliteWriteGate? gate = null) => new(async ct =>
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)};";
+            await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }, postgreSql: false, gate);
+
+    public Task<IReadOnlyList<KpiDayRow>> ReadDaysAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
+        ReadAsync(KpiRollupSql.DaySelect, query, KpiRollupSql.ReadDay, cancellationToken);
+
+    public Task<IReadOnlyList<KpiWaitCount>> ReadWaitsAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
+        ReadAsync("SELECT clinic_id, day, therapist_id, wait_minutes, visits FROM pthub_kpi_waits", query,
+            r => new KpiWaitCount(r.GetString(0), KpiRollupSql.ParseDay(r.GetString(1)), r.GetString(2),
+                Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<VisitKpiFact>> ReadVisitsAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
+        ReadAsync(KpiRollupSql.FactSelect, query, KpiRollupSql.ReadFact, cancellationToken);
+
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        var days = new List<(string ClinicId, string Day)>();
+        await using (var connection = await open(cancellationToken).ConfigureAwait(false))
+        await using (var list = KpiRollupSql.Command(connection, null, """
+            SELECT clinic_id, day FROM pthub_kpi_visits
+            UNION SELECT clinic_id, day FROM pthub_kpi_days
+            UNION SELECT clinic_id, day FROM pthub_kpi_waits
+            """))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                days.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        // A day at a time, each in its own transaction: appends go on meanwhile and take turns with it per day.
+        foreach (var (clinicId, day) in days)
+        {
+            if (gate is null)
+            {
+                await RecomputeAsync(clinicId, day, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await gate.RunAsync(() => RecomputeAsync(clinicId, day, cancellationToken)).ConfigureAwait(false);
+            }
+        }
+
+        return days.Count;
+    }
+
+    private async Task RecomputeAsync(string clinicId, string day, CancellationToken ct)
+    {
+        await using var connection = await open(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (postgreSql)
+        {
+            await KpiRollupSql.LockDayAsync(connection, transaction, clinicId, day, ct).ConfigureAwait(false);
+        }
+
+        await KpiRollupSql.RecomputeDayAsync(connection, transaction, clinicId, day, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(string select, KpiQuery query, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.ClinicIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await open(ct).ConfigureAwait(false);
+        await using var command = KpiRollupSql.Command(connection, null, "");
+        var sql = new StringBuilder(select).Append(" WHERE clinic_id IN (");
+        for (var i = 0; i < query.ClinicIds.Count; i++)
+        {
+            var name = "@c" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "" : ", ").Append(name);
+            KpiRollupSql.Add(command, name, query.ClinicIds[i]);
+        }
+
+        sql.Append(") AND day >= @from AND day <= @to");
+        KpiRollupSql.Add(command, "@from", KpiRollupSql.Day(query.From));
+        KpiRollupSql.Add(command, "@to", KpiRollupSql.Day(query.To));
+        if (query.TherapistId is { } therapistId)
+        {
+            sql.Append(" AND therapist_id = @therapist_id");
+            KpiRollupSql.Add(command, "@therapist_id", therapistId);
+        }
+
+        command.CommandText = sql.ToString();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var result = new List<T>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,223 @@
+// The manager's trends: KPIs over a range by day, week or month from the daily roll-up, against the targets, per
+// therapist, with the period before for comparison. A click on a chart point (or a row's "Visits") lists the visits
+// behind it. Every figure is defined in docs/figures.md and computed on the server; this page only shows them.
+import { html, nothing, render, type TemplateResult } from "lit-html";
+import { repeat } from "lit-html/directives/repeat.js";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import { clinicFromPath, clinicOrNotFound, clockTime, getJson } from "./dom";
+import { mountNav } from "./nav";
+import { statusLabel } from "./statuses";
+import type { ClinicConfig, KpiFigures, KpiReport, KpiVisit, VisitStatus } from "./types";
+
+void mountNav();
+
+type Figures = KpiFigures;
+type Report = KpiReport;
+
+const clinicId = clinicFromPath();
+const api = `/api/clinics/${encodeURIComponent(clinicId)}`;
+const main = document.getElementById("trends")!;
+const charts: uPlot[] = [];
+let config: ClinicConfig;
+let report: Report | null = null;
+let previous: Report | null = null;
+let drill: { period: Figures; visits: KpiVisit[] } | null = null;
+let error = "";
+
+/** The columns of the period table: label, figure, how it is shown. */
+const columns: [string, keyof Figures, (v: number | string | null) => string][] = [
+  ["Scheduled", "scheduled", n], ["Attended", "attended", n], ["Arrival rate", "arrivalRate", pct],
+  ["Cancel + no-show", "cancelNoShowRate", pct], ["Cancelled", "cancellationRate", pct], ["Late cancelled", "lateCancellationRate", pct],
+  ["No-shows", "noShowRate", pct], ["Initial evaluations", "initialEvaluations", n], ["Walk-ins", "walkInRate", pct],
+  ["Units / visit", "unitsPerVisit", n], ["Charges / visit", "chargesPerVisit", money], ["Mean wait", "waitMean", min],
+  ["Median wait", "waitMedian", min], ["90th pct wait", "wait90th", min], ["Seen ≤ 15 min", "seenWithin15Rate", pct],
+  ["On-time start", "onTimeStartRate", pct], ["Quote MAE", "quoteMae", min], ["Copays", "copaysCollected", n],
+  ["Treating min", "treatingMinutes", n],
+];
+
+function n(v: number | string | null): string { return v === null ? "–" : String(v); }
+function pct(v: number | string | null): string { return v === null ? "–" : `${v} %`; }
+function min(v: number | string | null): string { return v === null ? "–" : `${v} min`; }
+function money(v: number | string | null): string { return v === null ? "–" : `$${Number(v).toFixed(2)}`; }
+
+function params(): URLSearchParams { return new URLSearchParams(window.location.search); }
+
+function isoDay(date: Date): string { return date.toISOString().slice(0, 10); }
+
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDay(d);
+}
+
+function query(from: string, to: string): string {
+  const p = params();
+  const q = new URLSearchParams({ from, to, by: p.get("by") ?? "week" });
+  const therapist = p.get("therapist");
+  if (therapist) q.set("therapistId", therapist);
+  return q.toString();
+}
+
+async function load(): Promise<void> {
+  const p = params();
+  const to = p.get("to") ?? report?.to ?? new Intl.DateTimeFormat("en-CA", { timeZone: config.timeZoneId }).format(new Date());
+  const from = p.get("from") ?? addDays(to, -83);
+  const length = (Date.parse(to) - Date.parse(from)) / 86400000 + 1;
+  try {
+    [report, previous] = await Promise.all([
+      getJson<Report>(`${api}/kpis?${query(from, to)}`),
+      getJson<Report>(`${api}/kpis?${query(addDays(from, -length), addDays(from, -1))}`),
+    ]);
+    error = "";
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  drill = null;
+  draw();
+}
+
+function apply(event: Event): void {
+  event.preventDefault();
+  const form = new FormData(event.target as HTMLFormElement);
+  const p = new URLSearchParams();
+  for (const name of ["from", "to", "by", "therapist"]) {
+    const value = String(form.get(name) ?? "");
+    if (value) p.set(name, value);
+  }
+  history.replaceState(null, "", `${window.location.pathname}?${p}`);
+  void load();
+}
+
+async function showVisits(period: Figures): Promise<void> {
+  const q = new URLSearchParams({ from: period.start, to: period.end });
+  const therapist = params().get("therapist");
+  if (therapist) q.set("therapistId", therapist);
+  drill = { period, visits: await getJson<KpiVisit[]>(`${api}/kpis/visits?${q}`) };
+  draw();
+  document.getElementById("drill")?.scrollIntoView({ block: "nearest" });
+}
+
+function periodLabel(f: Figures): string { return f.start === f.end ? f.start : `${f.start} – ${f.end}`; }
+
+function change(now: number | null, before: number | null, unit: string): string {
+  if (now === null || before === null) return "";
+  const d = Math.round((now - before) * 10) / 10;
+  return d === 0 ? "same as the period before" : `${d > 0 ? "+" : ""}${d}${unit} on the period before`;
+}
+
+function controls(): TemplateResult {
+  const p = params();
+  return html`<form id="range" class="range" @submit=${apply}>
+    <label>From <input type="date" name="from" .value=${report?.from ?? p.get("from") ?? ""}></label>
+    <label>To <input type="date" name="to" .value=${report?.to ?? p.get("to") ?? ""}></label>
+    <label>By <select name="by">
+      ${["day", "week", "month"].map(b => html`<option value=${b} ?selected=${(p.get("by") ?? "week") === b}>${b}</option>`)}
+    </select></label>
+    <label>Therapist <select name="therapist">
+      <option value="">All</option>
+      ${config.therapists.map(t => html`<option value=${t.id} ?selected=${p.get("therapist") === t.id}>${t.displayName}</option>`)}
+    </select></label>
+    <button type="submit">Show</button>
+    ${report ? html`<a id="csv" class="csv" href=${`${api}/kpis.csv?${query(report.from, report.to)}`} download>Download CSV</a>` : nothing}
+  </form>`;
+}
+
+function targets(r: Report): TemplateResult {
+  return html`<ul id="targets" class="targets">
+    ${repeat(r.targets, t => t.figure, t => html`<li class="target ${t.state}" data-target=${t.figure} data-state=${t.state}>
+      <span class="mark">${t.state === "on" ? "✓" : t.state === "near" ? "≈" : t.state === "off" ? "✕" : "–"}</span> ${t.text}
+      ${previous ? html`<span class="note">${change(t.value, (previous.total as unknown as Record<string, number | null>)[t.figure] ?? null, "")}</span>` : nothing}
+    </li>`)}
+  </ul>`;
+}
+
+function table(r: Report): TemplateResult {
+  return html`<table id="periods" class="loads kpi-table">
+    <thead><tr><th scope="col">Period</th>${columns.map(c => html`<th scope="col">${c[0]}</th>`)}<th scope="col"><span class="visually-hidden">Visits</span></th></tr></thead>
+    <tbody>
+      ${repeat(r.periods, f => f.start, f => html`<tr data-period=${f.start}>
+        <th scope="row">${periodLabel(f)}</th>${columns.map(c => html`<td>${c[2](f[c[1]])}</td>`)}
+        <td><button type="button" class="visits" @click=${() => void showVisits(f)}>Visits</button></td></tr>`)}
+      <tr class="total" data-period="total"><th scope="row">Whole range</th>${columns.map(c => html`<td>${c[2](r.total[c[1]])}</td>`)}<td></td></tr>
+      ${previous ? html`<tr class="previous" data-period="previous"><th scope="row">Period before (${previous.from} – ${previous.to})</th>
+        ${columns.map(c => html`<td>${c[2](previous!.total[c[1]])}</td>`)}<td></td></tr>` : nothing}
+    </tbody>
+  </table>`;
+}
+
+function therapists(r: Report): TemplateResult {
+  const names = new Map(config.therapists.map(t => [t.id, t.displayName]));
+  return html`<table id="by-therapist" class="loads kpi-table">
+    <thead><tr><th scope="col">Therapist</th>${columns.map(c => html`<th scope="col">${c[0]}</th>`)}</tr></thead>
+    <tbody>${repeat(r.therapists, b => b.id, b => html`<tr data-therapist=${b.id}><th scope="row">${names.get(b.id) ?? b.id}</th>
+      ${columns.map(c => html`<td>${c[2](b.figures[c[1]])}</td>`)}</tr>`)}</tbody>
+  </table>`;
+}
+
+function drillDown(): TemplateResult | typeof nothing {
+  if (!drill) return nothing;
+  return html`<section id="drill" aria-labelledby="drill-title">
+    <h2 id="drill-title">Visits of ${periodLabel(drill.period)} (${drill.visits.length})</h2>
+    <table class="loads"><thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Therapist</th><th scope="col">Type</th>
+      <th scope="col">Status</th><th scope="col">Wait</th><th scope="col">Units</th><th scope="col">Patient</th></tr></thead>
+    <tbody>${repeat(drill.visits, v => v.visitId, v => html`<tr data-visit=${v.visitId}>
+      <td>${v.day}</td><td>${clockTime(v.scheduledStart, config.timeZoneId)}</td><td>${v.therapistId}</td><td>${v.visitType}</td>
+      <td>${statusLabel[v.status as VisitStatus] ?? v.status}${v.lateCancellation ? " (late)" : ""}${v.walkIn ? " · walk-in" : ""}</td>
+      <td>${v.waitMinutes === null ? "–" : `${v.waitMinutes} min`}</td><td>${v.units}</td>
+      <td><a href=${`/patients/${encodeURIComponent(clinicId)}/${encodeURIComponent(v.patientId)}`}>Profile</a></td></tr>`)}</tbody></table>
+  </section>`;
+}
+
+function draw(): void {
+  render(html`
+    ${controls()}
+    ${error ? html`<p class="problem" role="alert">${error}</p>` : nothing}
+    ${report ? html`
+      <section aria-labelledby="target-title"><h2 id="target-title">Targets, ${report.from} – ${report.to}</h2>${targets(report)}</section>
+      <section aria-labelledby="chart-title"><h2 id="chart-title">Trends by ${report.by} <span class="note">(click a point for its visits)</span></h2>
+        <div class="trend-charts"><figure id="chart-visits" class="trend-chart"></figure><figure id="chart-rates" class="trend-chart"></figure>
+        <figure id="chart-waits" class="trend-chart"></figure></div></section>
+      ${drillDown()}
+      <section aria-labelledby="table-title"><h2 id="table-title">Periods</h2>${table(report)}</section>
+      <section aria-labelledby="therapist-title"><h2 id="therapist-title">By therapist</h2>${therapists(report)}</section>` : nothing}
+  `, main);
+  if (report) plot(report);
+}
+
+function plot(r: Report): void {
+  for (const chart of charts.splice(0)) chart.destroy();
+  const xs = r.periods.map(f => Date.parse(`${f.start}T12:00:00Z`) / 1000);
+  const series = (keys: [keyof Figures, string, string][]) => keys.map(([, label, stroke]) =>
+    ({ label, stroke, width: 2, points: { show: true, size: 7 }, value: (_: uPlot, v: number | null) => (v === null ? "–" : String(v)) }));
+  const make = (id: string, title: string, keys: [keyof Figures, string, string][]) => {
+    const target = document.getElementById(id)!;
+    target.replaceChildren();
+    const data = [xs, ...keys.map(([key]) => r.periods.map(f => f[key] as number | null))] as uPlot.AlignedData;
+    const chart = new uPlot({
+      title, width: Math.max(320, Math.min(620, target.clientWidth || 600)), height: 240,
+      scales: { x: { time: true } }, series: [{ value: (_: uPlot, v: number) => new Date(v * 1000).toISOString().slice(0, 10) }, ...series(keys)],
+      axes: [{}, {}],
+    }, data, target);
+    chart.over.addEventListener("click", (event: MouseEvent) => {
+      // The point nearest the click along the time axis (the cursor's index is set a frame later than the click).
+      const idx = chart.posToIdx(event.offsetX);
+      if (r.periods[idx]) void showVisits(r.periods[idx]);
+    });
+    target.dataset.points = String(xs.length);
+    charts.push(chart);
+  };
+  make("chart-visits", "Visits", [["scheduled", "Scheduled", "#1f5fa8"], ["attended", "Attended", "#1d7a3a"], ["noShows", "No-shows", "#b3261e"], ["cancelled", "Cancelled", "#8a5a00"]]);
+  make("chart-rates", "Rates (%)", [["cancelNoShowRate", "Cancel + no-show", "#b3261e"], ["onTimeStartRate", "On-time start", "#1f5fa8"], ["seenWithin15Rate", "Seen ≤ 15 min", "#1d7a3a"]]);
+  make("chart-waits", "Wait (min)", [["waitMean", "Mean", "#1f5fa8"], ["waitMedian", "Median", "#1d7a3a"], ["wait90th", "90th percentile", "#8a5a00"]]);
+}
+
+async function start(): Promise<void> {
+  const found = await clinicOrNotFound<ClinicConfig>(api, main);
+  if (!found) return;
+  config = found;
+  document.getElementById("clinic-name")!.textContent = `${config.name}: trends`;
+  await load();
+}
+
+void start();

@@ -1,0 +1,213 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PtHub.Grains;
+using PtHub.Grains.Contracts;
+using PtHub.Grains.Kpis;
+using PtHub.Grains.Storage;
+using PtHub.Web.Security;
+
+namespace PtHub.Web.Endpoints;
+
+/// <summary>
+/// KPI trends over any range, read from the daily roll-up (<see cref="IKpiStore"/>), never from live grain state:
+/// per clinic (managers and administrators; a therapist only their own figures), across the clinics a manager may
+/// see, as JSON or CSV, and the visits behind a point.
+/// </summary>
+internal static class KpiEndpoints
+{
+    /// <summary>The drill-down lists visits, so it takes a period of a quarter at most.</summary>
+    public const int MaxVisitDays = 93;
+
+    public static RouteGroupBuilder MapKpiEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/clinics/{clinicId}/kpis", GetClinic).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Audited("kpi.read").Produces<KpiReport>()
+            .WithSummary("A clinic's KPIs by day, week or month over a range, with targets, per therapist (a therapist: only their own)");
+        api.MapGet("/clinics/{clinicId}/kpis.csv", ExportClinic).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Audited("kpi.export")
+            .WithSummary("The same KPIs as CSV: every period, therapist and the total");
+        api.MapGet("/clinics/{clinicId}/kpis/visits", GetVisits).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Audited("kpi.visits").Produces<IReadOnlyList<KpiVisit>>()
+            .WithSummary("The visits behind a KPI point: the clinic's visits of a day or period (entered in error left out)");
+        api.MapGet("/clinics/{clinicId}/kpi-targets", GetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf)
+            .WithSummary("The clinic's KPI targets: its own where set, else the defaults");
+        api.MapPut("/clinics/{clinicId}/kpi-targets", PutTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
+            .WithSummary("Set the clinic's own KPI targets {targets:[{figure, on, near}]}; figures left out keep the defaults");
+        api.MapGet("/kpis", GetChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.read", systemChain: true).Produces<KpiReport>()
+            .WithSummary("KPIs rolled up across every clinic the user may see, with each clinic's figures");
+        api.MapGet("/kpis.csv", ExportChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.export", systemChain: true)
+            .WithSummary("The roll-up across clinics as CSV");
+        return api;
+    }
+
+    private static async Task<IResult> GetClinic(
+        string clinicId, DateOnly? from, DateOnly? to, string? by, string? therapistId, ClaimsPrincipal user, IGrainFactory grains,
+        IKpiStore store, [FromKeyedServices(Clock.Key)] TimeProvider time, CancellationToken ct)
+    {
+        var (report, problem) = await ClinicReportAsync(clinicId, from, to, by, therapistId, user, grains, store, time, ct);
+        return report is not null ? TypedResults.Ok(report) : problem!;
+    }
+
+    private static async Task<IResult> ExportClinic(
+        string clinicId, DateOnly? from, DateOnly? to, string? by, string? therapistId, ClaimsPrincipal user, IGrainFactory grains,
+        IKpiStore store, [FromKeyedServices(Clock.Key)] TimeProvider time, CancellationToken ct)
+    {
+        var (report, problem) = await ClinicReportAsync(clinicId, from, to, by, therapistId, user, grains, store, time, ct);
+        return report is not null ? Csv(report, $"kpis-{clinicId}-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv") : problem!;
+    }
+
+    private static async Task<IResult> GetVisits(
+        string clinicId, DateOnly? from, DateOnly? to, string? therapistId, ClaimsPrincipal user, IGrainFactory grains,
+        IKpiStore store, [FromKeyedServices(Clock.Key)] TimeProvider time, CancellationToken ct)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var now = time.GetUtcNow();
+        var (range, errors) = KpiRange.Parse(from, to ?? from, null, config.LocalDate(now), now, MaxVisitDays);
+        if (range is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (!TryScope(user, ref therapistId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var enteredInError = VisitStatus.EnteredInError.ToCode();
+        var facts = await store.ReadVisitsAsync(new KpiQuery([clinicId], range.From, range.To, therapistId), ct);
+        IReadOnlyList<KpiVisit> visits =
+        [
+            .. facts.Where(f => f.Status != enteredInError).OrderBy(f => f.ScheduledStart).ThenBy(f => f.VisitId, StringComparer.Ordinal)
+                .Select(f => new KpiVisit(f.VisitId, f.ClinicId, f.PatientId, f.Day, f.TherapistId, f.VisitTypeCode, f.Status, f.ScheduledStart,
+                    f.ArrivedAt, f.StartedAt, f.ArrivedAt is not null && f.StartedAt is not null ? (int)KpiDayRollup.Wait(f).TotalMinutes : null,
+                    f.WalkIn, f.LateCancellation, f.Units)),
+        ];
+        return TypedResults.Ok(visits);
+    }
+
+    private static async Task<IResult> GetTargets(string clinicId, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var own = await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Get();
+        return TypedResults.Ok(KpiTargets.DefaultTargets.Select(d => own.FirstOrDefault(o => o.Figure == d.Figure) ?? d).ToList());
+    }
+
+    private static async Task<IResult> PutTargets(string clinicId, KpiTargetsBody body, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var targets = body.Targets ?? [];
+        if (KpiTargets.Check(targets) is { Count: > 0 } errors)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Set(targets);
+        return await GetTargets(clinicId, grains);
+    }
+
+    private static async Task<IResult> GetChain(
+        DateOnly? from, DateOnly? to, string? by, ClaimsPrincipal user, IGrainFactory grains, IKpiStore store,
+        [FromKeyedServices(Clock.Key)] TimeProvider time, CancellationToken ct)
+    {
+        var (report, problem) = await ChainReportAsync(from, to, by, user, grains, store, time, ct);
+        return report is not null ? TypedResults.Ok(report) : problem!;
+    }
+
+    private static async Task<IResult> ExportChain(
+        DateOnly? from, DateOnly? to, string? by, ClaimsPrincipal user, IGrainFactory grains, IKpiStore store,
+        [FromKeyedServices(Clock.Key)] TimeProvider time, CancellationToken ct)
+    {
+        var (report, problem) = await ChainReportAsync(from, to, by, user, grains, store, time, ct);
+        return report is not null ? Csv(report, $"kpis-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv") : problem!;
+    }
+
+    private static async Task<(KpiReport?, IResult?)> ClinicReportAsync(
+        string clinicId, DateOnly? from, DateOnly? to, string? by, string? therapistId, ClaimsPrincipal user, IGrainFactory grains,
+        IKpiStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return (null, Problems.NotFound($"No clinic '{clinicId}'."));
+        }
+
+        var now = time.GetUtcNow();
+        var (range, errors) = KpiRange.Parse(from, to, by, config.LocalDate(now), now);
+        if (range is null)
+        {
+            return (null, Problems.Invalid(errors));
+        }
+
+        if (!TryScope(user, ref therapistId))
+        {
+            return (null, TypedResults.Forbid());
+        }
+
+        var targets = await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Get();
+        return (await ReportAsync([clinicId], range, therapistId, store, targets, ct), null);
+    }
+
+    private static async Task<(KpiReport?, ValidationProblem?)> ChainReportAsync(
+        DateOnly? from, DateOnly? to, string? by, ClaimsPrincipal user, IGrainFactory grains, IKpiStore store, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var (range, errors) = KpiRange.Parse(from, to, by, DateOnly.FromDateTime(now.UtcDateTime), now);
+        if (range is null)
+        {
+            return (null, Problems.Invalid(errors));
+        }
+
+        var clinics = (await grains.GetGrain<IClinicDirectoryGrain>("all").List())
+            .Select(c => c.ClinicId).Where(user.IsMemberOf).Order(StringComparer.Ordinal).ToList();
+        return (await ReportAsync(clinics, range, null, store, null, ct), null);
+    }
+
+    private static async Task<KpiReport> ReportAsync(
+        IReadOnlyList<string> clinicIds, KpiRange range, string? therapistId, IKpiStore store, IReadOnlyList<KpiTarget>? targets, CancellationToken ct)
+    {
+        var query = new KpiQuery(clinicIds, range.From, range.To, therapistId);
+        var rows = await store.ReadDaysAsync(query, ct);
+        var waits = await store.ReadWaitsAsync(query, ct);
+        var total = KpiCalculator.Figures(rows, waits, range.From, range.To);
+        IReadOnlyList<KpiBreakdown> Breakdown(Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey) =>
+        [
+            .. rows.Select(rowKey).Distinct().Order(StringComparer.Ordinal).Select(id => new KpiBreakdown(id, KpiCalculator.Figures(
+                rows.Where(r => rowKey(r) == id), waits.Where(w => waitKey(w) == id), range.From, range.To))),
+        ];
+
+        return new KpiReport(clinicIds, range.From, range.To, range.By.ToString().ToLowerInvariant(), therapistId,
+            KpiCalculator.ByPeriod(rows, waits, range.From, range.To, range.By), total, KpiTargets.Judge(total, targets),
+            Breakdown(r => r.TherapistId, w => w.TherapistId), Breakdown(r => r.ClinicId, w => w.ClinicId));
+    }
+
+    /// <summary>A therapist sees only their own figures: no therapist named means theirs, another one is refused.</summary>
+    private static bool TryScope(ClaimsPrincipal user, ref string? therapistId)
+    {
+        if (user.StaffRole() != StaffRole.Therapist)
+        {
+            therapistId = string.IsNullOrWhiteSpace(therapistId) ? null : therapistId;
+            return true;
+        }
+
+        var own = user.TherapistId();
+        if (own is null || (!string.IsNullOrWhiteSpace(therapistId) && therapistId != own))
+        {
+            return false;
+        }
+
+        therapistId = own;
+        return true;
+    }
+
+    private static FileContentHttpResult Csv(KpiReport report, string fileName) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(KpiCsv.Write(report)), "text/csv; charset=utf-8", fileName);
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using System.Globalization;
+using Npgsql;
+using PtHub.Silo;
+using PtHub.Silo.Storage;
+
+namespace PtHub.Web;
+
+/// <summary>
+/// <c>dotnet run --project src/Web -- rebuild-kpis [--PtHub:Storage=… and the other node settings]</c>: recomputes
+/// every clinic-day's KPI roll-up from the visit facts kept with the events, without starting a silo (a running node
+/// may go on writing: each day is recomputed in its own transaction, taking turns with the appends of that day).
+/// Exits 0 when done, 2 when the database could not be read.
+/// </summary>
+internal static class KpiRebuildCommand
+{
+    public const string Name = "rebuild-kpis";
+
+    public const int Done = 0;
+
+    public const int Failed = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var configuration = WebApplication.CreateBuilder(args).Configuration;
+        var options = configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
+        if (new PtHubOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        {
+            await output.WriteLineAsync($"{Name}: {invalid.FailureMessage}");
+            return Failed;
+        }
+
+        try
+        {
+            int days;
+            string where;
+            if (options.Storage == StorageProvider.PostgreSql)
+            {
+                await SchemaInstaller.ApplyPostgreSqlAsync(options.PostgreSqlConnectionString!, cancellationToken);
+                await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
+                days = await KpiStore.ForPostgreSql(dataSource).RebuildAsync(cancellationToken);
+                where = "PostgreSql";
+            }
+            else
+            {
+                var path = Path.GetFullPath(options.SqlitePath);
+                if (!File.Exists(path))
+                {
+                    await output.WriteLineAsync($"{Name}: there is no SQLite database at {path} (PtHub:SqlitePath).");
+                    return Failed;
+                }
+
+                await SchemaInstaller.ApplySqliteAsync(options.SqliteConnectionString, cancellationToken);
+                days = await KpiStore.ForSqlite(options.SqliteConnectionString).RebuildAsync(cancellationToken);
+                where = $"Sqlite {path}";
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"KPI roll-up ({where}): {days} clinic-days recomputed from the visit facts."));
+            return Done;
+        }
+        catch (DbException ex)
+        {
+            await output.WriteLineAsync($"{Name}: the KPI tables could not be rebuilt: {ex.Message}");
+            return Failed;
+        }
+    }
+}
