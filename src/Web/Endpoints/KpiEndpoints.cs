@@ -31,6 +31,8 @@ internal static class KpiEndpoints
             .WithSummary("The clinic's KPI targets: its own where set, else the defaults");
         api.MapPut("/clinics/{clinicId}/kpi-targets", PutTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
             .WithSummary("Set the clinic's own KPI targets {targets:[{figure, on, near}]}; figures left out keep the defaults");
+        api.MapDelete("/clinics/{clinicId}/kpi-targets", ResetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
+            .WithSummary("Drop the clinic's own KPI targets: every figure is judged by the defaults again");
         api.MapGet("/kpis", GetChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.read", systemChain: true).Produces<KpiReport>()
             .WithSummary("KPIs rolled up across every clinic the user may see, with each clinic's figures");
         api.MapGet("/kpis.csv", ExportChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.export", systemChain: true)
@@ -105,13 +107,31 @@ internal static class KpiEndpoints
             return Problems.NotFound($"No clinic '{clinicId}'.");
         }
 
-        var targets = body.Targets ?? [];
+        if (body.Targets is not { Count: > 0 } targets)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]>
+            {
+                ["targets"] = ["targets is required: a list of {figure, on, near}, at least one; figures left out keep the defaults."],
+            });
+        }
+
         if (KpiTargets.Check(targets) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }
 
         await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Set(targets);
+        return await GetTargets(clinicId, grains);
+    }
+
+    private static async Task<IResult> ResetTargets(string clinicId, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Set([]);
         return await GetTargets(clinicId, grains);
     }
 

@@ -153,12 +153,15 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         using var bad = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new object[] { new { figure = "cancelNoShowRate", on = 10, near = 5 }, new { figure = "colour", on = 1, near = 1 } } }, Ct);
         using var set = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new[] { new { figure = "cancelNoShowRate", on = rate + 1, near = rate + 5 } } }, Ct);
         var judged = (await Http.GetFromJsonAsync<JsonObject>($"{history.B.Api}/kpis?{range}", Ct))!["targets"]!.AsArray();
-        using var reset = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = Array.Empty<object>() }, Ct);
+        using var empty = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = Array.Empty<object>() }, Ct);
+        using var reset = await Http.DeleteAsync($"{history.B.Api}/kpi-targets", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject();
         Assert.Equal(["targets[0].near", "targets[1].figure"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var cancelNoShow = judged.Single(t => t!["figure"]!.GetValue<string>() == "cancelNoShowRate")!;
         Assert.Equal("on", cancelNoShow["state"]!.GetValue<string>());
         Assert.Equal("≥ 3.3", judged.Single(t => t!["figure"]!.GetValue<string>() == "unitsPerVisit")!["target"]!.GetValue<string>());

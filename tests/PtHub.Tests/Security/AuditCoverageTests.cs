@@ -27,7 +27,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         "PUT /api/clinics/{clinicId}/therapists/{therapistId}/running-late", "POST /api/billing/units", "GET /api/audit/verify",
         "POST /api/account/sign-in", "POST /api/account/sign-out", "GET /api/account/me", "POST /api/account/password",
         "GET /api/account/providers", "GET /api/account/oidc", "GET /api/users", "GET /api/clinics/{clinicId}/displays",
-        "GET /api/clinics/{clinicId}/kpi-targets", "PUT /api/clinics/{clinicId}/kpi-targets",
+        "GET /api/clinics/{clinicId}/kpi-targets", "PUT /api/clinics/{clinicId}/kpi-targets", "DELETE /api/clinics/{clinicId}/kpi-targets",
     ];
 
     private AppNode Node => fixture.Node;
