@@ -27,13 +27,8 @@ internal static class AuditVerifyCommand
     {
         ArgumentNullException.ThrowIfNull(output);
 
-        // The web node's own configuration sources (appsettings*.json, environment, command line), so the command
-        // finds the database the node uses with the same settings.
-        var configuration = WebApplication.CreateBuilder(args).Configuration;
-        var options = configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
-        if (new PtHubOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        if (await CommandDatabase.ResolveAsync(args, Name, output) is not { } options)
         {
-            await output.WriteLineAsync($"verify-audit: {invalid.FailureMessage}");
             return Failed;
         }
 
@@ -45,15 +40,7 @@ internal static class AuditVerifyCommand
                 return await VerifyAsync(new PostgreSqlAuditStore(dataSource), "PostgreSql", output, cancellationToken);
             }
 
-            var path = Path.GetFullPath(options.SqlitePath);
-            if (!File.Exists(path))
-            {
-                // Opening a missing file would create an empty database and call it intact.
-                await output.WriteLineAsync($"verify-audit: there is no SQLite database at {path} (PtHub:SqlitePath).");
-                return Failed;
-            }
-
-            return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), $"Sqlite {path}", output, cancellationToken);
+            return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), $"Sqlite {Path.GetFullPath(options.SqlitePath)}", output, cancellationToken);
         }
         catch (DbException ex)
         {

@@ -23,11 +23,8 @@ internal static class KpiRebuildCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var configuration = WebApplication.CreateBuilder(args).Configuration;
-        var options = configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
-        if (new PtHubOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        if (await CommandDatabase.ResolveAsync(args, Name, output) is not { } options)
         {
-            await output.WriteLineAsync($"{Name}: {invalid.FailureMessage}");
             return Failed;
         }
 
@@ -44,16 +41,9 @@ internal static class KpiRebuildCommand
             }
             else
             {
-                var path = Path.GetFullPath(options.SqlitePath);
-                if (!File.Exists(path))
-                {
-                    await output.WriteLineAsync($"{Name}: there is no SQLite database at {path} (PtHub:SqlitePath).");
-                    return Failed;
-                }
-
                 await SchemaInstaller.ApplySqliteAsync(options.SqliteConnectionString, cancellationToken);
                 days = await KpiStore.ForSqlite(options.SqliteConnectionString).RebuildAsync(cancellationToken);
-                where = $"Sqlite {path}";
+                where = $"Sqlite {Path.GetFullPath(options.SqlitePath)}";
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"KPI roll-up ({where}): {days} clinic-days recomputed from the visit facts."));
