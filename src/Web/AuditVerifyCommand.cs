@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using PtHub.Grains.Audit;
@@ -23,31 +22,17 @@ internal static class AuditVerifyCommand
 
     public const int Failed = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-
-        if (await CommandDatabase.ResolveAsync(args, Name, output) is not { } options)
+    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default) =>
+        CommandDatabase.RunAsync(args, Name, output, Failed, "the audit log could not be read", async (options, where) =>
         {
-            return Failed;
-        }
-
-        try
-        {
-            if (options.Storage == StorageProvider.PostgreSql)
+            if (options.Storage != StorageProvider.PostgreSql)
             {
-                await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
-                return await VerifyAsync(new PostgreSqlAuditStore(dataSource), "PostgreSql", output, cancellationToken);
+                return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), where, output, cancellationToken);
             }
 
-            return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), $"Sqlite {Path.GetFullPath(options.SqlitePath)}", output, cancellationToken);
-        }
-        catch (DbException ex)
-        {
-            await output.WriteLineAsync($"verify-audit: the audit log could not be read: {ex.Message}");
-            return Failed;
-        }
-    }
+            await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
+            return await VerifyAsync(new PostgreSqlAuditStore(dataSource), where, output, cancellationToken);
+        });
 
     private static async Task<int> VerifyAsync(IAuditStore store, string where, TextWriter output, CancellationToken cancellationToken)
     {
