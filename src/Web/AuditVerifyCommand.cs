@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using PtHub.Grains.Audit;
@@ -23,44 +22,17 @@ internal static class AuditVerifyCommand
 
     public const int Failed = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-
-        // The web node's own configuration sources (appsettings*.json, environment, command line), so the command
-        // finds the database the node uses with the same settings.
-        var configuration = WebApplication.CreateBuilder(args).Configuration;
-        var options = configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
-        if (new PtHubOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default) =>
+        CommandDatabase.RunAsync(args, Name, output, Failed, "the audit log could not be read", async (options, where) =>
         {
-            await output.WriteLineAsync($"verify-audit: {invalid.FailureMessage}");
-            return Failed;
-        }
-
-        try
-        {
-            if (options.Storage == StorageProvider.PostgreSql)
+            if (options.Storage != StorageProvider.PostgreSql)
             {
-                await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
-                return await VerifyAsync(new PostgreSqlAuditStore(dataSource), "PostgreSql", output, cancellationToken);
+                return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), where, output, cancellationToken);
             }
 
-            var path = Path.GetFullPath(options.SqlitePath);
-            if (!File.Exists(path))
-            {
-                // Opening a missing file would create an empty database and call it intact.
-                await output.WriteLineAsync($"verify-audit: there is no SQLite database at {path} (PtHub:SqlitePath).");
-                return Failed;
-            }
-
-            return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), $"Sqlite {path}", output, cancellationToken);
-        }
-        catch (DbException ex)
-        {
-            await output.WriteLineAsync($"verify-audit: the audit log could not be read: {ex.Message}");
-            return Failed;
-        }
-    }
+            await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
+            return await VerifyAsync(new PostgreSqlAuditStore(dataSource), where, output, cancellationToken);
+        });
 
     private static async Task<int> VerifyAsync(IAuditStore store, string where, TextWriter output, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using PtHub.Silo;
@@ -20,49 +19,25 @@ internal static class KpiRebuildCommand
 
     public const int Failed = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var configuration = WebApplication.CreateBuilder(args).Configuration;
-        var options = configuration.GetSection(PtHubOptions.Section).Get<PtHubOptions>() ?? new PtHubOptions();
-        if (new PtHubOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default) =>
+        CommandDatabase.RunAsync(args, Name, output, Failed, "the KPI tables could not be rebuilt", async (options, where) =>
         {
-            await output.WriteLineAsync($"{Name}: {invalid.FailureMessage}");
-            return Failed;
-        }
-
-        try
-        {
-            int days;
-            string where;
-            if (options.Storage == StorageProvider.PostgreSql)
-            {
-                await SchemaInstaller.ApplyPostgreSqlAsync(options.PostgreSqlConnectionString!, cancellationToken);
-                await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
-                days = await KpiStore.ForPostgreSql(dataSource).RebuildAsync(cancellationToken);
-                where = "PostgreSql";
-            }
-            else
-            {
-                var path = Path.GetFullPath(options.SqlitePath);
-                if (!File.Exists(path))
-                {
-                    await output.WriteLineAsync($"{Name}: there is no SQLite database at {path} (PtHub:SqlitePath).");
-                    return Failed;
-                }
-
-                await SchemaInstaller.ApplySqliteAsync(options.SqliteConnectionString, cancellationToken);
-                days = await KpiStore.ForSqlite(options.SqliteConnectionString).RebuildAsync(cancellationToken);
-                where = $"Sqlite {path}";
-            }
-
+            var days = await RebuildAsync(options, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"KPI roll-up ({where}): {days} clinic-days recomputed from the visit facts."));
             return Done;
-        }
-        catch (DbException ex)
+        });
+
+    /// <summary>The schema first (an older database gains the KPI tables), then every clinic-day from its facts.</summary>
+    private static async Task<int> RebuildAsync(PtHubOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Storage != StorageProvider.PostgreSql)
         {
-            await output.WriteLineAsync($"{Name}: the KPI tables could not be rebuilt: {ex.Message}");
-            return Failed;
+            await SchemaInstaller.ApplySqliteAsync(options.SqliteConnectionString, cancellationToken);
+            return await KpiStore.ForSqlite(options.SqliteConnectionString).RebuildAsync(cancellationToken);
         }
+
+        await SchemaInstaller.ApplyPostgreSqlAsync(options.PostgreSqlConnectionString!, cancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
+        return await KpiStore.ForPostgreSql(dataSource).RebuildAsync(cancellationToken);
     }
 }
