@@ -19,9 +19,7 @@ internal sealed class ClinicDayLiveGrain(
     IOptions<BillingOptions> billing,
     ILogger<ClinicDayLiveGrain> logger) : Grain, IClinicDayLiveGrain
 {
-    private readonly Dictionary<string, VisitSnapshot> _visits = [];
-    private readonly Dictionary<string, int> _departed = [];
-    private readonly Dictionary<string, PatientRecord?> _patients = [];
+    private DayVisits _visits = null!;
     private readonly Dictionary<string, int> _runningLate = [];
     private readonly LiveSubscribers _subscribers = new(logger);
     private LiveViews _views = null!;
@@ -33,6 +31,7 @@ internal sealed class ClinicDayLiveGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_clinicId, _date) = GrainKeys.SplitClinicDay(this.GetPrimaryKeyString());
+        _visits = new DayVisits(_clinicId, _date, GrainFactory);
         _openings = new DayOpenings(() => live.State.Openings);
         var index = await GrainFactory.GetGrain<IClinicDayGrain>(this.GetPrimaryKeyString()).GetIndex();
 
@@ -50,12 +49,8 @@ internal sealed class ClinicDayLiveGrain(
 
         _config = await GrainFactory.GetGrain<IClinicGrain>(_clinicId).GetConfig();
         var snapshots = await Task.WhenAll(index.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
-        foreach (var snapshot in snapshots.OfType<VisitSnapshot>().Where(Belongs))
-        {
-            _visits[snapshot.VisitId] = snapshot;
-        }
-
-        await LoadPatientsAsync(_visits.Values.Select(v => v.PatientId));
+        _visits.Load(snapshots.OfType<VisitSnapshot>());
+        await _visits.LoadPatientsAsync(_visits.Current.Values.Select(v => v.PatientId));
         await RefreshOpeningsAsync();
         var period = liveOptions.Value.TickPeriod;
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
@@ -87,9 +82,8 @@ internal sealed class ClinicDayLiveGrain(
 
     public Task OnPatientChanged(PatientRecord patient)
     {
-        if (_patients.ContainsKey(patient.PatientId))
+        if (_visits.UpdatePatient(patient))
         {
-            _patients[patient.PatientId] = patient;
             Refresh();
         }
 
@@ -105,11 +99,8 @@ internal sealed class ClinicDayLiveGrain(
 
     public Task OnRunningLateChanged(string therapistId, int minutes)
     {
-        if (minutes == 0)
-        {
-            _runningLate.Remove(therapistId);
-        }
-        else
+        _runningLate.Remove(therapistId);
+        if (minutes != 0)
         {
             _runningLate[therapistId] = minutes;
         }
@@ -145,80 +136,48 @@ internal sealed class ClinicDayLiveGrain(
     /// <summary>Moves the clock on: alerts and waits are re-read, and visits not arrived by start plus grace become no-shows.</summary>
     private async Task TickAsync()
     {
-        if (_openings.Any)
-        {
-            await RefreshOpeningsAsync();
-        }
-        else
-        {
-            Refresh();
-        }
+        await RefreshAsync(withOpenings: _openings.Any);
 
         if (_config is { } config)
         {
-            NoShowSweep.Run(GrainFactory, config, _visits.Values, time.GetUtcNow(), logger);
+            NoShowSweep.Run(GrainFactory, config, _visits.Current.Values, time.GetUtcNow(), logger);
         }
     }
 
     private async Task ApplyAsync(VisitSnapshot visit)
     {
-        // Reports can overtake each other; a visit's own version says which is newer.
-        var known = _visits.GetValueOrDefault(visit.VisitId);
-        if (known?.Version >= visit.Version || _departed.GetValueOrDefault(visit.VisitId) >= visit.Version)
+        if (_visits.IsStale(visit))
         {
             return;
         }
 
-        var changed = false;
-        if (!Belongs(visit))
-        {
-            // Rescheduled to another day: its old slot may go to the waitlist.
-            _departed[visit.VisitId] = visit.Version;
-            if (_visits.Remove(visit.VisitId) && known is not null)
-            {
-                changed = _openings.Offer(known, time.GetUtcNow()) | live.State.Tickets.Remove(visit.VisitId);
-            }
-        }
-        else
-        {
-            _departed.Remove(visit.VisitId);
-            _visits[visit.VisitId] = visit;
-            if (!_patients.ContainsKey(visit.PatientId))
-            {
-                await LoadPatientsAsync([visit.PatientId]);
-            }
-
-            changed = known is { IsClosed: false } && visit.Status is VisitStatus.Cancelled or VisitStatus.NoShow && _openings.Offer(visit, time.GetUtcNow());
-            if (visit.ArrivedAt is not null && !live.State.Tickets.ContainsKey(visit.VisitId))
-            {
-                live.State.Tickets[visit.VisitId] = live.State.Tickets.Count + 1;
-                changed = true;
-            }
-        }
-
+        var changed = _visits.Apply(visit, _openings, live.State.Tickets, time.GetUtcNow());
+        await _visits.LoadMissingPatientAsync(visit);
         if (changed)
         {
             await live.WriteOrDropAsync(this);
         }
 
-        if (_openings.Stored)
-        {
-            // A visit may have taken an opening's time: look again at which openings are still free.
-            await RefreshOpeningsAsync();
-        }
-        else
-        {
-            Refresh();
-        }
+        // A visit may have taken an opening's time: look again at which openings are still free.
+        await RefreshAsync(withOpenings: _openings.Stored);
     }
 
-    private bool Belongs(VisitSnapshot visit) => visit.Date == _date && visit.ClinicId == _clinicId;
+    private Task RefreshAsync(bool withOpenings)
+    {
+        if (withOpenings)
+        {
+            return RefreshOpeningsAsync();
+        }
+
+        Refresh();
+        return Task.CompletedTask;
+    }
 
     private async Task RefreshOpeningsAsync()
     {
         if (_config is not null)
         {
-            await _openings.RefreshAsync(GrainFactory, Data(), time.GetUtcNow(), LoadPatientsAsync);
+            await _openings.RefreshAsync(GrainFactory, Data(), time.GetUtcNow(), _visits.LoadPatientsAsync);
         }
 
         Refresh();
@@ -232,18 +191,8 @@ internal sealed class ClinicDayLiveGrain(
         }
     }
 
-    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits, _patients, live.State.Tickets, billing.Value,
+    private DayData Data() => new(_clinicId, _date, _config ?? EmptyConfig, _visits.Current, _visits.Patients, live.State.Tickets, billing.Value,
         _runningLate, _openings.Current);
 
     private static readonly ClinicConfig EmptyConfig = new("", "UTC", [], [], [], new AlertThresholds(), LobbyNamingMode.Initials, []);
-
-    private async Task LoadPatientsAsync(IEnumerable<string> patientIds)
-    {
-        var ids = patientIds.Distinct().ToArray();
-        var records = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IPatientGrain>(id).Get()));
-        for (var i = 0; i < ids.Length; i++)
-        {
-            _patients[ids[i]] = records[i];
-        }
-    }
 }

@@ -1,7 +1,7 @@
+using PtHub.Grains;
 using PtHub.Web.Security;
 using System.Globalization;
 using System.Text;
-using PtHub.Grains;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
@@ -19,18 +19,13 @@ internal static class ChargeEndpoints
     private static async Task<IResult> ExportCharges(string clinicId, DateOnly? date, IGrainFactory grains,
         [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
-        if (date is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
+        var (day, invalid, missing) = await new ClinicDayQuery(clinicId, date, grains, time).ResolveAsync();
+        if (day is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["date"] = [DateWindow.Message("date")] });
+            return invalid is not null ? invalid : missing!;
         }
 
-        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
-        {
-            return Problems.NotFound($"No clinic '{clinicId}'.");
-        }
-
-        var day = date ?? config.LocalDate(time.GetUtcNow());
-        var board = await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard();
+        var board = await day.Live.GetBoard();
         var histories = await Task.WhenAll(board.Rows.Where(r => r.Status == VisitStatus.CheckedOut)
             .Select(r => grains.GetGrain<IVisitGrain>(r.VisitId).GetHistory()));
         var csv = new StringBuilder("patient_id,date_of_service,code,units,modifiers,payer\n");
@@ -43,7 +38,7 @@ internal static class ChargeEndpoints
             }
         }
 
-        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"charges-{clinicId}-{day:yyyy-MM-dd}.csv");
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"charges-{day.ClinicId}-{day.Date:yyyy-MM-dd}.csv");
     }
 
     /// <summary>Quotes a cell when it holds a comma, quote or line break, and defuses formula-like text for spreadsheets.</summary>

@@ -1,5 +1,5 @@
-using PtHub.Web.Security;
 using PtHub.Grains;
+using PtHub.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains.Contracts;
 
@@ -62,20 +62,7 @@ internal static class ClinicEndpoints
             : TypedResults.Created($"/api/clinics/{clinicId}", config);
     }
 
-    private static async Task<Results<Ok<BoardView>, ValidationProblem, ProblemHttpResult>> GetBoard(
-        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
-    {
-        if (date is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["date"] = [DateWindow.Message("date")] });
-        }
-
-        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
-        {
-            return Problems.NotFound($"No clinic '{clinicId}'.");
-        }
-
-        var day = date ?? config.LocalDate(time.GetUtcNow());
-        return TypedResults.Ok(await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day)).GetBoard());
-    }
+    private static Task<Results<Ok<BoardView>, ValidationProblem, ProblemHttpResult>> GetBoard(
+        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
+        new ClinicDayQuery(clinicId, date, grains, time).ReadAsync(day => day.Live.GetBoard());
 }

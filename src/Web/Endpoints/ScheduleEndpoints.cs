@@ -21,22 +21,9 @@ internal static class ScheduleEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> Schedule(
-        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
-    {
-        if (date is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["date"] = [DateWindow.Message("date")] });
-        }
-
-        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
-        {
-            return Problems.NotFound($"No clinic '{clinicId}'.");
-        }
-
-        var day = date ?? config.LocalDate(time.GetUtcNow());
-        return TypedResults.Ok(await grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day)).GetSchedule());
-    }
+    private static Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> Schedule(
+        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
+        new ClinicDayQuery(clinicId, date, grains, time).ReadAsync(day => day.Live.GetSchedule());
 
     private static async Task<Results<Ok<FreeSlots>, ValidationProblem, ProblemHttpResult>> FreeSlots(
         string clinicId, string? visitType, string? therapistId, DateOnly? from, int? days, string? weekdays, TimeOnly? after, TimeOnly? before,

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains;
-using PtHub.Grains.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Web.Security;
 
 namespace PtHub.Web.Endpoints;
@@ -22,18 +21,20 @@ internal static class TherapistDayEndpoints
     private static async Task<Results<Ok<TherapistDay>, ValidationProblem, ProblemHttpResult>> GetDay(
         string clinicId, string therapistId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
-        if (date is { } asked && !DateWindow.Contains(asked, time.GetUtcNow()))
+        var notFound = $"No therapist '{therapistId}' in clinic '{clinicId}'.";
+        var (clinicDay, invalid, missing) = await new ClinicDayQuery(clinicId, date, grains, time).ResolveAsync(notFound);
+        if (invalid is not null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["date"] = [DateWindow.Message("date")] });
+            return invalid;
         }
 
-        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config || config.FindTherapist(therapistId) is not { } therapist)
+        if (clinicDay is null || clinicDay.Config.FindTherapist(therapistId) is not { } therapist)
         {
-            return Problems.NotFound($"No therapist '{therapistId}' in clinic '{clinicId}'.");
+            return missing ?? Problems.NotFound(notFound);
         }
 
-        var day = date ?? config.LocalDate(time.GetUtcNow());
-        var dayGrain = grains.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(clinicId, day));
+        var day = clinicDay.Date;
+        var dayGrain = clinicDay.Live;
         var board = await dayGrain.GetBoard();
         var late = await dayGrain.GetRunningLate(therapistId);
         var visits = board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).Select(TherapistVisit.Of).ToList();

@@ -10,6 +10,7 @@ import { messagesOf, submit } from "./problem";
 import { mountNav } from "./nav";
 import { statusLabel } from "./statuses";
 import { commandId } from "./ids";
+import { say } from "./toast";
 
 void mountNav();
 
@@ -32,7 +33,6 @@ let config: ClinicConfig | null = null;
 const boardElement = document.getElementById("board")!;
 const therapistFilter = document.getElementById("filter-therapist") as HTMLSelectElement;
 const groupFilter = document.getElementById("filter-status") as HTMLSelectElement;
-const toast = document.getElementById("toast")!;
 const dialog = document.getElementById("ask") as HTMLDialogElement;
 const pending = new Set<string>();
 
@@ -43,20 +43,6 @@ const collapsed = new Set<string>(JSON.parse(window.localStorage.getItem(collaps
 function zone(): string | undefined { return config?.timeZoneId; }
 
 function time(iso: string): string { return clockTime(iso, zone()); }
-
-/** A short message at the bottom; an optional button (undo) stays for as long as the message does. */
-function say(text: string, kind: "error" | "info" = "error", action?: { label: string; run: () => Promise<void> }): void {
-  replace(toast, el("span", {}, text));
-  if (action) {
-    const button = el("button", { type: "button", class: "secondary" }, action.label);
-    button.addEventListener("click", async () => { toast.hidden = true; await action.run(); });
-    toast.append(button);
-  }
-  toast.dataset.kind = kind;
-  toast.hidden = false;
-  window.clearTimeout(Number(toast.dataset.timer));
-  toast.dataset.timer = String(window.setTimeout(() => { toast.hidden = true; }, action ? 10000 : 6000));
-}
 
 interface Choice { name: string; label: string; options: { value: string; label: string }[]; value?: string; }
 

@@ -7,6 +7,7 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { clinicDate, clockTime, getJson, send, signIn, type StaffSession } from "./dom";
 import { mountNav } from "./nav";
 import { statusLabel } from "./statuses";
+import { say } from "./toast";
 import { messagesOf, submit, type Problem } from "./problem";
 import type { ClinicConfig, DayOfWeek, PatientBillingStatus, PatientRecord, PatientVisit, PatientVisits, PlanProgress, WaitlistEntry } from "./types";
 
@@ -349,7 +350,8 @@ async function removeEntry(entryId: string): Promise<void> {
   try {
     await send("DELETE", `${api}/waitlist/${encodeURIComponent(entryId)}`);
     await loadWaitlist();
-    results.waitlist = { kind: "ok", text: `Removed from the waitlist at ${clockTime(new Date(), zone(), true)}.` };
+    delete results.waitlist;
+    say(`Removed from the waitlist at ${clockTime(new Date(), zone(), true)}.`, "info");
   } catch (error) {
     results.waitlist = { kind: "error", text: (error as Error).message };
   }

@@ -12,6 +12,7 @@ import type { BoardOpening, ClinicConfig, ScheduleEntry } from "./types";
 interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phone: string | null; }
 import { hhmm, instantAt, localDate, minuteOfDay, parseHhmm, weekdayNames } from "./clinic-time";
 import { statusLabel } from "./statuses";
+import { say } from "./toast";
 
 /** A place on the grid: a date, a minute of it, and the column's therapist or space. */
 export interface Slot { date: string; minute: number; start: Date; therapistId?: string; roomId?: string; }
@@ -52,7 +53,6 @@ export class ScheduleDialogs {
     private readonly api: string,
     private readonly config: ClinicConfig,
     private readonly dialog: HTMLDialogElement,
-    private readonly toast: HTMLElement,
     private readonly findEntry: (visitId: string) => ScheduleEntry | null,
     private readonly shownDate: () => string,
     /** The instant a date begins, when the page holds that date's schedule. */
@@ -70,13 +70,6 @@ export class ScheduleDialogs {
 
   private close(): void { this.dialog.close(); }
 
-  say(text: string, kind: "error" | "info" = "info"): void {
-    this.toast.textContent = text;
-    this.toast.dataset.kind = kind;
-    this.toast.hidden = false;
-    window.clearTimeout(Number(this.toast.dataset.timer));
-    this.toast.dataset.timer = String(window.setTimeout(() => { this.toast.hidden = true; }, 6000));
-  }
 
   private therapistName(id: string): string { return this.config.therapists.find(t => t.id === id)?.displayName ?? id; }
 
@@ -253,7 +246,7 @@ export class ScheduleDialogs {
       this.close();
       const who = state.kind === "book" ? nameOf(state.picker.chosen!) : state.visit!.patientName;
       const warnings = (answer.value as { warnings?: string[] } | null)?.warnings ?? [];
-      this.say(`${state.kind === "book" ? "Booked" : "Moved"} ${who}: ${state.date} ${state.time} with ${this.therapistName(state.therapistId)}.${warnings.length ? ` ⚠ ${warnings.join(" ")}` : ""}`,
+      say(`${state.kind === "book" ? "Booked" : "Moved"} ${who}: ${state.date} ${state.time} with ${this.therapistName(state.therapistId)}.${warnings.length ? ` ⚠ ${warnings.join(" ")}` : ""}`,
         warnings.length ? "error" : "info");
       return;
     }
@@ -329,7 +322,7 @@ export class ScheduleDialogs {
     const answer = await submit<unknown>("POST", `${this.api}/visits/${encodeURIComponent(entry.visitId)}/${action}`, { commandId: commandId(), ...body });
     if (answer.ok) {
       this.close();
-      this.say(`${entry.patientName}: ${action === "noshow" ? "no-show" : action === "cancel" ? "cancelled" : "arrived"}.`);
+      say(`${entry.patientName}: ${action === "noshow" ? "no-show" : action === "cancel" ? "cancelled" : "arrived"}.`, "info");
       return null;
     }
     return messagesOf(answer.problem).join(" ");
@@ -347,7 +340,7 @@ export class ScheduleDialogs {
           <button type="button" class="primary" data-entry-id=${c.entryId} @click=${async () => {
             const answer = await submit<unknown>("POST", `${this.api}/waitlist/${encodeURIComponent(c.entryId)}/book`,
               { start: opening.opening.start, therapistId: opening.opening.therapistId, commandId: commandId() });
-            if (answer.ok) { this.close(); this.say(`Booked ${c.patientName} into the opening at ${hhmm(start)}.`); }
+            if (answer.ok) { this.close(); say(`Booked ${c.patientName} into the opening at ${hhmm(start)}.`, "info"); }
             else { message = messagesOf(answer.problem).join(" "); draw(); }
           }}>Book</button></li>`)}</ol>`}
       ${message ? html`<p class="field-errors" role="alert">${message}</p>` : nothing}

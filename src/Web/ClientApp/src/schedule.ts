@@ -304,7 +304,7 @@ async function start(): Promise<void> {
   drawBar();
   const live = new LiveConnection(document.getElementById("live"));
   live.timeZone = zone;
-  dialogs = new ScheduleDialogs(api, config, document.getElementById("ask") as HTMLDialogElement, document.getElementById("toast")!,
+  dialogs = new ScheduleDialogs(api, config, document.getElementById("ask") as HTMLDialogElement,
     id => [...views.values()].flatMap(v => v.current?.entries ?? []).find(e => e.visitId === id) ?? null, () => date,
     d => views.get(d)?.current?.frame.midnight ?? null);
   for (const d of dates()) {
