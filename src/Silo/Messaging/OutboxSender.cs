@@ -28,7 +28,7 @@ public sealed partial class OutboxSender(
     public const string AuditAction = "message.send";
 
     /// <summary>This node's name on its leases and attempts.</summary>
-    public string Node { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..48];
+    public string Node { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     private CommunicationOptions Options => options.Value;
 
