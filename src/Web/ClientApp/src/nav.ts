@@ -20,6 +20,7 @@ const clinicScreens: Screen[] = [
   { screen: "patients", label: "Patients", roles: desk },
   { screen: "therapist", label: "My day", roles: ["Therapist"] },
   { screen: "manager", label: "Manager", roles: managers },
+  { screen: "messages", label: "Messages", roles: managers },
   { screen: "settings", label: "Setup", roles: managers },
   { screen: "lobby", label: "Lobby", roles: ["Admin", "Manager", "FrontDesk", "Therapist"] },
 ];

@@ -123,3 +123,15 @@ export interface WaitlistEntry {
 
 /** A patient found by a search or a duplicate check: name, birth date and the phone's last 4 digits only. */
 export interface PatientMatch { patientId: string; firstName: string; lastName: string; birthDate: string; phoneLast4: string | null; rank: number; }
+
+/** One message of the outbox (merge data holds only clinic, date, time and therapist); `recipient` is masked. */
+export interface OutboxMessage {
+  key: string; clinicId: string; patientId: string; visitId: string | null; channel: "Sms" | "Email"; template: string;
+  mergeData: Record<string, string>; dueAt: string; expiresAt: string;
+  status: "Pending" | "Delivered" | "Failed" | "Bounced" | "Withdrawn" | "Expired" | "Suppressed";
+  attempts: number; nextAttemptAt: string; lastError: string | null; recipient: string | null; createdAt: string;
+  finishedAt: string | null; causedBy: string;
+}
+
+/** How a patient wants to be reached; channel null: a text when there is a phone number, else e-mail. */
+export interface ContactPreferences { channel: "Sms" | "Email" | null; optedOut: boolean; changedAt: string | null; changedBy: string | null; }
