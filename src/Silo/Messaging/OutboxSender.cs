@@ -37,7 +37,7 @@ public sealed partial class OutboxSender(
     {
         var claimed = await store.ClaimAsync(Node, time.GetUtcNow(), TimeSpan.FromSeconds(Options.LeaseSeconds), Options.BatchSize, cancellationToken);
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken },
-            async (message, ct) => await DeliverAsync(message, ct));
+            async (message, ct) => await DeliverOrRetryAsync(message, ct));
         return claimed.Count;
     }
 
@@ -71,6 +71,22 @@ public sealed partial class OutboxSender(
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>A message whose preparation fails (a grain call timing out) is tried again later; the others of the round go on.</summary>
+    private async Task DeliverOrRetryAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogMessageFailed(logger, ex, message.Key);
+            var now = time.GetUtcNow();
+            var status = message.Attempts >= Options.MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
+            await RecordAsync(message, now, "error", ex.Message, status, message.Channel, null, cancellationToken, now + Options.Backoff(message.Attempts));
         }
     }
 
@@ -197,6 +213,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox round failed; trying again at the next one")]
     private static partial void LogRoundFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Key} could not be prepared or sent; will retry")]
+    private static partial void LogMessageFailed(ILogger logger, Exception ex, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Key}: its lease was lost before the attempt was recorded")]
     private static partial void LogLeaseLost(ILogger logger, string key);
