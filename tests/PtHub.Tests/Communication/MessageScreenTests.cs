@@ -42,6 +42,15 @@ public sealed class MessageScreenTests(BrowserFixture fixture)
         await Assertions.Expect(queue.Locator("#queue tbody tr[data-status=Pending]")).ToHaveCountAsync(2, Patiently);
         await Assertions.Expect(queue.Locator("#queue-summary")).ToContainTextAsync("2 queued");
         await Assertions.Expect(queue.Locator($"#queue a[href='/patients/{clinic.Id}/{patientId}']")).ToHaveCountAsync(2);
+        await queue.Locator("#messaging-form textarea[name=body]").FillAsync("See you at {clinic}, {date} {time}. Your {diagnosis}");
+        await queue.Locator("#messaging-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(queue.Locator("#messaging-result")).ToContainTextAsync("Unknown merge field {diagnosis}", new() { Timeout = 30_000 });
+        await queue.Locator("#messaging-form textarea[name=body]").FillAsync("See you at {clinic}, {date} {time}.");
+        await queue.Locator("#messaging-form input[name=leads]").FillAsync("24");
+        await queue.Locator("#messaging-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(queue.Locator("#messaging-result")).ToContainTextAsync("Saved", new() { Timeout = 30_000 });
+        Assert.Equal("See you at {clinic}, {date} {time}.",
+            (await fixture.Node.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/clinics/{clinic.Id}/messaging", Ct))!["templates"]![0]!["body"]!.GetValue<string>());
 
         var profile = await OpenAsAsync(desk, $"/patients/{clinic.Id}/{patientId}");
         await Assertions.Expect(profile.Locator("#patient-messages tbody tr")).ToHaveCountAsync(2, Patiently);

@@ -1,11 +1,13 @@
 // The clinic's message queue, /messages/{clinic} (managers): every reminder the outbox holds, failed and bounced
 // first (what staff must act on), then what is still to go, then the rest. "Refresh" reads it again; the time of the
-// last read is shown. Each row leads to the patient's profile, where the desk fixes a number or an opt-out.
+// last read is shown. Each row leads to the patient's profile, where the desk fixes a number or an opt-out. Below the
+// queue, the clinic's reminder settings (messaging-settings.ts).
 import { html, render } from "lit-html";
 import { clinicFromPath, clinicOrNotFound, clockTime, getJson, signIn } from "./dom";
 import { mountNav } from "./nav";
 import { messagesTable } from "./messages-table";
-import type { ClinicConfig, OutboxMessage } from "./types";
+import { saveSettings, settingsPart, type SettingsState } from "./messaging-settings";
+import type { ClinicConfig, MessagingSettings, OutboxMessage } from "./types";
 
 const clinicId = clinicFromPath();
 const api = `/api/clinics/${encodeURIComponent(clinicId)}`;
@@ -14,6 +16,7 @@ let config: ClinicConfig;
 let list: OutboxMessage[] = [];
 let readAt = new Date();
 let failure: string | null = null;
+let settings: SettingsState | null = null;
 
 const profileOf = (patientId: string) => `/patients/${encodeURIComponent(clinicId)}/${encodeURIComponent(patientId)}`;
 
@@ -27,7 +30,17 @@ function page() {
       <button type="button" id="refresh" @click=${load}>Refresh</button></p>
     ${unsent > 0 ? html`<p class="alert" role="status" id="no-channel">${unsent} queued message(s) cannot go out: no channel configured for this clinic (see the README's PtHub:Communication settings).</p>` : ""}
     ${failure ? html`<p class="alert" role="alert">${failure}</p>` : ""}
-    ${messagesTable(list, config.timeZoneId, "queue", profileOf)}`;
+    ${messagesTable(list, config.timeZoneId, "queue", profileOf)}
+    ${settings ? settingsPart(settings, save) : ""}`;
+}
+
+async function save(event: Event): Promise<void> {
+  event.preventDefault();
+  if (!settings) return;
+  const pending = saveSettings(`${api}/messaging`, event.target as HTMLFormElement, settings);
+  render(page(), root);
+  await pending;
+  render(page(), root);
 }
 
 async function load(): Promise<void> {
@@ -47,6 +60,7 @@ async function start(): Promise<void> {
   if (!found) return;
   config = found;
   document.getElementById("clinic-title")!.textContent = `Messages · ${config.name}`;
+  settings = { settings: await getJson<MessagingSettings>(`${api}/messaging`), result: null, busy: false };
   await load();
 }
 

@@ -135,3 +135,9 @@ export interface OutboxMessage {
 
 /** How a patient wants to be reached; channel null: a text when there is a phone number, else e-mail. */
 export interface ContactPreferences { channel: "Sms" | "Email" | null; optedOut: boolean; changedAt: string | null; changedBy: string | null; }
+
+/** A clinic's messaging settings as GET/PUT …/messaging carry them (lead times in hours; times HH:mm:ss, clinic time). */
+export interface MessagingSettings {
+  remindersEnabled: boolean; reminderLeadHours: number[]; quietFrom: string; quietUntil: string;
+  templates: { name: string; subject: string; body: string }[]; mergeFields: string[];
+}
