@@ -55,6 +55,11 @@ public sealed partial class OutboxSender(
             {
                 claimed = await DrainOnceAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: what was claimed and not recorded goes to another node (or this one after a restart) once its lease ends.
+                return;
+            }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRoundFailed(logger, ex);
