@@ -9,6 +9,7 @@ using Orleans.Storage;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Clinics;
 using PtHub.Grains.Storage;
+using PtHub.Silo.Messaging;
 using PtHub.Silo.Storage;
 
 namespace PtHub.Silo;
@@ -45,6 +46,7 @@ public static class HostingExtensions
             builder.Services.AddSingleton<IAuditStore>(sp => new PostgreSqlAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<IPatientIndex>(sp => new PostgreSqlPatientIndex(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<IKpiStore>(sp => KpiStore.ForPostgreSql(sp.GetRequiredService<NpgsqlDataSource>()));
+            builder.Services.AddSingleton<IOutboxStore>(sp => new PostgreSqlOutboxStore(sp.GetRequiredService<NpgsqlDataSource>()));
         }
         else
         {
@@ -53,6 +55,7 @@ public static class HostingExtensions
             builder.Services.AddSingleton<IAuditStore>(sp => new SqliteAuditStore(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
             builder.Services.AddSingleton<IPatientIndex>(sp => new SqlitePatientIndex(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
             builder.Services.AddSingleton<IKpiStore>(sp => KpiStore.ForSqlite(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
+            builder.Services.AddSingleton<IOutboxStore>(sp => new SqliteOutboxStore(options.SqliteConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
 
             // Microsoft.Data.Sqlite runs its "async" calls synchronously and sleeps on a busy database, so each waiting
             // write holds a pool thread. With the pool's small default on 2 cores that starved the live pushes
@@ -65,6 +68,10 @@ public static class HostingExtensions
         builder.Services.AddHostedService<SchemaHostedService>();
         builder.UseOrleans(silo => ConfigureSilo(silo, options));
         builder.Services.AddHostedService<ClinicDayKeeper>();
+        builder.Services.AddOptions<CommunicationOptions>().BindConfiguration(CommunicationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ChannelDirectory>();
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
         builder.Services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])

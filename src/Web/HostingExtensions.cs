@@ -72,6 +72,7 @@ public static class HostingExtensions
         api.MapScheduleEndpoints();
         api.MapPlanOfCareEndpoints();
         api.MapWaitlistEndpoints();
+        api.MapCommunicationEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
         api.MapTherapistDayEndpoints();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PtHub.Grains.Communication;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
 
@@ -14,6 +15,7 @@ internal sealed partial class VisitGrain(
     [PersistentState("visit", StorageNames.State)] IPersistentState<VisitState> visit,
     IVisitEventLog eventLog,
     IPatientIndex patientIndex,
+    IOutboxStore outbox,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     ILogger<VisitGrain> logger) : Grain, IVisitGrain
 {
@@ -43,6 +45,12 @@ internal sealed partial class VisitGrain(
             // Visits stored before the link table, or whose link write failed: linked now; stored with the next write.
             State.PatientLinked = await TryLinkPatientAsync();
         }
+
+        if (State.Exists && State.RemindersPlannedFor is not null)
+        {
+            // The plan is stored with the visit's next write, so after a crash it may lag: planning again is idempotent.
+            await PlanRemindersAsync("repair on activation");
+        }
     }
 
     public async Task<VisitResult> Book(VisitBooking booking)
@@ -63,6 +71,7 @@ internal sealed partial class VisitGrain(
         await GrainFactory.GetGrain<IPatientGrain>(booking.PatientId).OnVisitBooked(VisitId);
         var snapshot = Snapshot();
         await Live(State.Date).OnVisitChanged(snapshot);
+        await PlanRemindersAsync(booking.Actor);
         return VisitResult.Accepted(snapshot);
     }
 
@@ -130,6 +139,7 @@ internal sealed partial class VisitGrain(
         }
 
         await ReportDerivedAsync(snapshot);
+        await PlanRemindersAsync(command.Actor);
         return VisitResult.Accepted(snapshot);
     }
 
@@ -250,6 +260,30 @@ internal sealed partial class VisitGrain(
         }
     }
 
+    /// <summary>
+    /// Plans the visit's reminders in the outbox when what they depend on changed (booked, moved, cancelled). After the
+    /// visit's own write: a failure is logged and planned again at the next command or activation, never refused.
+    /// </summary>
+    private async Task PlanRemindersAsync(string causedBy)
+    {
+        var snapshot = Snapshot();
+        var signature = ReminderPlanner.Signature(snapshot);
+        if (signature == State.RemindersPlannedFor)
+        {
+            return;
+        }
+
+        try
+        {
+            await VisitReminders.PlanAsync(GrainFactory, outbox, snapshot, time.GetUtcNow(), causedBy);
+            State.RemindersPlannedFor = signature;
+        }
+        catch (Exception ex)
+        {
+            LogRemindersFailed(logger, ex, VisitId);
+        }
+    }
+
     private async Task<bool> TryLinkPatientAsync()
     {
         try
@@ -276,6 +310,9 @@ internal sealed partial class VisitGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId} could not report to its clinic day or patient")]
     private static partial void LogReportFailed(ILogger logger, Exception ex, string visitId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId}: reminders not planned in the outbox; will retry")]
+    private static partial void LogRemindersFailed(ILogger logger, Exception ex, string visitId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId}: not linked to its patient in the patient index; will retry")]
     private static partial void LogLinkFailed(ILogger logger, Exception ex, string visitId);

@@ -47,4 +47,7 @@ public sealed class VisitState
 
     /// <summary>Times a merge moved the visit to another patient: counted into the snapshot's version, so the day takes the move.</summary>
     [Id(22)] public int PatientMoves { get; set; }
+
+    /// <summary>What the reminders in the outbox were last planned for (<see cref="Communication.ReminderPlanner.Signature"/>); null: never.</summary>
+    [Id(23)] public string? RemindersPlannedFor { get; set; }
 }

@@ -35,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, Clock);
             silo.Services.AddSingleton<IVisitEventLog>(new SqliteVisitEventLog(connectionString));
             silo.Services.AddSingleton<IPatientIndex>(new SqlitePatientIndex(connectionString));
+            silo.Services.AddSingleton<IOutboxStore>(new SqliteOutboxStore(connectionString));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

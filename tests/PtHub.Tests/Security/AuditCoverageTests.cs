@@ -28,6 +28,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         "POST /api/account/sign-in", "POST /api/account/sign-out", "GET /api/account/me", "POST /api/account/password",
         "GET /api/account/providers", "GET /api/account/oidc", "GET /api/users", "GET /api/clinics/{clinicId}/displays",
         "GET /api/clinics/{clinicId}/kpi-targets", "PUT /api/clinics/{clinicId}/kpi-targets", "DELETE /api/clinics/{clinicId}/kpi-targets",
+        "GET /api/clinics/{clinicId}/messaging", "PUT /api/clinics/{clinicId}/messaging",
     ];
 
     private AppNode Node => fixture.Node;
@@ -117,6 +118,13 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.PostAsJsonAsync($"{api}/waitlist/{entryId}/book", new { start, therapistId = "bob" }, Ct));
         var other = await http.PostAsJsonAsync($"{api}/waitlist", new { patientId, visitType = "follow-up", priority = 2 }, Ct);
         await Ok(http.DeleteAsync($"{api}/waitlist/{(await other.Content.ReadFromJsonAsync<JsonObject>(Ct))!["entryId"]!.GetValue<string>()}", Ct));
+
+        // The visits booked for tomorrow have reminders in the outbox.
+        await Ok(http.GetAsync($"{api}/patients/{patientId}/messages", Ct));
+        await Ok(http.GetAsync($"{api}/patients/{patientId}/contact-preferences", Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/contact-preferences", new { channel = "Sms" }, Ct));
+        var queue = (await http.GetFromJsonAsync<JsonArray>($"{api}/messages", Ct))!;
+        await Ok(http.GetAsync($"{api}/messages/{Uri.EscapeDataString(queue[0]!["key"]!.GetValue<string>())}", Ct));
 
         await Ok(http.GetAsync($"{api}/charges.csv?date={today:yyyy-MM-dd}", Ct));
         var token = (await (await http.PostAsync($"{api}/therapists/ann/calendar-token", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();

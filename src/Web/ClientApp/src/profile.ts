@@ -1,5 +1,5 @@
 // A patient's profile, /patients/{clinic}/{patient}: demographics and contact, coverage and its verification,
-// authorizations, the plan of care, visits, the Medicare KX threshold and the waitlist. Each part is saved on its
+// authorizations, the plan of care, visits, the Medicare KX threshold, the waitlist and messages. Each part is saved on its
 // own and shows the server's messages beside its fields; what the role may not change is not offered (the server
 // refuses it too). Figures are the server's (docs/figures.md, "Patient profile"); times are the clinic's.
 import { html, nothing, render, type TemplateResult } from "lit-html";
@@ -9,9 +9,10 @@ import { mountNav } from "./nav";
 import { statusLabel } from "./statuses";
 import { say } from "./toast";
 import { messagesOf, submit, type Problem } from "./problem";
-import type { ClinicConfig, DayOfWeek, PatientBillingStatus, PatientRecord, PatientVisit, PatientVisits, PlanProgress, WaitlistEntry } from "./types";
+import { messagesTable } from "./messages-table";
+import type { ClinicConfig, ContactPreferences, DayOfWeek, OutboxMessage, PatientBillingStatus, PatientRecord, PatientVisit, PatientVisits, PlanProgress, WaitlistEntry } from "./types";
 
-type Part = "details" | "coverage" | "verification" | "authorizations" | "plan" | "waitlist";
+type Part = "details" | "coverage" | "verification" | "authorizations" | "plan" | "waitlist" | "contact";
 type Day = DayOfWeek;
 
 const days: Day[] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -33,6 +34,8 @@ let visits: PatientVisits | null = null;
 let billing: PatientBillingStatus | null = null;
 let plans: PlanProgress[] = [];
 let waitlist: WaitlistEntry[] = [];
+let messages: OutboxMessage[] = [];
+let contact: ContactPreferences | null = null;
 /** Per part: the server's field messages of its last refused save, and the line that says how the save went. */
 const errors: Partial<Record<Part, Record<string, string[]>>> = {};
 const results: Partial<Record<Part, { kind: "ok" | "error"; text: string }>> = {};
@@ -358,6 +361,42 @@ async function removeEntry(entryId: string): Promise<void> {
   update();
 }
 
+// ---- messages ----
+
+function messagesPart(): TemplateResult {
+  const c = contact;
+  return html`<section class="settings-part" id="messages" aria-labelledby="part-messages">
+    <h2 id="part-messages">Messages</h2>
+    <form id="contact-form" novalidate @submit=${saveContact}>
+      <div class="settings-grid">
+        <label>Reminders by<select name="channel">
+          <option value="" ?selected=${!c?.channel}>Automatic (text if there is a phone number, else e-mail)</option>
+          <option value="Sms" ?selected=${c?.channel === "Sms"}>Text message</option>
+          <option value="Email" ?selected=${c?.channel === "Email"}>E-mail</option></select></label>
+        <label class="check"><input type="checkbox" name="optedOut" ?checked=${c?.optedOut ?? false}> Opted out of all messages</label>
+      </div>
+      <button type="submit" class="primary" ?disabled=${busy.has("contact")}>Save preferences</button>
+      ${result("contact")}
+    </form>
+    ${messagesTable(messages, zone(), "patient-messages")}
+  </section>`;
+}
+
+async function saveContact(event: Event): Promise<void> {
+  event.preventDefault();
+  const form = event.target as HTMLFormElement;
+  const channel = textOf(form, "channel");
+  const optedOut = (form.elements.namedItem("optedOut") as HTMLInputElement).checked;
+  await save<ContactPreferences>("contact", "PUT", `${patientApi}/contact-preferences`, { channel: channel === "" ? null : channel, optedOut },
+    async value => { contact = value; await loadMessages(); }, optedOut ? "Opted out: nothing more is sent, queued messages included" : "Preferences saved");
+}
+
+async function loadMessages(): Promise<void> {
+  [messages, contact] = await Promise.all([
+    getJson<OutboxMessage[]>(`${patientApi}/messages`), getJson<ContactPreferences>(`${patientApi}/contact-preferences`),
+  ]);
+}
+
 // ---- loading and the page ----
 
 async function loadBilling(): Promise<void> {
@@ -375,9 +414,9 @@ function page(): TemplateResult {
     <p class="hint">Born ${d.birthDate} · patient <code>${patient.patientId}</code> · <a href=${`/board/${encodeURIComponent(clinicId)}`}>back to the board</a></p>
     <nav class="profile-parts" aria-label="Parts of the profile">
       <a href="#details">Details</a><a href="#coverage">Coverage</a><a href="#authorizations">Authorizations</a>
-      <a href="#plan-of-care">Plan of care</a><a href="#medicare">Medicare</a><a href="#visits">Visits</a><a href="#waitlist">Waitlist</a>
+      <a href="#plan-of-care">Plan of care</a><a href="#medicare">Medicare</a><a href="#visits">Visits</a><a href="#waitlist">Waitlist</a><a href="#messages">Messages</a>
     </nav>
-    ${detailsPart()}${coveragePart()}${authorizationsPart()}${planPart()}${medicarePart()}${visitsPart()}${waitlistPart()}`;
+    ${detailsPart()}${coveragePart()}${authorizationsPart()}${planPart()}${medicarePart()}${visitsPart()}${waitlistPart()}${messagesPart()}`;
 }
 
 function update(): void {
@@ -420,7 +459,7 @@ async function start(): Promise<void> {
   landOnAnchor();
   window.addEventListener("hashchange", landOnAnchor);
   const [visitList, planList] = await Promise.all([
-    getJson<PatientVisits>(`${patientApi}/visits`), getJson<PlanProgress[]>(`${patientApi}/plans-of-care`),
+    getJson<PatientVisits>(`${patientApi}/visits`), getJson<PlanProgress[]>(`${patientApi}/plans-of-care`), loadMessages(),
   ]);
   visits = visitList;
   plans = planList;

@@ -65,3 +65,10 @@ export type PlanProgress = Sent<Schemas["PlanProgress"]>;
 export type WaitlistEntry = Sent<Schemas["WaitlistEntry"]>;
 /** A patient found by a search or a duplicate check: name, birth date and the phone's last 4 digits only. */
 export type PatientMatch = Sent<Schemas["PatientMatch"]>;
+
+/** One message of the outbox (merge data holds only clinic, date, time and therapist); `recipient` is masked. */
+export type OutboxMessage = Sent<Schemas["OutboxMessage"]>;
+/** How a patient wants to be reached; channel null: a text when there is a phone number, else e-mail. */
+export type ContactPreferences = Sent<Schemas["ContactPreferences"]>;
+/** A clinic's messaging settings as GET/PUT …/messaging carry them (lead times in hours; times HH:mm:ss, clinic time). */
+export type MessagingSettings = Sent<Schemas["MessagingView"]>;

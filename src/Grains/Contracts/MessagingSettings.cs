@@ -1,0 +1,28 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>
+/// A clinic's patient messaging: reminder lead times before a visit, quiet hours (clinic time; a reminder that would
+/// fall inside them is moved out), and its templates.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("PtHub.MessagingSettings")]
+public sealed record MessagingSettings(
+    [property: Id(0)] bool RemindersEnabled,
+    [property: Id(1)] IReadOnlyList<TimeSpan> ReminderLeadTimes,
+    [property: Id(2)] TimeOnly QuietFrom,
+    [property: Id(3)] TimeOnly QuietUntil,
+    [property: Id(4)] IReadOnlyList<MessageTemplate> Templates)
+{
+    public const string ReminderTemplate = "reminder";
+
+    public static MessagingSettings Default { get; } = new(true, [TimeSpan.FromHours(48), TimeSpan.FromHours(2)],
+        new TimeOnly(21, 0), new TimeOnly(8, 0),
+        [new MessageTemplate(ReminderTemplate, "Your appointment at {clinic}",
+            "Reminder: your appointment at {clinic} is on {date} at {time} with {therapist}.")]);
+
+    public MessageTemplate? FindTemplate(string name) => Templates.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>Whether a clinic-local time of day is inside the quiet hours (which may wrap midnight).</summary>
+    public bool IsQuiet(TimeOnly local) => QuietFrom == QuietUntil ? false
+        : QuietFrom < QuietUntil ? local >= QuietFrom && local < QuietUntil
+        : local >= QuietFrom || local < QuietUntil;
+}
