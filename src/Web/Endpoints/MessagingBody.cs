@@ -3,7 +3,11 @@ using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Endpoints;
 
-/// <summary>A clinic's messaging settings: reminder lead times in hours (default 48 and 2), quiet hours in clinic time, templates.</summary>
+/// <summary>
+/// A clinic's messaging settings, all of them (a PUT replaces the settings, so a body missing one is refused rather
+/// than silently defaulted): whether reminders go out, their lead times in hours, quiet hours in clinic time, and the
+/// templates (optional: without them the clinic's reminder template is the default one).
+/// </summary>
 public sealed record MessagingBody(
     bool? RemindersEnabled,
     IReadOnlyList<double>? ReminderLeadHours,
@@ -14,17 +18,34 @@ public sealed record MessagingBody(
     public IReadOnlyDictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        var leads = ReminderLeadHours ?? [];
-        if (leads.Count > 5 || leads.Any(h => h is <= 0 or > 24 * 14))
+        foreach (var (field, given) in new[]
         {
-            errors["reminderLeadHours"] = ["reminderLeadHours: up to 5 lead times, each more than 0 and at most 336 hours (14 days)."];
+            ("remindersEnabled", RemindersEnabled is not null), ("reminderLeadHours", ReminderLeadHours is not null),
+            ("quietFrom", QuietFrom is not null), ("quietUntil", QuietUntil is not null),
+        })
+        {
+            if (!given)
+            {
+                errors[field] = [$"{field} is required."];
+            }
+        }
+
+        var leads = ReminderLeadHours ?? [];
+        if (ReminderLeadHours is not null && (leads.Count is 0 or > 5 || leads.Any(h => h is <= 0 or > 24 * 14)))
+        {
+            errors["reminderLeadHours"] = ["reminderLeadHours: 1 to 5 lead times, each more than 0 and at most 336 hours (14 days)."];
+        }
+
+        if (Templates is { Count: 0 })
+        {
+            errors["templates"] = ["templates, when given, are at least the reminder template."];
         }
 
         var templates = Templates ?? [];
         for (var i = 0; i < templates.Count; i++)
         {
             var template = templates[i];
-            if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Body))
+            if (template is null || string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Body))
             {
                 errors[$"templates[{i}]"] = ["A template needs a name and a body."];
                 continue;

@@ -67,7 +67,7 @@ public sealed class CommsNode : IAsyncDisposable
     public async Task<ApiClinic> ClinicAsync(string quietFrom = "00:00", string quietUntil = "00:00")
     {
         var clinic = await ApiClinic.CreateAsync(Node.Http);
-        using var response = await Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/messaging", new { quietFrom, quietUntil }, Ct);
+        using var response = await Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/messaging", new { remindersEnabled = true, reminderLeadHours = new[] { 48.0, 2.0 }, quietFrom, quietUntil }, Ct);
         response.EnsureSuccessStatusCode();
         return clinic;
     }

@@ -19,6 +19,7 @@ public sealed class MessagingSettingsApiTests(NodeFixture fixture)
 
         using var refused = await fixture.Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/messaging", new
         {
+            remindersEnabled = true, reminderLeadHours = new[] { 48.0, 2.0 }, quietFrom = "21:00", quietUntil = "08:00",
             templates = new[] { new { name = "reminder", subject = "{clinic}", body = "Your {diagnosis} visit at {time}" } },
         }, Ct);
 
@@ -33,7 +34,7 @@ public sealed class MessagingSettingsApiTests(NodeFixture fixture)
     {
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
         (await fixture.Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/messaging",
-            new { reminderLeadHours = new[] { 24.0 }, quietFrom = "00:00", quietUntil = "00:00" }, Ct)).EnsureSuccessStatusCode();
+            new { remindersEnabled = true, reminderLeadHours = new[] { 24.0 }, quietFrom = "00:00", quietUntil = "00:00" }, Ct)).EnsureSuccessStatusCode();
         var patientId = await clinic.AddPatientAsync();
         var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(15), TimeSpan.Zero);
 

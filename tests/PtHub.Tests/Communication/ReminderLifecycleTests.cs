@@ -76,7 +76,7 @@ public sealed class ReminderLifecycleTests
         await comms.BookAsync(clinic, await comms.PatientAsync(clinic), comms.StartIn(4));
         var first = (await comms.MessagesAsync(clinic.Id)).MinBy(m => m.DueAt)!;
         // The clinic turns quiet hours on around the time the reminder was planned for (14:00 UTC is 09:00 in New York).
-        (await comms.Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/messaging", new { quietFrom = "08:30", quietUntil = "10:00" }, Ct))
+        (await comms.Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/messaging", new { remindersEnabled = true, reminderLeadHours = new[] { 48.0, 2.0 }, quietFrom = "08:30", quietUntil = "10:00" }, Ct))
             .EnsureSuccessStatusCode();
 
         comms.Clock.SetUtcNow(first.DueAt);
