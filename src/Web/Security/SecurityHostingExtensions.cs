@@ -76,6 +76,7 @@ public static class SecurityHostingExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
             o.XmlRepository = new GrainXmlRepository(sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<FirstRunNotice>();
         services.AddHostedService<FirstRunAdmin>();
         services.AddSingleton<LiveSessionGuard>();

@@ -127,6 +127,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         var userId = user.UserName.ToLowerInvariant();
         await Ok(http.PutAsJsonAsync($"/api/users/{userId}", new { displayName = "Renamed", role = "FrontDesk", clinicIds = new[] { clinic.Id } }, Ct));
         await Ok(http.PostAsync($"/api/users/{userId}/password-reset", null, Ct));
+        await Ok(http.PostAsync($"/api/users/{userId}/unlock", null, Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 
