@@ -26,9 +26,9 @@ internal static class AccountEndpoints
     private static async Task<Results<Ok<StaffSession>, ValidationProblem, ProblemHttpResult>> SignIn(
         SignInBody body, SignInManager<StaffUser> signIn, IOptions<SecurityOptions> options, SignInThrottle throttle, HttpContext context)
     {
-        if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password) || body.UserName.Length > 64 || body.Password.Length > 256)
+        if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password) || body.UserName.Length > 64 || body.Password.Length > PasswordPolicy.MaxLength)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["credentials"] = ["A user name (at most 64 characters) and a password are required."] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["credentials"] = [$"A user name (at most 64 characters) and a password (at most {PasswordPolicy.MaxLength}) are required."] });
         }
 
         var user = await signIn.UserManager.FindByNameAsync(body.UserName.Trim());

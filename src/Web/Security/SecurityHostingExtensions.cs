@@ -22,8 +22,9 @@ public static class SecurityHostingExtensions
 
         services.AddIdentityCore<StaffUser>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B).
-                o.Password.RequiredLength = 12;
+                // Length over composition rules (NIST SP 800-63B): PasswordPolicy checks the length, with its reasons.
+                o.Password.RequiredLength = 0;
+                o.Password.RequiredUniqueChars = 0;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
@@ -32,6 +33,7 @@ public static class SecurityHostingExtensions
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-";
             })
             .AddUserStore<StaffUserStore>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddUserConfirmation<StaffConfirmation>();

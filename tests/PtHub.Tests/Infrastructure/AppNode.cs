@@ -19,7 +19,7 @@ public sealed class AppNode : IAsyncDisposable
     private readonly WebApplication _app;
 
     /// <summary>The first administrator's password on every test node (configured, as a deployment would).</summary>
-    public const string AdminPassword = "test-admin-password-0001";
+    public const string AdminPassword = "test-owner-passphrase-0001";
 
     private AppNode(WebApplication app, Uri baseAddress)
     {
