@@ -19,6 +19,18 @@ public interface IStaffAccountGrain : IGrainWithStringKey
     [Alias("EndSession")]
     Task EndSession(string sessionId, DateTimeOffset until);
 
+    /// <summary>This account's failed sign-ins from <paramref name="source"/> since its last success; null when none.</summary>
+    [Alias("FailuresFrom"), AlwaysInterleave]
+    Task<SignInFailures?> FailuresFrom(string source);
+
+    /// <summary>Counts one more failure from <paramref name="source"/>, and answers the count.</summary>
+    [Alias("RecordFailure")]
+    Task<SignInFailures> RecordFailure(string source);
+
+    /// <summary>Forgets the failures from <paramref name="source"/> (a success), or from every source when null (an administrator's unlock).</summary>
+    [Alias("ClearFailures")]
+    Task ClearFailures(string? source);
+
     /// <summary>Used by the directory only: true when the account was new.</summary>
     [Alias("Create")]
     Task<bool> Create(StaffAccount account);

@@ -7,6 +7,8 @@ internal sealed class StaffAccountGrain(
     [PersistentState("account", StorageNames.State)] IPersistentState<StaffAccountState> state,
     [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IStaffAccountGrain
 {
+    private const int MaxSources = 1000;
+
     public Task<StaffAccount?> Get() => Task.FromResult(state.State.Account);
 
     public async Task<bool> Update(StaffAccount account, string expectedStamp)
@@ -34,6 +36,35 @@ internal sealed class StaffAccountGrain(
             .Append(new EndedSession(sessionId, until));
         state.State.Account = account with { EndedSessions = ended.ToValueList() };
         await state.WriteOrDropAsync(this);
+    }
+
+    public Task<SignInFailures?> FailuresFrom(string source) =>
+        Task.FromResult(state.State.Failures.Find(f => f.Source == source));
+
+    public async Task<SignInFailures> RecordFailure(string source)
+    {
+        var now = time.GetUtcNow();
+        var count = state.State.Failures.Find(f => f.Source == source)?.Count ?? 0;
+        // A source's failures are forgotten a day after its last one; the list stays as short as the live attacks.
+        state.State.Failures.RemoveAll(f => f.Source == source || f.Last < now - TimeSpan.FromDays(1));
+        var failures = new SignInFailures(source, count + 1, now);
+        state.State.Failures.Add(failures);
+        if (state.State.Failures.Count > MaxSources)
+        {
+            // Many addresses at once (a botnet): the oldest are dropped, the per-address budget still holds each one.
+            state.State.Failures.RemoveAt(0);
+        }
+
+        await state.WriteOrDropAsync(this);
+        return failures;
+    }
+
+    public async Task ClearFailures(string? source)
+    {
+        if (state.State.Failures.RemoveAll(f => source is null || f.Source == source) > 0)
+        {
+            await state.WriteOrDropAsync(this);
+        }
     }
 
     public async Task<bool> Create(StaffAccount account)

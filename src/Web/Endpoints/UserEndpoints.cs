@@ -16,7 +16,27 @@ internal static class UserEndpoints
         users.MapPost("/", Create).Audited("user.create").WithSummary("Create an account; its generated password is in the answer, once");
         users.MapPut("/{userId}", Update).Audited("user.update").WithSummary("Change an account's name, role, clinics or therapist, or disable it; its sessions end");
         users.MapPost("/{userId}/password-reset", ResetPassword).Audited("user.password-reset").WithSummary("Generate a new password (shown once) and unlock the account");
+        users.MapPost("/{userId}/unlock", Unlock).Audited("user.unlock").WithSummary("Unlock the account, and let back every address held back from signing in to it");
         return api;
+    }
+
+    private static async Task<Results<Ok<StaffUserView>, ProblemHttpResult>> Unlock(
+        string userId, UserManager<StaffUser> users, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return Problems.NotFound($"No user '{userId}'.");
+        }
+
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        if (await users.UpdateAsync(user) is { Succeeded: false } failed)
+        {
+            return Conflict(failed);
+        }
+
+        await grains.GetGrain<IStaffAccountGrain>(user.UserId).ClearFailures(null);
+        return TypedResults.Ok(StaffUserView.Of(user.ToAccount(), time.GetUtcNow()));
     }
 
     private static async Task<Ok<StaffUserView[]>> List(IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)

@@ -22,8 +22,9 @@ public static class SecurityHostingExtensions
 
         services.AddIdentityCore<StaffUser>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B).
-                o.Password.RequiredLength = 12;
+                // Length over composition rules (NIST SP 800-63B): PasswordPolicy checks the length, with its reasons.
+                o.Password.RequiredLength = 0;
+                o.Password.RequiredUniqueChars = 0;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
@@ -32,6 +33,7 @@ public static class SecurityHostingExtensions
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-";
             })
             .AddUserStore<StaffUserStore>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddUserConfirmation<StaffConfirmation>();
@@ -76,6 +78,7 @@ public static class SecurityHostingExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
             o.XmlRepository = new GrainXmlRepository(sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<FirstRunNotice>();
         services.AddHostedService<FirstRunAdmin>();
         services.AddSingleton<LiveSessionGuard>();

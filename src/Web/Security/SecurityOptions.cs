@@ -19,12 +19,20 @@ public sealed class SecurityOptions
     [Range(0, 3600)]
     public int AccountRecheckSeconds { get; set; } = 30;
 
-    /// <summary>Failed sign-ins before the account locks, and for how long.</summary>
+    /// <summary>
+    /// Failed sign-ins of one account from one address before that address must wait <see cref="LockoutMinutes"/> (doubling
+    /// with each further failure) to try that account again; and wrong current passwords in a password change before
+    /// the account itself locks for <see cref="LockoutMinutes"/>.
+    /// </summary>
     [Range(1, 100)]
     public int LockoutAttempts { get; set; } = 5;
 
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Failed sign-ins from one address, over all accounts, within <see cref="LockoutMinutes"/> before that address is refused.</summary>
+    [Range(1, 100_000)]
+    public int SignInFailuresPerAddress { get; set; } = 30;
 
     /// <summary>The first administrator's user name, created when no account exists.</summary>
     [Required, RegularExpression(@"^[A-Za-z0-9._@-]{1,64}$")]

@@ -19,7 +19,7 @@ public sealed class AppNode : IAsyncDisposable
     private readonly WebApplication _app;
 
     /// <summary>The first administrator's password on every test node (configured, as a deployment would).</summary>
-    public const string AdminPassword = "test-admin-password-0001";
+    public const string AdminPassword = "test-owner-passphrase-0001";
 
     private AppNode(WebApplication app, Uri baseAddress)
     {
@@ -60,6 +60,7 @@ public sealed class AppNode : IAsyncDisposable
             // Tests send commands from one loopback address far faster than a front desk; a test may set its own limit.
             ["PtHub:Hardening:CommandsPerMinute"] = "1000000",
             ["PtHub:Hardening:SignInPermitsPerMinute"] = "100000",
+            ["PtHub:Security:SignInFailuresPerAddress"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)

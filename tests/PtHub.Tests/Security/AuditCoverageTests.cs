@@ -146,6 +146,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync("/api/kpis?by=month", Ct));
         await Ok(http.GetAsync($"{api}/worklists", Ct));
         await Ok(http.GetAsync("/api/kpis.csv", Ct));
+        await Ok(http.PostAsync($"/api/users/{userId}/unlock", null, Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 

@@ -51,18 +51,43 @@ public sealed partial class SignInTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task FiveFailedSignInsLockTheAccountEvenForTheRightPasswordWithoutSayingSo()
+    public async Task FiveFailedSignInsHoldTheirAddressBackEvenForTheRightPasswordWithoutSayingSo()
     {
         using var user = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [(await ApiClinic.CreateAsync(Node.Http)).Id]);
         using var client = new HttpClient { BaseAddress = Node.BaseAddress };
+        string? wrongDetail = null;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var failed = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = user.UserName, password = $"wrong-{attempt}" }, TestContext.Current.CancellationToken);
+            wrongDetail = await Detail(failed);
         }
 
         using var right = await client.PostAsJsonAsync("/api/account/sign-in", new { userName = user.UserName, password = user.Password }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Equal(wrongDetail, await Detail(right));
+    }
+
+    [Fact]
+    public async Task WrongCurrentPasswordsInAPasswordChangeLockTheAccountAndEndTheSession()
+    {
+        using var user = await Node.SignInAsNewAsync(StaffRole.FrontDesk, [(await ApiClinic.CreateAsync(Node.Http)).Id]);
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var guess = await user.Http.PostAsJsonAsync("/api/account/password",
+                new { currentPassword = $"guess-number-{attempt}", newPassword = "a-fresh-long-passphrase-42" }, TestContext.Current.CancellationToken);
+            statuses.Add(guess.StatusCode);
+        }
+
+        using var right = await user.Http.PostAsJsonAsync("/api/account/password",
+            new { currentPassword = user.Password, newPassword = "a-fresh-long-passphrase-42" }, TestContext.Current.CancellationToken);
+        using var signIn = await new HttpClient { BaseAddress = Node.BaseAddress }.PostAsJsonAsync("/api/account/sign-in",
+            new { userName = user.UserName, password = user.Password }, TestContext.Current.CancellationToken);
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Locked], statuses);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         var users = await Node.Http.GetFromJsonAsync<JsonArray>("/api/users", TestContext.Current.CancellationToken);
         Assert.True(users!.Single(u => u!["userName"]!.GetValue<string>() == user.UserName)!["lockedOut"]!.GetValue<bool>());
     }

@@ -32,6 +32,12 @@ async function loadUsers(): Promise<void> {
       const created = await postJson<Created>(`/api/users/${encodeURIComponent(u.userId)}/password-reset`);
       tell(`New password for ${u.userName} (shown once): `, el("code", {}, created.password));
     }));
+    const unlock = el("button", { class: "secondary", type: "button" }, "Unlock");
+    unlock.addEventListener("click", () => act(async () => {
+      await postJson<UserView>(`/api/users/${encodeURIComponent(u.userId)}/unlock`);
+      tell(`${u.userName} is unlocked, from every address.`);
+      await loadUsers();
+    }));
     const toggle = el("button", { class: u.disabled ? "secondary" : "danger", type: "button" }, u.disabled ? "Enable" : "Disable");
     toggle.addEventListener("click", () => act(async () => {
       await send("PUT", `/api/users/${encodeURIComponent(u.userId)}`, { ...u, disabled: !u.disabled });
@@ -41,7 +47,7 @@ async function loadUsers(): Promise<void> {
       el("td", {}, u.userName), el("td", {}, u.displayName), el("td", {}, u.role + (u.therapistId ? ` (${u.therapistId})` : "")),
       el("td", {}, u.role === "Admin" ? "all" : u.clinicIds.join(", ")),
       el("td", {}, u.disabled ? "disabled" : u.lockedOut ? "locked out" : "active"),
-      el("td", {}, reset, toggle));
+      el("td", {}, reset, unlock, toggle));
   }));
 }
 
