@@ -69,17 +69,23 @@ internal static class CommunicationEndpoints
             ? TypedResults.Ok(await grains.GetGrain<IPatientMessagingGrain>(patientId).GetPreferences())
             : Problems.NotFound($"No patient '{patientId}' in clinic '{clinicId}'.");
 
-    private static async Task<Results<Ok<ContactPreferences>, ProblemHttpResult>> PutPreferences(
+    private static async Task<Results<Ok<ContactPreferences>, ValidationProblem, ProblemHttpResult>> PutPreferences(
         string clinicId, string patientId, ContactPreferencesBody body, HttpContext context, IGrainFactory grains,
         [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
+        if (body.OptedOut is not { } optedOut)
+        {
+            // The PUT replaces the preferences: a body without the opt-out would silently opt the patient back in.
+            return Problems.Invalid(new Dictionary<string, string[]> { ["optedOut"] = ["optedOut is required (true or false); channel may be null (automatic)."] });
+        }
+
         if (!await IsPatientOf(grains, clinicId, patientId))
         {
             return Problems.NotFound($"No patient '{patientId}' in clinic '{clinicId}'.");
         }
 
         return TypedResults.Ok(await grains.GetGrain<IPatientMessagingGrain>(patientId)
-            .SetPreferences(new ContactPreferences(body.Channel, body.OptedOut ?? false, time.GetUtcNow(), Actor.Of(context))));
+            .SetPreferences(new ContactPreferences(body.Channel, optedOut, time.GetUtcNow(), Actor.Of(context))));
     }
 
     private static async Task<bool> IsPatientOf(IGrainFactory grains, string clinicId, string patientId) =>

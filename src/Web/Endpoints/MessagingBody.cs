@@ -61,7 +61,7 @@ public sealed record MessagingBody(
             }
         }
 
-        if (templates.Count > 0 && !templates.Any(t => t.Name == MessagingSettings.ReminderTemplate))
+        if (templates.Count > 0 && !templates.Any(t => t?.Name == MessagingSettings.ReminderTemplate))
         {
             errors["templates"] = [$"The templates must include '{MessagingSettings.ReminderTemplate}'."];
         }

@@ -28,7 +28,7 @@ public sealed class MalformedBodyTests(ITestOutputHelper output)
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();
         var sent = 0;
-        foreach (var endpoint in endpoints)
+        async Task FuzzAsync(CommandEndpoint endpoint, HttpClient http)
         {
             var cases = bodies.Refused(endpoint.BodyType).ToList();
             if (endpoint is { BodyType: { } type, BodyRequired: true })
@@ -38,7 +38,7 @@ public sealed class MalformedBodyTests(ITestOutputHelper output)
 
             foreach (var body in cases)
             {
-                var (status, error) = await SendAsync(node.Http, endpoint.Method, endpoint.Path(targets.Ids), body);
+                var (status, error) = await SendAsync(http, endpoint.Method, endpoint.Path(targets.Ids), body);
                 sent++;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 if (status is < 400 or >= 500)
@@ -48,7 +48,23 @@ public sealed class MalformedBodyTests(ITestOutputHelper output)
             }
         }
 
+        // Wrong current passwords lock the account that sends them and end its session (by design, issue 19): the
+        // password change is fuzzed last, from a throwaway account made after the targets were read again.
+        static bool IsPasswordChange(CommandEndpoint e) => e.Pattern == "/api/account/password";
+        foreach (var endpoint in endpoints.Where(e => !IsPasswordChange(e)))
+        {
+            await FuzzAsync(endpoint, node.Http);
+        }
+
         var after = await targets.SnapshotAsync();
+        using (var bystander = await node.SignInAsNewAsync(PtHub.Grains.Contracts.StaffRole.FrontDesk, [targets.Ids["clinicId"]]))
+        {
+            foreach (var endpoint in endpoints.Where(IsPasswordChange))
+            {
+                await FuzzAsync(endpoint, bystander.Http);
+            }
+        }
+
         output.WriteLine($"{sent} malformed bodies to {endpoints.Count} endpoints (seed {Seed}); answers: "
             + string.Join(", ", statuses.Select(s => $"{s.Key} ×{s.Value}")));
         Assert.True(endpoints.Count >= 25, $"only {endpoints.Count} command endpoints found: {string.Join(", ", endpoints)}");

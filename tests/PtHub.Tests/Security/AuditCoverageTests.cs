@@ -122,7 +122,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         // The visits booked for tomorrow have reminders in the outbox.
         await Ok(http.GetAsync($"{api}/patients/{patientId}/messages", Ct));
         await Ok(http.GetAsync($"{api}/patients/{patientId}/contact-preferences", Ct));
-        await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/contact-preferences", new { channel = "Sms" }, Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/contact-preferences", new { channel = "Sms", optedOut = false }, Ct));
         var queue = (await http.GetFromJsonAsync<JsonArray>($"{api}/messages", Ct))!;
         await Ok(http.GetAsync($"{api}/messages/{Uri.EscapeDataString(queue[0]!["key"]!.GetValue<string>())}", Ct));
 
