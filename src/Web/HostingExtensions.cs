@@ -76,6 +76,8 @@ public static class HostingExtensions
         api.MapCalendarEndpoints();
         api.MapTherapistDayEndpoints();
         api.MapAuditEndpoints();
+        api.MapSupplyEndpoints();
+        api.MapEquipmentEndpoints();
         return app;
     }
 }
