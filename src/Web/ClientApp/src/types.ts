@@ -61,3 +61,8 @@ export type PlanProgress = Sent<Schemas["PlanProgress"]>;
 export type WaitlistEntry = Sent<Schemas["WaitlistEntry"]>;
 /** A patient found by a search or a duplicate check: name, birth date and the phone's last 4 digits only. */
 export type PatientMatch = Sent<Schemas["PatientMatch"]>;
+
+export type SupplyItem = Sent<Schemas["SupplyItem"]>;
+export type SupplyMovement = Sent<Schemas["SupplyMovement"]>;
+export type EquipmentItem = Sent<Schemas["EquipmentItem"]>;
+export type EquipmentDue = Sent<Schemas["EquipmentDue"]>;
