@@ -47,6 +47,9 @@ public sealed class SuppliesScreenTests(BrowserFixture fixture)
         var csv = await fixture.Node.Http.GetStringAsync($"/api/clinics/{clinic.Id}/supplies/reorder.csv");
         Assert.Contains("Electrode pads,Acme Medical,2,20", csv, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#reorder-csv")).ToHaveAttributeAsync("href", $"/api/clinics/{clinic.Id}/supplies/reorder.csv");
+
+        await page.GotoAsync(new Uri(fixture.Node.BaseAddress, $"/manager/{clinic.Id}").ToString());
+        await Assertions.Expect(page.Locator("#back-office")).ToContainTextAsync("1 supply item(s) low on stock", new() { Timeout = 30_000 });
     }
 
     private static async Task Step(IPage page, ILocator row, string button, string label, string quantity)
