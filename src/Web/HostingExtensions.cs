@@ -79,6 +79,8 @@ public static class HostingExtensions
         api.MapAuditEndpoints();
         api.MapKpiEndpoints();
         api.MapWorklistEndpoints();
+        api.MapSupplyEndpoints();
+        api.MapEquipmentEndpoints();
         return app;
     }
 }

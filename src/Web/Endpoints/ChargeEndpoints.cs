@@ -42,7 +42,7 @@ internal static class ChargeEndpoints
     }
 
     /// <summary>Quotes a cell when it holds a comma, quote or line break, and defuses formula-like text for spreadsheets.</summary>
-    private static string Cell(string value)
+    internal static string Cell(string value)
     {
         var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;

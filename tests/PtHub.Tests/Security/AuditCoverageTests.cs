@@ -147,6 +147,23 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/worklists", Ct));
         await Ok(http.GetAsync("/api/kpis.csv", Ct));
         await Ok(http.PostAsync($"/api/users/{userId}/unlock", null, Ct));
+        var supply = (await (await http.PostAsJsonAsync($"{api}/supplies", new { name = "Tape", unit = "roll", reorderPoint = 2, reorderQuantity = 10 }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["itemId"]!.GetValue<string>();
+        await Ok(http.PutAsJsonAsync($"{api}/supplies/{supply}", new { name = "Tape", unit = "roll", supplier = "Acme", reorderPoint = 2, reorderQuantity = 10 }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/supplies/{supply}/receive", new { quantity = 3 }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/supplies/{supply}/use", new { quantity = 1 }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/supplies/{supply}/count", new { quantity = 2 }, Ct));
+        await Ok(http.GetAsync($"{api}/supplies", Ct));
+        await Ok(http.GetAsync($"{api}/supplies/low-stock", Ct));
+        await Ok(http.GetAsync($"{api}/supplies/reorder.csv", Ct));
+        await Ok(http.GetAsync($"{api}/supplies/history", Ct));
+        var equipment = (await (await http.PostAsJsonAsync($"{api}/equipment", new { type = "Treadmill", serial = "T-1", roomId = "gym", intervalMonths = 6 }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["itemId"]!.GetValue<string>();
+        await Ok(http.PutAsJsonAsync($"{api}/equipment/{equipment}", new { type = "Treadmill", serial = "T-1", location = "Gym", intervalMonths = 6 }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/equipment/{equipment}/service", new { date = today.AddDays(-1), by = "Fix-it Co." }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/equipment/{equipment}/status", new { status = "OutOfService" }, Ct));
+        await Ok(http.GetAsync($"{api}/equipment", Ct));
+        await Ok(http.GetAsync($"{api}/equipment/due", Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 

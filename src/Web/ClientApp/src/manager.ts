@@ -3,8 +3,8 @@
 import { html, render, svg, type TemplateResult } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { LiveConnection, LiveView } from "./live";
-import { clinicFromPath, clinicOrNotFound, clockTime } from "./dom";
-import type { ClinicConfig, DayKpis, ManagerView, SpaceLoad, TherapistLoad, TimelinePoint } from "./types";
+import { clinicFromPath, clinicOrNotFound, clockTime, getJson } from "./dom";
+import type { ClinicConfig, DayKpis, EquipmentDue, ManagerView, SupplyItem, SpaceLoad, TherapistLoad, TimelinePoint } from "./types";
 import { mountNav } from "./nav";
 
 void mountNav();
@@ -92,6 +92,16 @@ if (config) {
   live.timeZone = config.timeZoneId;
   new LiveView<ManagerView, ManagerView>(live, "SubscribeManager", "ManagerChanged", clinicId, (_, next) => next, show);
   void live.start();
+  void backOffice();
 } else {
   indicator.hidden = true;
+}
+
+/** Low stock and equipment due or overdue, read once when the page opens (they are not part of the live view). */
+async function backOffice(): Promise<void> {
+  const base = `/api/clinics/${encodeURIComponent(clinicId)}`;
+  const [low, due] = await Promise.all([getJson<SupplyItem[]>(`${base}/supplies/low-stock`), getJson<EquipmentDue>(`${base}/equipment/due`)]);
+  render(html`<a href=${`/supplies/${encodeURIComponent(clinicId)}`}>${low.length} supply item(s) low on stock</a> ·
+    <a href=${`/equipment/${encodeURIComponent(clinicId)}`}>${due.overdue.length} equipment overdue for service, ${due.due.length} due within ${due.days} days</a>`,
+  document.getElementById("back-office")!);
 }

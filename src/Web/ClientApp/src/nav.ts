@@ -21,6 +21,8 @@ const clinicScreens: Screen[] = [
   { screen: "messages", label: "Messages", roles: managers },
   { screen: "settings", label: "Setup", roles: managers },
   { screen: "audit", label: "Audit log", roles: managers },
+  { screen: "supplies", label: "Supplies", roles: desk },
+  { screen: "equipment", label: "Equipment", roles: managers },
   { screen: "lobby", label: "Lobby", roles: ["Admin", "Manager", "FrontDesk", "Therapist"] },
 ];
 

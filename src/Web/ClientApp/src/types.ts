@@ -72,3 +72,7 @@ export type OutboxMessage = Sent<Schemas["OutboxMessage"]>;
 export type ContactPreferences = Sent<Schemas["ContactPreferences"]>;
 /** A clinic's messaging settings as GET/PUT …/messaging carry them (lead times in hours; times HH:mm:ss, clinic time). */
 export type MessagingSettings = Sent<Schemas["MessagingView"]>;
+export type SupplyItem = Sent<Schemas["SupplyItem"]>;
+export type SupplyMovement = Sent<Schemas["SupplyMovement"]>;
+export type EquipmentItem = Sent<Schemas["EquipmentItem"]>;
+export type EquipmentDue = Sent<Schemas["EquipmentDue"]>;

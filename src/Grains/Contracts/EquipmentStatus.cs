@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace PtHub.Grains.Contracts;
+
+[JsonConverter(typeof(JsonStringEnumConverter<EquipmentStatus>))]
+public enum EquipmentStatus
+{
+    InService,
+    OutOfService,
+}
