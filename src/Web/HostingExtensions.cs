@@ -33,7 +33,7 @@ public static class HostingExtensions
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddSingleton<DemoFrontDesk>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFrontDesk>());
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = DashboardHub.MaximumReceiveMessageBytes).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddSingleton<IDashboardAccess, StaffDashboardAccess>();
         builder.Services.AddSingleton<DashboardBridge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardBridge>());

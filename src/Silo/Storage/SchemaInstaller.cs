@@ -56,8 +56,8 @@ public static class SchemaInstaller
     }
 
     /// <summary>
-    /// Applies the SQLite scripts in one transaction, after creating the database file's directory if needed and
-    /// switching the database to WAL journal mode (a persistent, per-database setting that lets readers run while
+    /// Applies the SQLite scripts in one transaction, after creating the database file and its directory owner-only
+    /// (see <see cref="OwnerOnlyFiles"/>) and switching the database to WAL journal mode (a persistent, per-database setting that lets readers run while
     /// a writer commits).
     /// </summary>
     public static async Task ApplySqliteAsync(string connectionString, CancellationToken ct = default)
@@ -70,13 +70,10 @@ public static class SchemaInstaller
         var inMemory = builder.Mode == SqliteOpenMode.Memory
             || string.IsNullOrEmpty(dataSource)
             || string.Equals(dataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
-        if (!inMemory)
+        var databasePath = inMemory ? null : Path.GetFullPath(dataSource!);
+        if (databasePath is not null)
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
+            OwnerOnlyFiles.PrepareDatabase(databasePath);
         }
 
         await using var connection = new SqliteConnection(connectionString);
@@ -88,6 +85,7 @@ public static class SchemaInstaller
         {
             // Must run outside a transaction; it is stored in the database file and applies to every later connection.
             await ExecuteSqliteAsync(connection, null, "PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
+            OwnerOnlyFiles.RestrictDatabaseFiles(databasePath!);
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);

@@ -16,6 +16,12 @@ public sealed class DashboardHub(IDashboardAccess access, DashboardBridge bridge
 {
     public const string Path = "/hubs/dashboard";
 
+    /// <summary>
+    /// The largest message a client may send (SignalR's default is 32 KB). Every invocation carries only ids and a date,
+    /// well under 1 KB; a larger message closes the connection, so nobody can make the hub parse megabytes.
+    /// </summary>
+    public const long MaximumReceiveMessageBytes = 4 * 1024;
+
     public async Task<BoardView> SubscribeBoard(string clinicId) =>
         await (await JoinAsync(clinicId, DashboardView.Board)).GetBoard();
 

@@ -51,6 +51,25 @@ public sealed class ProductionTests
     }
 
     [Fact]
+    public async Task TheSessionCookieIsSecureWhenATrustedProxyForwardedHttps()
+    {
+        await using var node = await StartBehindProxyAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/sign-in")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { userName = "admin", password = AppNode.AdminPassword }),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await node.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task ForwardedHeadersFromAPeerNotTrustedAreIgnored()
     {
         await using var node = await StartProductionAsync();
