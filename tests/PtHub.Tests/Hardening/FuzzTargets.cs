@@ -53,8 +53,14 @@ public sealed class FuzzTargets
         var display = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/displays", new { name = "Fuzz TV" });
         display.EnsureSuccessStatusCode();
 
+        // One item id fills both the supplies' and the equipment's {itemId}: a real supply (its bodies reach the item),
+        // and for the equipment an id it does not know (bodies are refused before the lookup, or answered 404).
+        var supply = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/supplies", new { name = "Fuzz tape", unit = "roll", reorderPoint = 1, reorderQuantity = 5 });
+        supply.EnsureSuccessStatusCode();
+
         var ids = new Dictionary<string, string>
         {
+            ["itemId"] = (await supply.Content.ReadFromJsonAsync<JsonObject>())!["itemId"]!.GetValue<string>(),
             ["clinicId"] = clinic.Id,
             ["patientId"] = patientId,
             ["visitId"] = visit["visitId"]!.GetValue<string>(),
@@ -76,6 +82,7 @@ public sealed class FuzzTargets
         {
             "/api/clinics", clinic, $"{clinic}/patients/{Ids["patientId"]}", $"{clinic}/patients/{Ids["patientId"]}/plans-of-care",
             $"{clinic}/visits/{Ids["visitId"]}", $"{clinic}/waitlist", $"{clinic}/under-scheduled", "/api/users", $"{clinic}/displays",
+            $"{clinic}/supplies", $"{clinic}/equipment",
         })
         {
             parts.Add($"{url}: {await Http.GetStringAsync(url)}");
