@@ -38,7 +38,10 @@ public static class HostingExtensions
         builder.Services.AddKeyedSingleton(Grains.Clock.Key, TimeProvider.System);
         builder.Services.AddOptions<BillingOptions>().BindConfiguration($"{PtHubOptions.Section}:Billing");
         builder.Services.AddOptions<LiveViewOptions>().Configure<IOptions<PtHubOptions>>((live, pthub) =>
-            live.TickPeriod = TimeSpan.FromSeconds(pthub.Value.LiveTickSeconds));
+        {
+            live.TickPeriod = TimeSpan.FromSeconds(pthub.Value.LiveTickSeconds);
+            live.KeepTodayPeriod = TimeSpan.FromSeconds(pthub.Value.KeeperSeconds);
+        });
         if (options.Storage == StorageProvider.PostgreSql && !string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
         {
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.PostgreSqlConnectionString));
@@ -67,7 +70,6 @@ public static class HostingExtensions
         // Registered before UseOrleans so the schema exists before the silo's providers touch the database.
         builder.Services.AddHostedService<SchemaHostedService>();
         builder.UseOrleans(silo => ConfigureSilo(silo, options));
-        builder.Services.AddHostedService<ClinicDayKeeper>();
         builder.Services.AddOptions<CommunicationOptions>().BindConfiguration(CommunicationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChannelDirectory>();
         builder.Services.AddSingleton<OutboxSender>();
@@ -92,6 +94,10 @@ public static class HostingExtensions
             silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)
                 .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         }
+
+        // Each clinic's reminder wakes its today (ClinicGrain.KeepToday); tests run it every second, below Orleans'
+        // default one-minute floor.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Min(60, options.KeeperSeconds)));
 
         silo.Configure<ClusterOptions>(c =>
         {
@@ -129,6 +135,14 @@ public static class HostingExtensions
             });
             silo.Services.AddKeyedSingleton<IGrainStorage>(Grains.StorageNames.State, (sp, _) =>
                 new SerializedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(SqliteStorageName), sp.GetRequiredService<SqliteWriteGate>()));
+
+            // Reminders in the same file (schema sqlite/0014): a clinic's reminder survives a restart of the embedded
+            // node as it does a cluster's. They are written once per clinic, so the write gate is not needed.
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = SqliteInvariant;
+                o.ConnectionString = options.SqliteConnectionString;
+            });
         }
     }
 

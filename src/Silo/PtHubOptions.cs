@@ -58,7 +58,10 @@ public sealed class PtHubOptions
     [Range(0.05, 3600)]
     public double WatchRenewSeconds { get; set; } = 10;
 
-    /// <summary>How often each node wakes every clinic's today (automatic no-shows and alerts run in the day's grain).</summary>
+    /// <summary>
+    /// Period of each clinic's reminder that wakes its today (automatic no-shows and alerts run in the day's grain),
+    /// so they run with no screen open, after a restart and from the first minutes of a new day.
+    /// </summary>
     [Range(1, 3600)]
     public double KeeperSeconds { get; set; } = 60;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Visits;
 using PtHub.Grains.Scheduling;
 
 namespace PtHub.Grains.Clinics;
@@ -204,7 +205,7 @@ internal sealed class ClinicDayGrain(
     /// <summary>The day's visits as they stand now (a visit answers while it is busy), without those moved away meanwhile.</summary>
     private async Task<List<VisitSnapshot>> VisitsAsync()
     {
-        var snapshots = await Task.WhenAll(day.State.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
+        var snapshots = await VisitReads.SnapshotsAsync(GrainFactory, day.State.VisitIds);
         return [.. snapshots.OfType<VisitSnapshot>().Where(v => v.Date == _date && v.ClinicId == _clinicId)];
     }
 }

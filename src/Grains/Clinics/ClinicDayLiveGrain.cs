@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Visits;
 
 namespace PtHub.Grains.Clinics;
 
@@ -21,6 +22,7 @@ internal sealed class ClinicDayLiveGrain(
 {
     private DayVisits _visits = null!;
     private readonly Dictionary<string, int> _runningLate = [];
+    private readonly HashSet<string> _noShowsSent = [];
     private readonly LiveSubscribers _subscribers = new(logger);
     private LiveViews _views = null!;
     private DayOpenings _openings = null!;
@@ -48,7 +50,7 @@ internal sealed class ClinicDayLiveGrain(
         }
 
         _config = await GrainFactory.GetGrain<IClinicGrain>(_clinicId).GetConfig();
-        var snapshots = await Task.WhenAll(index.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
+        var snapshots = await VisitReads.SnapshotsAsync(GrainFactory, index.VisitIds);
         _visits.Load(snapshots.OfType<VisitSnapshot>());
         await _visits.LoadPatientsAsync(_visits.Current.Values.Select(v => v.PatientId));
         await RefreshOpeningsAsync();
@@ -140,7 +142,7 @@ internal sealed class ClinicDayLiveGrain(
 
         if (_config is { } config)
         {
-            NoShowSweep.Run(GrainFactory, config, _visits.Current.Values, time.GetUtcNow(), logger);
+            NoShowSweep.Run(GrainFactory, config, _visits.Current.Values, time.GetUtcNow(), _noShowsSent, logger);
         }
     }
 

@@ -1,17 +1,38 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Clinics;
 
 /// <summary>
 /// Owns a clinic's configuration. On change it pushes each room's and therapist's capacity to their grains
-/// (they enforce it) and tells today's clinic-day grain; it never calls a visit.
+/// (they enforce it) and tells today's clinic-day grain; it never calls a visit. Its reminder keeps the clinic's
+/// today awake: the work the clock drives there (automatic no-shows, alerts) runs with no screen open, after a
+/// restart and from the first minutes of a new day. Orleans spreads the reminders over the nodes and moves those of
+/// a node that died, so each clinic is woken by one node, not swept by all of them.
 /// </summary>
-internal sealed class ClinicGrain(
+internal sealed partial class ClinicGrain(
     [PersistentState("clinic", StorageNames.State)] IPersistentState<ClinicState> clinic,
-    [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IClinicGrain
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
+    IOptions<LiveViewOptions> liveOptions,
+    ILogger<ClinicGrain> logger) : Grain, IClinicGrain, IRemindable
 {
+    public const string KeepTodayReminder = "keep-today";
+
     private string ClinicId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        // A clinic configured before reminders kept its days gets one the first time it is used.
+        clinic.State.Config is null ? Task.CompletedTask : EnsureKeepTodayAsync();
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == KeepTodayReminder && clinic.State.Config is { } config)
+        {
+            await GrainFactory.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(ClinicId, config.LocalDate(time.GetUtcNow()))).Wake();
+        }
+    }
 
     public async Task<Refusal?> Configure(ClinicConfig config)
     {
@@ -38,6 +59,11 @@ internal sealed class ClinicGrain(
         var todayKey = GrainKeys.ClinicDay(ClinicId, today);
         await GrainFactory.GetGrain<IClinicDayGrain>(todayKey).OnConfigurationChanged(config);
         await GrainFactory.GetGrain<IClinicDayLiveGrain>(todayKey).OnConfigurationChanged(config);
+        if (previous is null)
+        {
+            await EnsureKeepTodayAsync();
+        }
+
         return null;
     }
 
@@ -58,4 +84,28 @@ internal sealed class ClinicGrain(
     }
 
     public Task<IReadOnlyList<string>> GetPlanPatients() => Task.FromResult<IReadOnlyList<string>>(clinic.State.PlanPatients.ToArray());
+
+    /// <summary>
+    /// Registers the reminder unless it stands (registering again would write it and restart its schedule at every
+    /// activation); its period is the one configured when it was first registered.
+    /// </summary>
+    private async Task EnsureKeepTodayAsync()
+    {
+        var period = liveOptions.Value.KeepTodayPeriod;
+        try
+        {
+            if (await this.GetReminder(KeepTodayReminder) is null)
+            {
+                await this.RegisterOrUpdateReminder(KeepTodayReminder, period, period);
+            }
+        }
+        catch (Exception ex) when (ex is ReminderException or TimeoutException or OrleansException)
+        {
+            // The clinic works without it (screens and commands wake the day); the next activation tries again.
+            LogReminderFailed(logger, ex, ClinicId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clinic {ClinicId}: could not register the reminder that keeps its today awake")]
+    private static partial void LogReminderFailed(ILogger logger, Exception ex, string clinicId);
 }

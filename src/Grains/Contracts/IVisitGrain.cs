@@ -22,8 +22,11 @@ public interface IVisitGrain : IGrainWithStringKey
     [Alias("MovePatient")]
     Task MovePatient(string fromPatientId, string toPatientId);
 
-    /// <summary>Interleaves so the clinic-day grains can read a visit that is busy with a command.</summary>
-    [Alias("GetSnapshot"), AlwaysInterleave]
+    /// <summary>
+    /// Interleaves so the clinic-day grains can read a visit that is busy with a command. Its short timeout bounds a
+    /// call lost with a dead node (VisitReads tries again); a read that interleaves has no other reason to be slow.
+    /// </summary>
+    [Alias("GetSnapshot"), AlwaysInterleave, ResponseTimeout("00:00:05")]
     Task<VisitSnapshot?> GetSnapshot();
 
     [Alias("GetHistory"), AlwaysInterleave]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Visits;
 using PtHub.Grains.Scheduling;
 using PtHub.Grains.Storage;
 
@@ -160,7 +161,7 @@ internal sealed partial class PatientGrain(
 
     public async Task<IReadOnlyList<VisitSnapshot>> GetVisits()
     {
-        var visits = await Task.WhenAll(patient.State.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()));
+        var visits = await VisitReads.SnapshotsAsync(GrainFactory, patient.State.VisitIds);
         return [.. visits.OfType<VisitSnapshot>().Where(v => v.PatientId == this.GetPrimaryKeyString()).OrderBy(v => v.ScheduledStart)];
     }
 
@@ -262,7 +263,7 @@ internal sealed partial class PatientGrain(
         var progress = new List<PlanProgress>();
         foreach (var plan in patient.State.Plans)
         {
-            var visits = (await Task.WhenAll(plan.VisitIds.Select(id => GrainFactory.GetGrain<IVisitGrain>(id).GetSnapshot()))).OfType<VisitSnapshot>().ToList();
+            var visits = (await VisitReads.SnapshotsAsync(GrainFactory, plan.VisitIds)).OfType<VisitSnapshot>().ToList();
             var attended = visits.Count(v => v.Status == VisitStatus.CheckedOut);
             var ahead = visits.Count(v => !v.IsClosed);
             var missed = visits.Count(v => v.Status is VisitStatus.Cancelled or VisitStatus.NoShow or VisitStatus.LeftWithoutBeingSeen);

@@ -1,4 +1,5 @@
 using PtHub.Grains.Billing;
+using PtHub.Grains.Clinics;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Visits;
@@ -74,6 +75,8 @@ public static class VisitLifecycle
             VisitAction.Cancel => Cancel(state, command, now, lateCancelWindow),
             VisitAction.NoShow => status != VisitStatus.Booked
                 ? NotFrom(status, "marked a no-show")
+                : command.Actor == NoShowSweep.SystemActor && AutoNoShowUndone(state)
+                    ? Refuse(RefusalKind.Conflict, "The desk undid this visit's automatic no-show; it is not marked again by itself.")
                 : now < state.ScheduledStart
                     ? Refuse(RefusalKind.Conflict, $"The visit starts in {Math.Ceiling((state.ScheduledStart - now).TotalMinutes)} min; it cannot be a no-show before then.")
                     : now < state.ScheduledStart + noShowGrace
@@ -331,6 +334,13 @@ public static class VisitLifecycle
 
         return evt;
     }
+
+    /// <summary>
+    /// The clinic already marked this visit a no-show by itself, and the desk took it back (a patient who came late,
+    /// say): the decision is the desk's from then on. Read from the events, which outlive the recent command ids.
+    /// </summary>
+    private static bool AutoNoShowUndone(VisitState state) =>
+        state.Events.Any(e => e.Action == VisitAction.NoShow && e.Actor == NoShowSweep.SystemActor);
 
     public static bool AlreadyApplied(VisitState state, Guid? commandId) =>
         commandId is { } id && state.RecentCommandIds.Contains(id);

@@ -75,6 +75,29 @@ public sealed class VisitUndoTests
     }
 
     [Fact]
+    public void AnAutomaticNoShowTheDeskUndidIsNotMarkedAgainByTheClinicButTheDeskStillMarksOne()
+    {
+        var state = VisitBuilder.Booked().State;
+        var at = Start.AddMinutes(16);
+        var grace = TimeSpan.FromMinutes(15);
+        var noShow = Accepted(VisitLifecycle.Decide(state, new VisitCommand(VisitAction.NoShow, "pthub", Guid.NewGuid()), at,
+            VisitLifecycle.DefaultLateCancelWindow, grace));
+        VisitLifecycle.Apply(state, noShow, "pthub", Guid.NewGuid(), at);
+        var undo = Accepted(VisitLifecycle.Decide(state, Undo(), at.AddMinutes(1), VisitLifecycle.DefaultLateCancelWindow));
+        VisitLifecycle.Apply(state, undo, VisitBuilder.Desk, Guid.NewGuid(), at.AddMinutes(1));
+
+        // A fresh command id: the refusal must not rest on the recent command ids, which roll over.
+        var again = Refused(VisitLifecycle.Decide(state, new VisitCommand(VisitAction.NoShow, "pthub", Guid.NewGuid()), at.AddMinutes(2),
+            VisitLifecycle.DefaultLateCancelWindow, grace));
+        var byDesk = Accepted(VisitLifecycle.Decide(state, new VisitCommand(VisitAction.NoShow, VisitBuilder.Desk, Guid.NewGuid()), at.AddMinutes(2),
+            VisitLifecycle.DefaultLateCancelWindow, grace));
+
+        Assert.Equal(RefusalKind.Conflict, again.Kind);
+        Assert.Contains("undid", again.Message, StringComparison.Ordinal);
+        Assert.Equal(VisitStatus.NoShow, byDesk.To);
+    }
+
+    [Fact]
     public void AnUndoIsNotItselfUndoneAndCheckOutBookingAndRoomMovesAreNotUndone()
     {
         var (state, at) = Reach("arrive");

@@ -12,7 +12,8 @@ public sealed class AutoNoShowTests
 {
     private static Task<AppNode> StartAsync(string database, FakeTimeProvider clock) =>
         AppNode.StartAsync(
-            [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", database), ("PtHub:KeeperSeconds", "1"), ("PtHub:LiveTickSeconds", "0.2")],
+            [("PtHub:Storage", "Sqlite"), ("PtHub:SqlitePath", database), ("PtHub:KeeperSeconds", "1"), ("PtHub:LiveTickSeconds", "0.2"),
+                ("PtHub:Security:SessionIdleMinutes", "1440")],
             builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock));
 
     [Fact]
@@ -48,5 +49,46 @@ public sealed class AutoNoShowTests
         Assert.Equal(0, patient["cancellations"]!.GetValue<int>());
         var board = await second.Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinicId}/board");
         Assert.Equal(2, board!["rows"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task AnAutomaticNoShowTheDeskUndidIsNotMarkedAgainWhileLaterVisitsStillAre()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(now);
+        await using var node = await StartAsync(TempPaths.NewDatabase(), clock);
+        var clinic = await ApiClinic.CreateAsync(node.Http);
+        var cameLate = await clinic.BookAsync(await clinic.AddPatientAsync());
+        var booked = await node.Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", new
+        {
+            patientId = await clinic.AddPatientAsync("Tom", "Hanks"), therapistId = "bob", visitType = "follow-up",
+            scheduledStart = now.AddMinutes(30), overrideReason = "test: a later visit",
+        }, TestContext.Current.CancellationToken);
+        booked.EnsureSuccessStatusCode();
+        var later = (await booked.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["visitId"]!.GetValue<string>();
+
+        clock.Advance(TimeSpan.FromMinutes(20));
+        await WaitForStatusAsync(clinic, cameLate, "noshow");
+        (await clinic.CommandAsync(cameLate, "undo")).EnsureSuccessStatusCode();
+
+        // The later visit's no-show comes from a tick that saw the undone one booked and past its grace too.
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await WaitForStatusAsync(clinic, later, "noshow");
+
+        var visit = await clinic.VisitAsync(cameLate);
+        Assert.Equal("booked", visit["visit"]!["status"]!.GetValue<string>());
+        Assert.Equal(["book", "no-show", "undo"], visit["events"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
+    }
+
+    private static async Task WaitForStatusAsync(ApiClinic clinic, string visitId, string status)
+    {
+        var visit = await clinic.VisitAsync(visitId);
+        for (var i = 0; i < 400 && visit["visit"]!["status"]!.GetValue<string>() != status; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            visit = await clinic.VisitAsync(visitId);
+        }
+
+        Assert.Equal(status, visit["visit"]!["status"]!.GetValue<string>());
     }
 }
