@@ -14,7 +14,8 @@
 #
 # Environment: PTHUB_CLUSTER_DIR (default /tmp/pthub-fault-drill), PTHUB_POSTGRES (use an existing database),
 # PTHUB_NODE_ARGS (extra node settings, e.g. "--PtHub:Membership:ProbeTimeout=00:00:02"),
-# PTHUB_PG_RESTART_MODE (fast, the default, or immediate). Takes about 3 minutes on 2 cores.
+# PTHUB_PG_RESTART_MODE (fast, the default, or immediate), PTHUB_DRILL_SCENARIOS (which to run, default
+# "node-kill pg-restart pg-outage"). Takes about 3 minutes on 2 cores.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,11 +59,15 @@ fi
 urls="$("$cluster" urls | paste -sd, -)"
 log "nodes: $urls"
 
-dotnet tools/PtHub.FaultDrill/bin/Release/net10.0/PtHub.FaultDrill.dll \
-    --urls "$urls" \
-    --kill-node "$nodes" --kill-cmd "'$cluster' kill $nodes" \
-    --restore-cmd "'$cluster' start-node $nodes" \
-    --pg-restart-cmd "'$cluster' pg-restart" \
-    --pg-outage-cmd "'$cluster' pg-restart ${PTHUB_PG_DOWN_SECONDS:-5}" \
-    --cold-restart-cmd "'$cluster' restart-nodes" \
-    "$@"
+scenarios=" ${PTHUB_DRILL_SCENARIOS:-node-kill pg-restart pg-outage} "
+args=(--urls "$urls" --cold-restart-cmd "'$cluster' restart-nodes")
+if [[ "$scenarios" == *" node-kill "* ]]; then
+    args+=(--kill-node "$nodes" --kill-cmd "'$cluster' kill $nodes" --restore-cmd "'$cluster' start-node $nodes")
+fi
+if [[ "$scenarios" == *" pg-restart "* ]]; then
+    args+=(--pg-restart-cmd "'$cluster' pg-restart")
+fi
+if [[ "$scenarios" == *" pg-outage "* ]]; then
+    args+=(--pg-outage-cmd "'$cluster' pg-restart ${PTHUB_PG_DOWN_SECONDS:-5}")
+fi
+dotnet tools/PtHub.FaultDrill/bin/Release/net10.0/PtHub.FaultDrill.dll "${args[@]}" "$@"

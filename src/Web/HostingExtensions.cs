@@ -35,8 +35,10 @@ public static class HostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFrontDesk>());
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = DashboardHub.MaximumReceiveMessageBytes).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddSingleton<IDashboardAccess, StaffDashboardAccess>();
+        builder.Services.AddSingleton<LiveWatchRegistry>();
+        builder.Services.AddSingleton<LivePushForwarder>();
         builder.Services.AddSingleton<DashboardBridge>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardBridge>());
+        builder.Services.AddHostedService<LiveWatchRenewer>();
         return builder;
     }
 

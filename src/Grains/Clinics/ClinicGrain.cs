@@ -22,9 +22,19 @@ internal sealed partial class ClinicGrain(
 
     private string ClinicId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        // A clinic configured before reminders kept its days gets one the first time it is used.
-        clinic.State.Config is null ? Task.CompletedTask : EnsureKeepTodayAsync();
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (clinic.State.Config is not null)
+        {
+            // A clinic configured before reminders kept its days gets one the first time it is used. Not awaited here
+            // and interleaved: the reminder service's owner of this clinic's range may be a node that just died, and
+            // its answer must not hold up the activation or the clinic's configuration reads (the fault drill saw a
+            // clinic's every booking wait 30 s on it).
+            this.RegisterGrainTimer(EnsureKeepTodayAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.State);
+            silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, Clock);
             silo.Services.AddSingleton<IVisitEventLog>(new SqliteVisitEventLog(connectionString));
             silo.Services.AddSingleton<IPatientIndex>(new SqlitePatientIndex(connectionString));
