@@ -19,6 +19,9 @@ public static class SecurityHostingExtensions
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddOptions<AuditAnchorOptions>().BindConfiguration(AuditAnchorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditAnchorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditAnchorService>());
 
         services.AddIdentityCore<StaffUser>(o =>
             {
