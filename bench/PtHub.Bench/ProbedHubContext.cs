@@ -62,5 +62,7 @@ internal sealed class ProbedHubContext(IHubContext<DashboardHub> inner, Func<Boa
         public Task TherapistDayChanged(TherapistDayDelta delta) => proxy.SendCoreAsync(nameof(TherapistDayChanged), [delta]);
 
         public Task ScheduleChanged(ScheduleDelta delta) => proxy.SendCoreAsync(nameof(ScheduleChanged), [delta]);
+
+        public Task Closing(string reason) => proxy.SendCoreAsync(nameof(Closing), [reason]);
     }
 }

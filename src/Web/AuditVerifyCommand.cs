@@ -4,6 +4,7 @@ using PtHub.Grains.Audit;
 using PtHub.Grains.Storage;
 using PtHub.Silo;
 using PtHub.Silo.Storage;
+using PtHub.Web.Security;
 
 namespace PtHub.Web;
 
@@ -22,23 +23,48 @@ internal static class AuditVerifyCommand
 
     public const int Failed = 2;
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default) =>
-        CommandDatabase.RunAsync(args, Name, output, Failed, "the audit log could not be read", async (options, where) =>
+    /// <remarks>
+    /// With <c>PtHub:Audit:HeadsFolder</c> the chains are checked against the heads exported there (a chain cut short
+    /// or rewritten since shows), and with <c>PtHub:Audit:AnchorKey</c> every head's signature too.
+    /// </remarks>
+    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var anchors = WebApplication.CreateBuilder(args).Configuration.GetSection(AuditAnchorOptions.Section).Get<AuditAnchorOptions>() ?? new AuditAnchorOptions();
+        return CommandDatabase.RunAsync(args, Name, output, Failed, "the audit log could not be read", async (options, where) =>
         {
             if (options.Storage != StorageProvider.PostgreSql)
             {
-                return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), where, output, cancellationToken);
+                return await VerifyAsync(new SqliteAuditStore(options.SqliteConnectionString), where, anchors, output, cancellationToken);
             }
 
             await using var dataSource = NpgsqlDataSource.Create(options.PostgreSqlConnectionString!);
-            return await VerifyAsync(new PostgreSqlAuditStore(dataSource), where, output, cancellationToken);
+            return await VerifyAsync(new PostgreSqlAuditStore(dataSource), where, anchors, output, cancellationToken);
         });
+    }
 
-    private static async Task<int> VerifyAsync(IAuditStore store, string where, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> VerifyAsync(IAuditStore store, string where, AuditAnchorOptions anchors, TextWriter output, CancellationToken cancellationToken)
     {
-        var result = await AuditVerifier.VerifyAsync(store, cancellationToken);
+        IReadOnlyDictionary<string, AuditHead>? heads = null;
+        if (!string.IsNullOrWhiteSpace(anchors.HeadsFolder))
+        {
+            if (!Directory.Exists(anchors.HeadsFolder))
+            {
+                await output.WriteLineAsync($"{Name}: there is no heads folder at {Path.GetFullPath(anchors.HeadsFolder)} (PtHub:Audit:HeadsFolder).");
+                return Failed;
+            }
+
+            heads = await AuditHeadsFolder.ReadLatestAsync(anchors.HeadsFolder, cancellationToken);
+        }
+
+        var result = await AuditVerifier.VerifyAsync(store, heads, anchors.KeyBytes, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Audit log ({where}): {result.ChainsChecked} chains, {result.EntriesChecked} entries checked."));
+        if (heads is not null)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  against {heads.Count} exported heads from {Path.GetFullPath(anchors.HeadsFolder!)}{(anchors.KeyBytes is null ? "" : ", signatures checked")}."));
+        }
+
         foreach (var broken in result.Breaks)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using PtHub.Silo;
 using PtHub.Web.Demo;
 using PtHub.Web.Endpoints;
@@ -33,7 +34,14 @@ public static class HostingExtensions
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddSingleton<DemoFrontDesk>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFrontDesk>());
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = DashboardHub.MaximumReceiveMessageBytes).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        builder.Services.AddSingleton<HubGuard>();
+        builder.Services.AddSingleton<DeniedJoinLog>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeniedJoinLog>());
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = DashboardHub.MaximumReceiveMessageBytes;
+                o.AddFilter<HubGuard>();
+            }).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddSingleton<IDashboardAccess, StaffDashboardAccess>();
         builder.Services.AddSingleton<LiveWatchRegistry>();
         builder.Services.AddSingleton<LivePushForwarder>();

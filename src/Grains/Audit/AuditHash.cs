@@ -22,10 +22,20 @@ namespace PtHub.Grains.Audit;
 /// Because every entry covers its predecessor's hash and its own sequence, a deleted, inserted or reordered row
 /// breaks the chain at that point. A new format would take a new tag, never a change to this one.
 /// </para>
+/// <para>
+/// An entry that lists the patients a bulk read disclosed (<see cref="AuditEntry.Patients"/>, not empty) is hashed
+/// in format "pthub-audit/2": the same 13 fields under that tag, then the number of patients (invariant decimal
+/// digits) and each patient id, in ordinal order, encoded the same way. Every other entry, and every row written
+/// before the list existed, keeps format 1, so older chains verify unchanged; and since the tag is part of the hash,
+/// dropping a row's list or adding one to a row changes the hash the row must have.
+/// </para>
 /// </remarks>
 public static class AuditHash
 {
     public const string FormatTag = "pthub-audit/1";
+
+    /// <summary>The format of entries that list the patients a bulk read disclosed.</summary>
+    public const string FormatTagWithPatients = "pthub-audit/2";
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
@@ -34,7 +44,7 @@ public static class AuditHash
     {
         ArgumentNullException.ThrowIfNull(record);
         var entry = new AuditEntry(chain, sequence, ToStoredPrecision(at), record.UserId, record.Role, record.ClinicId,
-            record.PatientId, record.Action, record.Resource, record.Outcome, record.Source, previousHash, Hash: "");
+            record.PatientId, record.Action, record.Resource, record.Outcome, record.Source, previousHash, Hash: "", NormalizePatients(record.Patients));
         return entry with { Hash = Compute(entry) };
     }
 
@@ -43,7 +53,8 @@ public static class AuditHash
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(sha, FormatTag);
+        var patients = entry.Patients is { Count: > 0 } listed ? listed : null;
+        Append(sha, patients is null ? FormatTag : FormatTagWithPatients);
         Append(sha, entry.Chain);
         Append(sha, entry.Sequence.ToString(CultureInfo.InvariantCulture));
         Append(sha, entry.At.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
@@ -56,7 +67,31 @@ public static class AuditHash
         Append(sha, entry.Outcome);
         Append(sha, entry.Source);
         Append(sha, entry.PreviousHash);
+        if (patients is not null)
+        {
+            Append(sha, patients.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var patient in patients)
+            {
+                Append(sha, patient);
+            }
+        }
+
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The stored form of a disclosed-patients list: ordinal order, no repeats, no blanks (the order a store reads it
+    /// back in, so the hash survives the round trip); null when nothing is left.
+    /// </summary>
+    public static ValueList<string>? NormalizePatients(IEnumerable<string?>? patients)
+    {
+        if (patients is null)
+        {
+            return null;
+        }
+
+        var ids = patients.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return ids.Length == 0 ? null : new ValueList<string>(ids);
     }
 
     /// <summary>

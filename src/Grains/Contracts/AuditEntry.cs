@@ -7,6 +7,7 @@ namespace PtHub.Grains.Contracts;
 /// </summary>
 /// <param name="Sequence">1, 2, 3… within <paramref name="Chain"/>, without gaps.</param>
 /// <param name="At">UTC, whole microseconds (what PostgreSQL's timestamptz keeps, so the hash survives a round trip).</param>
+/// <param name="Patients">The patients a bulk read disclosed, in ordinal order without repeats; null when none (see <see cref="AuditRecord.Patients"/>).</param>
 /// <param name="PreviousHash">The <see cref="Hash"/> of the entry before; 64 zeros for the first entry.</param>
 [GenerateSerializer, Immutable, Alias("PtHub.AuditEntry")]
 public sealed record AuditEntry(
@@ -22,7 +23,8 @@ public sealed record AuditEntry(
     [property: Id(9)] string Outcome,
     [property: Id(10)] string Source,
     [property: Id(11)] string PreviousHash,
-    [property: Id(12)] string Hash)
+    [property: Id(12)] string Hash,
+    [property: Id(13)] ValueList<string>? Patients = null)
 {
-    public AuditRecord ToRecord() => new(UserId, Role, ClinicId, PatientId, Action, Resource, Outcome, Source);
+    public AuditRecord ToRecord() => new(UserId, Role, ClinicId, PatientId, Action, Resource, Outcome, Source, Patients);
 }

@@ -10,6 +10,11 @@ namespace PtHub.Grains.Contracts;
 /// <param name="Resource">What was touched: the request path, or e.g. "hub:board".</param>
 /// <param name="Outcome"><see cref="AuditOutcomes.Ok"/> or <see cref="AuditOutcomes.Denied"/>.</param>
 /// <param name="Source">The remote IP address, or "hub".</param>
+/// <param name="Patients">
+/// The patients a bulk read disclosed (a board, an export, a feed): one entry lists them all, so "who saw this
+/// patient's data" finds the read without one row per patient. Null or empty when the action names at most the one
+/// <paramref name="PatientId"/>.
+/// </param>
 [GenerateSerializer, Immutable, Alias("PtHub.AuditRecord")]
 public sealed record AuditRecord(
     [property: Id(0)] string UserId,
@@ -19,4 +24,5 @@ public sealed record AuditRecord(
     [property: Id(4)] string Action,
     [property: Id(5)] string Resource,
     [property: Id(6)] string Outcome,
-    [property: Id(7)] string Source);
+    [property: Id(7)] string Source,
+    [property: Id(8)] ValueList<string>? Patients = null);

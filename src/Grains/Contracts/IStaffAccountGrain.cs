@@ -15,9 +15,16 @@ public interface IStaffAccountGrain : IGrainWithStringKey
     [Alias("Update")]
     Task<bool> Update(StaffAccount account, string expectedStamp);
 
-    /// <summary>Signs one session out for good: its cookie is refused from the next account re-check on, on every node.</summary>
+    /// <summary>Signs one session out for good: its cookie is refused from the next request on, on every node.</summary>
     [Alias("EndSession")]
     Task EndSession(string sessionId, DateTimeOffset until);
+
+    /// <summary>
+    /// False once the session was signed out, or its account disabled or gone. Every request of a session asks (one
+    /// in-memory look-up in the account's single activation), so a sign-out holds at once on every node.
+    /// </summary>
+    [Alias("IsSessionLive"), AlwaysInterleave]
+    Task<bool> IsSessionLive(string sessionId);
 
     /// <summary>This account's failed sign-ins from <paramref name="source"/> since its last success; null when none.</summary>
     [Alias("FailuresFrom"), AlwaysInterleave]

@@ -38,6 +38,10 @@ internal sealed class StaffAccountGrain(
         await state.WriteOrDropAsync(this);
     }
 
+    public Task<bool> IsSessionLive(string sessionId) =>
+        Task.FromResult(state.State.Account is { Disabled: false } account
+            && !(account.EndedSessions ?? ValueList<EndedSession>.Empty).Any(s => s.SessionId == sessionId));
+
     public Task<SignInFailures?> FailuresFrom(string source) =>
         Task.FromResult(state.State.Failures.Find(f => f.Source == source));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using PtHub.Grains.Audit;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
 
@@ -16,6 +17,17 @@ internal sealed class SqliteAuditStore : IAuditStore
     private const int BusyTimeoutMilliseconds = 10_000;
 
     private const string Columns = "chain, seq, at, user_id, role, clinic_id, patient_id, action, resource, outcome, source, prev_hash, hash";
+
+    /// <summary>
+    /// The columns read back: the entry's, then its disclosed patients joined by the unit separator (no id holds one;
+    /// the reader sorts them, since group_concat promises no order).
+    /// </summary>
+    private const string SelectColumns = """
+        a.chain, a.seq, a.at, a.user_id, a.role, a.clinic_id, a.patient_id, a.action, a.resource, a.outcome, a.source, a.prev_hash, a.hash,
+        (SELECT group_concat(p.patient_id, char(31)) FROM pthub_audit_patients p WHERE p.chain = a.chain AND p.seq = a.seq)
+        """;
+
+    private const string AppendPatientSql = "INSERT INTO pthub_audit_patients (chain, seq, patient_id) VALUES (@chain, @seq, @patient_id)";
 
     // A plain INSERT: a sequence already taken must fail the batch, never be skipped, or the chain would fork.
     private const string AppendSql = $"""
@@ -62,6 +74,12 @@ internal sealed class SqliteAuditStore : IAuditStore
         var source = command.Parameters.Add("@source", SqliteType.Text);
         var prevHash = command.Parameters.Add("@prev_hash", SqliteType.Text);
         var hash = command.Parameters.Add("@hash", SqliteType.Text);
+        await using var disclosed = connection.CreateCommand();
+        disclosed.Transaction = transaction;
+        disclosed.CommandText = AppendPatientSql;
+        var disclosedChain = disclosed.Parameters.Add("@chain", SqliteType.Text);
+        var disclosedSeq = disclosed.Parameters.Add("@seq", SqliteType.Integer);
+        var disclosedPatient = disclosed.Parameters.Add("@patient_id", SqliteType.Text);
 
         foreach (var e in entries)
         {
@@ -79,6 +97,13 @@ internal sealed class SqliteAuditStore : IAuditStore
             prevHash.Value = e.PreviousHash;
             hash.Value = e.Hash;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var patient in e.Patients ?? ValueList<string>.Empty)
+            {
+                disclosedChain.Value = e.Chain;
+                disclosedSeq.Value = e.Sequence;
+                disclosedPatient.Value = patient;
+                await disclosed.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -105,33 +130,34 @@ internal sealed class SqliteAuditStore : IAuditStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {Columns} FROM pthub_audit WHERE chain = @chain");
+        var sql = new StringBuilder($"SELECT {SelectColumns} FROM pthub_audit a WHERE a.chain = @chain");
         command.Parameters.Add("@chain", SqliteType.Text).Value = query.Chain;
         if (query.PatientId is { } patientId)
         {
-            sql.Append(" AND patient_id = @patient_id");
+            // Named by the entry, or among the patients a bulk read disclosed.
+            sql.Append(" AND (a.patient_id = @patient_id OR EXISTS (SELECT 1 FROM pthub_audit_patients p WHERE p.patient_id = @patient_id AND p.chain = a.chain AND p.seq = a.seq))");
             command.Parameters.Add("@patient_id", SqliteType.Text).Value = patientId;
         }
 
         if (query.UserId is { } userId)
         {
-            sql.Append(" AND user_id = @user_id");
+            sql.Append(" AND a.user_id = @user_id");
             command.Parameters.Add("@user_id", SqliteType.Text).Value = userId;
         }
 
         if (query.From is { } from)
         {
-            sql.Append(" AND at >= @from");
+            sql.Append(" AND a.at >= @from");
             command.Parameters.Add("@from", SqliteType.Text).Value = SqliteVisitEventLog.FormatTimestamp(from);
         }
 
         if (query.To is { } to)
         {
-            sql.Append(" AND at < @to");
+            sql.Append(" AND a.at < @to");
             command.Parameters.Add("@to", SqliteType.Text).Value = SqliteVisitEventLog.FormatTimestamp(to);
         }
 
-        sql.Append(query.NewestFirst ? " ORDER BY seq DESC" : " ORDER BY seq").Append(" LIMIT @limit");
+        sql.Append(query.NewestFirst ? " ORDER BY a.seq DESC" : " ORDER BY a.seq").Append(" LIMIT @limit");
         command.Parameters.Add("@limit", SqliteType.Integer).Value = query.Limit;
         command.CommandText = sql.ToString();
 
@@ -150,7 +176,7 @@ internal sealed class SqliteAuditStore : IAuditStore
         ArgumentException.ThrowIfNullOrEmpty(chain);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM pthub_audit WHERE chain = @chain ORDER BY seq";
+        command.CommandText = $"SELECT {SelectColumns} FROM pthub_audit a WHERE a.chain = @chain ORDER BY a.seq";
         command.Parameters.Add("@chain", SqliteType.Text).Value = chain;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -188,7 +214,8 @@ internal sealed class SqliteAuditStore : IAuditStore
         Outcome: reader.GetString(9),
         Source: reader.GetString(10),
         PreviousHash: reader.GetString(11),
-        Hash: reader.GetString(12));
+        Hash: reader.GetString(12),
+        Patients: reader.IsDBNull(13) ? null : AuditHash.NormalizePatients(reader.GetString(13).Split('\u001f')));
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -15,12 +15,12 @@ namespace PtHub.Web.Endpoints;
 /// </summary>
 internal static class AuditEndpoints
 {
-    private const string CsvHeader = "chain,sequence,at,user_id,role,clinic_id,patient_id,action,resource,outcome,source,previous_hash,hash\n";
+    private const string CsvHeader = "chain,sequence,at,user_id,role,clinic_id,patient_id,action,resource,outcome,source,previous_hash,hash,patients\n";
 
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/clinics/{clinicId}/audit", List).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.read", systemChain: true)
-            .WithSummary("A clinic's audit entries, newest first; filters patientId, userId, from (inclusive), to (exclusive), limit (default 200, at most 5000)");
+            .WithSummary("A clinic's audit entries, newest first; filters patientId (named by the entry, or among the patients a bulk read disclosed), userId, from (inclusive), to (exclusive), limit (default 200, at most 5000)");
         api.MapGet("/clinics/{clinicId}/audit.csv", Export).WithTags("Audit").RequireAuthorization(AccessPolicies.Manager).Audited("audit.export", systemChain: true)
             .WithSummary("The same audit entries as a CSV download");
         api.MapGet("/audit/verify", Verify).WithTags("Audit").RequireAuthorization(AccessPolicies.Admin)
@@ -57,7 +57,8 @@ internal static class AuditEndpoints
             csv.AppendJoin(',',
                 Cell(e.Chain), e.Sequence.ToString(CultureInfo.InvariantCulture), Cell(e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
                 Cell(e.UserId), Cell(e.Role), Cell(e.ClinicId), Cell(e.PatientId), Cell(e.Action), Cell(e.Resource),
-                Cell(e.Outcome), Cell(e.Source), Cell(e.PreviousHash), Cell(e.Hash)).Append('\n');
+                Cell(e.Outcome), Cell(e.Source), Cell(e.PreviousHash), Cell(e.Hash),
+                Cell(e.Patients is { } patients ? string.Join(' ', patients) : null)).Append('\n');
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"audit-{clinicId}.csv");

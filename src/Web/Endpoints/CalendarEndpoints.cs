@@ -54,7 +54,7 @@ internal static class CalendarEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetFeed(
-        string clinicId, string therapistId, string? token, IGrainFactory grains, HttpResponse response,
+        string clinicId, string therapistId, string? token, IGrainFactory grains, HttpContext http, HttpResponse response,
         [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         var therapist = grains.GetGrain<ITherapistGrain>(GrainKeys.Therapist(clinicId, therapistId));
@@ -76,6 +76,7 @@ internal static class CalendarEndpoints
         var patients = await Task.WhenAll(visits.Select(v => v.PatientId).Distinct()
             .Select(id => grains.GetGrain<IPatientGrain>(id).Get()));
 
+        http.DisclosePatients(visits.Select(v => v.PatientId));
         response.Headers.CacheControl = "no-store";
         return TypedResults.Text(
             CalendarFeed.Write($"{profile.DisplayName} – {config.Name}", visits,

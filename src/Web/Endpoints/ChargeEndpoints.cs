@@ -16,7 +16,7 @@ internal static class ChargeEndpoints
         return api;
     }
 
-    private static async Task<IResult> ExportCharges(string clinicId, DateOnly? date, IGrainFactory grains,
+    private static async Task<IResult> ExportCharges(string clinicId, DateOnly? date, IGrainFactory grains, HttpContext http,
         [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         var (day, invalid, missing) = await new ClinicDayQuery(clinicId, date, grains, time).ResolveAsync();
@@ -38,6 +38,7 @@ internal static class ChargeEndpoints
             }
         }
 
+        http.DisclosePatients(histories.OfType<VisitHistory>().Where(h => h.Billing?.Charges is { Count: > 0 }).Select(h => h.Visit.PatientId));
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"charges-{day.ClinicId}-{day.Date:yyyy-MM-dd}.csv");
     }
 

@@ -63,6 +63,11 @@ internal static class ClinicEndpoints
     }
 
     private static Task<Results<Ok<BoardView>, ValidationProblem, ProblemHttpResult>> GetBoard(
-        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
-        new ClinicDayQuery(clinicId, date, grains, time).ReadAsync(day => day.Live.GetBoard());
+        string clinicId, DateOnly? date, IGrainFactory grains, HttpContext http, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
+        new ClinicDayQuery(clinicId, date, grains, time).ReadAsync(async day =>
+        {
+            var board = await day.Live.GetBoard();
+            http.DisclosePatients(Disclosed.PatientsOf(board));
+            return board;
+        });
 }

@@ -26,10 +26,17 @@ internal static class CommunicationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<OutboxMessage>>, ProblemHttpResult>> Queue(string clinicId, int? limit, IGrainFactory grains) =>
-        await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null
-            ? Problems.NotFound($"No clinic '{clinicId}'.")
-            : TypedResults.Ok(await grains.GetGrain<IOutboxQueryGrain>(clinicId).List(null, Math.Clamp(limit ?? DefaultLimit, 1, 1000)));
+    private static async Task<Results<Ok<IReadOnlyList<OutboxMessage>>, ProblemHttpResult>> Queue(string clinicId, int? limit, IGrainFactory grains, HttpContext http)
+    {
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var messages = await grains.GetGrain<IOutboxQueryGrain>(clinicId).List(null, Math.Clamp(limit ?? DefaultLimit, 1, 1000));
+        http.DisclosePatients(messages.Select(m => m.PatientId));
+        return TypedResults.Ok(messages);
+    }
 
     private static async Task<Results<Ok<MessageDetail>, ProblemHttpResult>> Detail(string clinicId, string messageKey, IGrainFactory grains) =>
         await grains.GetGrain<IOutboxQueryGrain>(clinicId).Get(messageKey) is { } found

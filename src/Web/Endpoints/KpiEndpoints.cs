@@ -57,7 +57,7 @@ internal static class KpiEndpoints
     }
 
     private static async Task<IResult> GetVisits(
-        string clinicId, DateOnly? from, DateOnly? to, string? therapistId, ClaimsPrincipal user, IGrainFactory grains,
+        string clinicId, DateOnly? from, DateOnly? to, string? therapistId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http,
         IKpiStore store, [FromKeyedServices(Clock.Key)] TimeProvider time, CancellationToken ct)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
@@ -86,6 +86,7 @@ internal static class KpiEndpoints
                     f.ArrivedAt, f.StartedAt, f.ArrivedAt is not null && f.StartedAt is not null ? (int)KpiDayRollup.Wait(f).TotalMinutes : null,
                     f.WalkIn, f.LateCancellation, f.Units)),
         ];
+        http.DisclosePatients(visits.Select(v => v.PatientId));
         return TypedResults.Ok(visits);
     }
 

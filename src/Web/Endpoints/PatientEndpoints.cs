@@ -25,7 +25,7 @@ internal static class PatientEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<PatientSearchResult>, ProblemHttpResult>> Search(string clinicId, string? q, IGrainFactory grains)
+    private static async Task<Results<Ok<PatientSearchResult>, ProblemHttpResult>> Search(string clinicId, string? q, IGrainFactory grains, HttpContext http)
     {
         var (search, error) = PatientSearch.Parse(clinicId, q);
         if (search is null)
@@ -39,6 +39,7 @@ internal static class PatientEndpoints
         }
 
         var matches = await grains.GetGrain<IPatientDirectoryGrain>(clinicId).Search(search);
+        http.DisclosePatients(matches.Select(m => m.PatientId));
         return TypedResults.Ok(new PatientSearchResult(search.Kind, matches));
     }
 

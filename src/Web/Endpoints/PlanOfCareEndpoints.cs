@@ -51,7 +51,7 @@ internal static class PlanOfCareEndpoints
             : Problems.NotFound($"No patient '{patientId}' in clinic '{clinicId}'.");
     }
 
-    private static async Task<Results<Ok<PlanProgress[]>, ProblemHttpResult>> UnderScheduled(string clinicId, IGrainFactory grains)
+    private static async Task<Results<Ok<PlanProgress[]>, ProblemHttpResult>> UnderScheduled(string clinicId, IGrainFactory grains, HttpContext http)
     {
         var clinic = grains.GetGrain<IClinicGrain>(clinicId);
         if (await clinic.GetConfig() is null)
@@ -60,7 +60,9 @@ internal static class PlanOfCareEndpoints
         }
 
         var progress = await Task.WhenAll((await clinic.GetPlanPatients()).Select(id => grains.GetGrain<IPatientGrain>(id).GetPlanProgress()));
-        return TypedResults.Ok(progress.SelectMany(p => p).Where(p => p.Shortfall > 0)
-            .OrderByDescending(p => p.Shortfall).ThenBy(p => p.PatientName, StringComparer.Ordinal).ToArray());
+        var shortfalls = progress.SelectMany(p => p).Where(p => p.Shortfall > 0)
+            .OrderByDescending(p => p.Shortfall).ThenBy(p => p.PatientName, StringComparer.Ordinal).ToArray();
+        http.DisclosePatients(shortfalls.Select(p => p.PatientId));
+        return TypedResults.Ok(shortfalls);
     }
 }

@@ -22,8 +22,13 @@ internal static class ScheduleEndpoints
     }
 
     private static Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> Schedule(
-        string clinicId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
-        new ClinicDayQuery(clinicId, date, grains, time).ReadAsync(day => day.Live.GetSchedule());
+        string clinicId, DateOnly? date, IGrainFactory grains, HttpContext http, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
+        new ClinicDayQuery(clinicId, date, grains, time).ReadAsync(async day =>
+        {
+            var schedule = await day.Live.GetSchedule();
+            http.DisclosePatients(Disclosed.PatientsOf(schedule));
+            return schedule;
+        });
 
     private static async Task<Results<Ok<FreeSlots>, ValidationProblem, ProblemHttpResult>> FreeSlots(
         string clinicId, string? visitType, string? therapistId, DateOnly? from, int? days, string? weekdays, TimeOnly? after, TimeOnly? before,

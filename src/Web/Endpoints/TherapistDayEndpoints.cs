@@ -19,7 +19,7 @@ internal static class TherapistDayEndpoints
     }
 
     private static async Task<Results<Ok<TherapistDay>, ValidationProblem, ProblemHttpResult>> GetDay(
-        string clinicId, string therapistId, DateOnly? date, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+        string clinicId, string therapistId, DateOnly? date, IGrainFactory grains, HttpContext http, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         var notFound = $"No therapist '{therapistId}' in clinic '{clinicId}'.";
         var (clinicDay, invalid, missing) = await new ClinicDayQuery(clinicId, date, grains, time).ResolveAsync(notFound);
@@ -37,7 +37,9 @@ internal static class TherapistDayEndpoints
         var dayGrain = clinicDay.Live;
         var board = await dayGrain.GetBoard();
         var late = await dayGrain.GetRunningLate(therapistId);
-        var visits = board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).Select(TherapistVisit.Of).ToList();
+        var rows = board.Rows.Where(r => r.TherapistId == therapistId).OrderBy(r => r.ScheduledStart).ToList();
+        http.DisclosePatients(rows.Select(r => r.PatientId));
+        var visits = rows.Select(TherapistVisit.Of).ToList();
         return TypedResults.Ok(new TherapistDay(clinicId, therapistId, therapist.DisplayName, day, late, visits));
     }
 }

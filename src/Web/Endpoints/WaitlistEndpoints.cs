@@ -41,8 +41,12 @@ internal static class WaitlistEndpoints
         return TypedResults.Created($"/api/clinics/{clinicId}/waitlist/{entry.EntryId}", entry);
     }
 
-    private static Task<IReadOnlyList<WaitlistEntry>> List(string clinicId, IGrainFactory grains) =>
-        grains.GetGrain<IWaitlistGrain>(clinicId).List();
+    private static async Task<IReadOnlyList<WaitlistEntry>> List(string clinicId, IGrainFactory grains, HttpContext http)
+    {
+        var entries = await grains.GetGrain<IWaitlistGrain>(clinicId).List();
+        http.DisclosePatients(entries.Select(e => e.PatientId));
+        return entries;
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(string clinicId, string entryId, IGrainFactory grains) =>
         await grains.GetGrain<IWaitlistGrain>(clinicId).Remove(entryId) ? TypedResults.NoContent() : Problems.NotFound($"No waitlist entry '{entryId}'.");

@@ -21,7 +21,7 @@ internal static class WorklistEndpoints
         return api;
     }
 
-    private static async Task<IResult> Get(string clinicId, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    private static async Task<IResult> Get(string clinicId, IGrainFactory grains, HttpContext http, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         var clinic = grains.GetGrain<IClinicGrain>(clinicId);
         if (await clinic.GetConfig() is not { } config)
@@ -59,6 +59,7 @@ internal static class WorklistEndpoints
             }
         }
 
+        http.DisclosePatients(dropped.Concat(authorizations).Concat(recertifications).Select(r => r.PatientId));
         static List<WorklistRow> Sorted(List<WorklistRow> rows) => [.. rows.OrderBy(r => r.PatientName, StringComparer.Ordinal).ThenBy(r => r.PatientId, StringComparer.Ordinal)];
         return TypedResults.Ok(new Worklists(Sorted(dropped), Sorted(authorizations), Sorted(recertifications)));
     }

@@ -23,6 +23,25 @@ public sealed class HardeningOptions
     [Range(0, 3650)]
     public int HstsMaxAgeDays { get; set; } = 365;
 
+    /// <summary>Hub calls one live connection may make in one second; one more closes it (screens make a few per page or day change).</summary>
+    [Range(1, 10_000)]
+    public int HubInvocationsPerSecond { get; set; } = 20;
+
+    /// <summary>Views one live connection may watch at once; subscribing to one more closes it (a screen watches one to three).</summary>
+    [Range(1, 1000)]
+    public int HubSubscriptionsPerConnection { get; set; } = 16;
+
+    /// <summary>Refused subscriptions one live connection may make; the next one closes it.</summary>
+    [Range(1, 1000)]
+    public int HubRefusedJoinsPerConnection { get; set; } = 10;
+
+    /// <summary>
+    /// Repeated identical refusals (same user, same call) within this many seconds are written as one audit row with their
+    /// count instead of a row each, so nobody can flood the audit log by asking again and again.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int DeniedJoinCoalesceSeconds { get; set; } = 60;
+
     /// <summary>
     /// Addresses (10.0.0.5) or networks (10.0.0.0/8) of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto
     /// are believed. Empty: none is, and the client address is the TCP peer's.

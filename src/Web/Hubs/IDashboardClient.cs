@@ -14,4 +14,7 @@ public interface IDashboardClient
     Task TherapistDayChanged(TherapistDayDelta delta);
 
     Task ScheduleChanged(ScheduleDelta delta);
+
+    /// <summary>Sent just before the hub closes the connection for going over a limit: why (the screen shows it).</summary>
+    Task Closing(string reason);
 }

@@ -11,6 +11,30 @@ namespace PtHub.Web.Security;
 /// </summary>
 internal static class AuditTrail
 {
+    private static readonly object DisclosedKey = new();
+
+    /// <summary>
+    /// A bulk read (a board, an export, a feed, a list) names the patients its answer disclosed; the endpoint's audit
+    /// entry lists them (<see cref="AuditRecord.Patients"/>), so "who saw this patient's data" finds the read. One
+    /// entry for the whole read rather than one per patient: a board of 200 visits is one act of one user, and one
+    /// row keeps the log's size proportional to the reads, not to the reads times the patients.
+    /// </summary>
+    public static void DisclosePatients(this HttpContext http, IEnumerable<string?> patientIds)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(patientIds);
+        if (http.Items[DisclosedKey] is not List<string?> disclosed)
+        {
+            http.Items[DisclosedKey] = disclosed = [];
+        }
+
+        disclosed.AddRange(patientIds);
+    }
+
+    /// <summary>What <see cref="DisclosePatients"/> gathered for this request; null when the endpoint named none.</summary>
+    private static ValueList<string>? Disclosed(HttpContext http) =>
+        Grains.Audit.AuditHash.NormalizePatients(http.Items[DisclosedKey] as List<string?>);
+
     /// <summary>The API's endpoint filter: records each call of an endpoint marked <see cref="AuditedAction"/> that got through.</summary>
     public static async ValueTask<object?> Filter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -31,17 +55,18 @@ internal static class AuditTrail
         if (status is >= 200 and < 300)
         {
             await RecordAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), http.User, audited.SystemChain ? null : Clinic(http), PatientOf(http, (inner as IValueHttpResult)?.Value),
-                audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
+                audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http), Disclosed(http));
         }
 
         return result;
     }
 
     public static Task RecordAsync(
-        IGrainFactory grains, ClaimsPrincipal user, string? clinicId, string? patientId, string action, string resource, string outcome, string source)
+        IGrainFactory grains, ClaimsPrincipal user, string? clinicId, string? patientId, string action, string resource, string outcome, string source,
+        ValueList<string>? patients = null)
     {
         var record = new AuditRecord(Who(user), RoleOf(user), clinicId, string.IsNullOrWhiteSpace(patientId) ? null : patientId, action,
-            resource, outcome, source);
+            resource, outcome, source, patients);
         return grains.ChainOf(record).Append(record);
     }
 
@@ -54,7 +79,7 @@ internal static class AuditTrail
             ? clinicId
             : null;
 
-    private static string Who(ClaimsPrincipal user) =>
+    public static string Who(ClaimsPrincipal user) =>
         user.UserId() ?? (user.DisplayId() is { } display ? $"display:{display}" : "anonymous");
 
     private static string RoleOf(ClaimsPrincipal user) =>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -19,6 +20,9 @@ public static class SecurityHostingExtensions
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddOptions<AuditAnchorOptions>().BindConfiguration(AuditAnchorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditAnchorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditAnchorService>());
 
         services.AddIdentityCore<StaffUser>(o =>
             {
@@ -72,9 +76,21 @@ public static class SecurityHostingExtensions
             o.FallbackPolicy = new AuthorizationPolicyBuilder()
                 .RequireAssertion(context => context.Resource is HttpContext http && http.GetEndpoint() is null).Build();
         });
-        // One key ring for all nodes, kept in PtHub's storage. It is not encrypted at rest: protect the database
-        // (or add ProtectKeysWithCertificate here) as the PHI in it already requires.
-        services.AddDataProtection().SetApplicationName("PtHub");
+        // One key ring for all nodes, kept in PtHub's storage; encrypted with the configured certificate when there is
+        // one (production should have one), else only as safe as the database it lives in.
+        var dataProtection = services.AddDataProtection().SetApplicationName("PtHub");
+        if (!string.IsNullOrWhiteSpace(security.KeyCertificatePath))
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(security.KeyCertificatePath, security.KeyCertificatePassword);
+            if (!certificate.HasPrivateKey)
+            {
+                throw new InvalidOperationException($"{SecurityOptions.Section}:KeyCertificatePath: '{security.KeyCertificatePath}' has no private key, so the key ring could not be read back.");
+            }
+
+            // The certificate is not in a certificate store, so decryption is told of it directly.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
             o.XmlRepository = new GrainXmlRepository(sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();

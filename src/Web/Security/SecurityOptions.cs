@@ -44,6 +44,17 @@ public sealed class SecurityOptions
     /// </summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>
+    /// A PKCS #12 (.pfx) certificate with its private key that encrypts the data-protection key ring at rest (the keys
+    /// that sign session cookies and protect display tokens), so a copy of the database does not give them away. The
+    /// same certificate on every node; keep it outside the database (a secret store, or a file readable by PtHub only).
+    /// Unset: the key ring is stored unencrypted and only the database's own protection covers it.
+    /// </summary>
+    public string? KeyCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyCertificatePath"/>, if it has one (PtHub__Security__KeyCertificatePassword).</summary>
+    public string? KeyCertificatePassword { get; set; }
+
     /// <summary>Sign-in through the clinic's identity provider (OpenID Connect); off unless an authority is set.</summary>
     public OidcOptions Oidc { get; set; } = new();
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using PtHub.Grains.Contracts;
 
 namespace PtHub.Web.Security;
 
@@ -55,6 +56,16 @@ internal static class SessionPolicy
 
             if (context.Principal?.HasClaim(c => c.Type == ExternalIdentityClaim) != true)
             {
+                // A signed-out session (on any node) or a disabled account is refused on its very next request; the
+                // periodic account re-check below only catches up on role and clinic changes.
+                if (context.Principal?.UserId() is { } userId && context.Principal.FindFirst(StaffClaims.Session)?.Value is { } session
+                    && !await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IStaffAccountGrain>(userId).IsSessionLive(session))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             }
 

@@ -72,10 +72,10 @@ public sealed class AuditApiTests(AuditNodeFixture fixture)
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         var lines = csv.TrimEnd('\n').Split('\n');
-        Assert.Equal("chain,sequence,at,user_id,role,clinic_id,patient_id,action,resource,outcome,source,previous_hash,hash", lines[0]);
+        Assert.Equal("chain,sequence,at,user_id,role,clinic_id,patient_id,action,resource,outcome,source,previous_hash,hash,patients", lines[0]);
         Assert.Equal(
             $"\"{clinic}\",1,\"{entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\",\"'=cmd\",\"front-desk\",\"{clinic}\",\"p-9\",\"patient.read\","
-            + $"\"/api/x?a=1,b=\"\"2\"\"\",\"ok\",\"10.0.0.7\",\"{entry.PreviousHash}\",\"{entry.Hash}\"",
+            + $"\"/api/x?a=1,b=\"\"2\"\"\",\"ok\",\"10.0.0.7\",\"{entry.PreviousHash}\",\"{entry.Hash}\",",
             lines[1]);
         Assert.Equal(2, lines.Length);
     }

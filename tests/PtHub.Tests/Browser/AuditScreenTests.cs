@@ -49,4 +49,33 @@ public sealed class AuditScreenTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify every chain" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verification")).ToContainTextAsync("Every chain is intact");
     }
+
+    /// <summary>A board read names every patient of the day: the log finds it under each, and lists them when opened.</summary>
+    [Fact]
+    public async Task AManagerFindsABoardReadUnderEachPatientItShowed()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        var patientId = await clinic.AddPatientAsync("Ines", "Duarte");
+        var other = await clinic.AddPatientAsync("Paul", "Okafor");
+        await clinic.BookAsync(patientId, "ann");
+        await clinic.BookAsync(other, "bob");
+        (await fixture.Node.Http.GetAsync($"/api/clinics/{clinic.Id}/board")).EnsureSuccessStatusCode();
+
+        var page = await fixture.OpenAsync($"/audit/{clinic.Id}", 1440, 900);
+        await Assertions.Expect(page.Locator("#count")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByLabel("Patient id").FillAsync(other);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        var read = page.Locator("table.audit tbody tr").Filter(new() { HasText = "board.read" });
+        await Assertions.Expect(read).ToHaveCountAsync(1);
+        await Assertions.Expect(read.Locator("details.disclosed summary")).ToHaveTextAsync("2 patients");
+        await read.Locator("details.disclosed summary").ClickAsync();
+        var listed = await read.Locator("details.disclosed li").AllTextContentsAsync();
+        Assert.Equal(new[] { patientId, other }.Order(StringComparer.Ordinal), listed.Select(l => l.Trim()));
+
+        // A patient's id in the list narrows the log to that patient, whose entries include the same board read.
+        await read.Locator("details.disclosed li button", new() { HasText = patientId }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Patient id")).ToHaveValueAsync(patientId);
+        await Assertions.Expect(page.Locator("table.audit tbody tr").Filter(new() { HasText = "board.read" })).ToHaveCountAsync(1);
+    }
 }

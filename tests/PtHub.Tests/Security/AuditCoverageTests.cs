@@ -31,6 +31,16 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         "GET /api/clinics/{clinicId}/messaging", "PUT /api/clinics/{clinicId}/messaging",
     ];
 
+    /// <summary>
+    /// Audited reads of many rows that name no patient: figures, stock, equipment, and the audit log itself (its
+    /// entries carry patient ids, but reading them is the compliance officer's job and is recorded on the system chain).
+    /// </summary>
+    private static readonly HashSet<string> AuditedReadsWithoutPatients =
+    [
+        "kpi.read", "kpi.export", "supplies.read", "supplies.low-stock", "supplies.reorder", "supplies.history", "equipment.read", "equipment.due",
+        "audit.read", "audit.export",
+    ];
+
     private AppNode Node => fixture.Node;
 
     [Fact]
@@ -181,6 +191,83 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
             e => Assert.Equal(patientId, e!["patientId"]!.GetValue<string>()));
     }
 
+    /// <summary>
+    /// A bulk read (a board, an export, a feed, a list) leaves one entry listing every patient its answer named, and
+    /// "who saw this patient's data" finds it. Every audited GET that names no single patient in its route is a bulk
+    /// read unless listed as naming none; each must be exercised here, so a new one fails until its patients are listed.
+    /// </summary>
+    [Fact]
+    public async Task EveryBulkReadListsThePatientsItsAnswerNamed()
+    {
+        var clinic = await ApiClinic.CreateAsync(Node.Http);
+        var http = Node.Http;
+        var api = $"/api/clinics/{clinic.Id}";
+        var rita = await clinic.AddPatientAsync("Rita", "Moreno");
+        var omar = await clinic.AddPatientAsync("Omar", "Moreno");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
+
+        // Today: Rita seen by Ann and checked out with a charge; Omar arrived for Bob. Tomorrow: Rita with Ann (a reminder
+        // in the outbox). Rita also waits for an opening, has an authorization nearly used up and a plan short of visits.
+        var seen = await clinic.BookAsync(rita, "ann");
+        foreach (var (action, body) in new (string, object?)[]
+        {
+            ("arrive", null), ("check-in", null), ("assign", new { roomId = "room-1" }), ("start", null), ("finish", null),
+            ("record-services", new { services = new[] { new { code = "97110", minutes = 30 } } }), ("check-out", null),
+        })
+        {
+            await Ok(clinic.CommandAsync(seen, action, body));
+        }
+
+        await Ok(clinic.CommandAsync(await clinic.BookAsync(omar, "bob"), "arrive"));
+        await Ok(http.PostAsJsonAsync($"{api}/visits", new
+        {
+            patientId = rita, therapistId = "ann", visitType = "follow-up", scheduledStart = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddHours(15), TimeSpan.Zero),
+            overrideReason = "test",
+        }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/waitlist", new { patientId = rita, visitType = "follow-up", therapistId = "bob", priority = 1 }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/patients/{rita}/authorizations", new { id = "a1", from = today.AddDays(-1), to = today.AddDays(60), visitsAuthorized = 2 }, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/patients/{rita}/plans-of-care", new
+        {
+            therapistId = "ann", visitType = "follow-up", visitsPerWeek = 7, weeks = 1, startDate = today.AddDays(21).ToString("yyyy-MM-dd"),
+            preferredDays = new[] { "Monday" }, preferredTime = "10:00:00",
+        }, Ct));
+        var token = (await (await http.PostAsync($"{api}/therapists/ann/calendar-token", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
+
+        var reads = new Dictionary<string, (string Url, string[] Patients)>
+        {
+            ["GET /api/clinics/{clinicId}/board"] = ($"{api}/board", [rita, omar]),
+            ["GET /api/clinics/{clinicId}/schedule"] = ($"{api}/schedule", [rita, omar]),
+            ["GET /api/clinics/{clinicId}/therapists/{therapistId}/day"] = ($"{api}/therapists/ann/day", [rita]),
+            ["GET /api/clinics/{clinicId}/therapists/{therapistId}/calendar.ics"] = ($"{api}/therapists/ann/calendar.ics?token={token}", [rita]),
+            ["GET /api/clinics/{clinicId}/charges.csv"] = ($"{api}/charges.csv?date={today:yyyy-MM-dd}", [rita]),
+            ["GET /api/clinics/{clinicId}/kpis/visits"] = ($"{api}/kpis/visits?from={today:yyyy-MM-dd}", [rita, omar]),
+            ["GET /api/clinics/{clinicId}/worklists"] = ($"{api}/worklists", [rita]),
+            ["GET /api/clinics/{clinicId}/messages"] = ($"{api}/messages", [rita]),
+            ["GET /api/clinics/{clinicId}/waitlist"] = ($"{api}/waitlist", [rita]),
+            ["GET /api/clinics/{clinicId}/under-scheduled"] = ($"{api}/under-scheduled", [rita]),
+            ["GET /api/clinics/{clinicId}/patients"] = ($"{api}/patients?q=moreno", [rita, omar]),
+        };
+        var bulk = ApiEndpoints().Where(e => e.Name.StartsWith("GET ", StringComparison.Ordinal) && e.Action is { } action
+                && !AuditedReadsWithoutPatients.Contains(action)
+                && !e.Name.Contains("{patientId}", StringComparison.Ordinal) && !e.Name.Contains("{visitId}", StringComparison.Ordinal)
+                && !e.Name.Contains("{messageKey}", StringComparison.Ordinal))
+            .ToDictionary(e => e.Name, e => e.Action!);
+        Assert.Equal(bulk.Keys.Order(StringComparer.Ordinal), reads.Keys.Order(StringComparer.Ordinal));
+
+        foreach (var (name, (url, patients)) in reads)
+        {
+            await Ok(http.GetAsync(url, Ct));
+            var newest = (await http.GetFromJsonAsync<JsonArray>($"{api}/audit?limit=20", Ct))!
+                .First(e => e!["action"]!.GetValue<string>() == bulk[name])!;
+            var listed = newest["patients"]?.AsArray().Select(p => p!.GetValue<string>()).ToArray() ?? [];
+            Assert.True(patients.Order(StringComparer.Ordinal).SequenceEqual(listed),
+                $"{name}: the entry lists [{string.Join(", ", listed)}], its answer named [{string.Join(", ", patients.Order(StringComparer.Ordinal))}]");
+        }
+
+        var sawOmar = (await http.GetFromJsonAsync<JsonArray>($"{api}/audit?patientId={omar}&limit=100", Ct))!.Select(e => e!["action"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(reads.Where(r => r.Value.Patients.Contains(omar)).Select(r => bulk[r.Key]).ToHashSet(), sawOmar);
+    }
+
     [Fact]
     public async Task ARefusedAttemptAtPatientInformationIsAuditedAsDenied()
     {
@@ -206,7 +293,13 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
 
         var entries = await Node.Http.GetFromJsonAsync<JsonArray>(
             $"/api/clinics/{secured.Clinic.Id}/audit?userId={secured.FrontDesk.UserName.ToLowerInvariant()}", Ct);
-        Assert.Contains(entries!, e => e!["action"]!.GetValue<string>() == "board.view" && e["outcome"]!.GetValue<string>() == "ok");
+        var view = Assert.Single(entries!, e => e!["action"]!.GetValue<string>() == "board.view" && e["outcome"]!.GetValue<string>() == "ok")!;
+        // The day's two patients (the secured clinic books one visit with Ann, one with Bob).
+        var listed = view["patients"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.Contains(secured.PatientId, listed);
+        var sawPatient = await Node.Http.GetFromJsonAsync<JsonArray>($"/api/clinics/{secured.Clinic.Id}/audit?patientId={secured.PatientId}", Ct);
+        Assert.Contains(sawPatient!, e => e!["action"]!.GetValue<string>() == "board.view");
     }
 
     private static async Task Ok(Task<HttpResponseMessage> call)

@@ -76,6 +76,19 @@ function by(field: "patientId" | "userId", value: string): void {
   void load();
 }
 
+function patientButton(patientId: string) {
+  return html`<button type="button" class="link-button" title="Only this patient" @click=${() => by("patientId", patientId)}>${patientId}</button>`;
+}
+
+/** The entry's patient, or the patients a bulk read (board, export, feed) disclosed: counted, listed when opened. */
+function patientsCell(e: AuditEntry) {
+  if (e.patientId) return patientButton(e.patientId);
+  const listed = e.patients ?? [];
+  if (listed.length === 0) return "";
+  return html`<details class="disclosed"><summary>${listed.length} patient${listed.length === 1 ? "" : "s"}</summary>
+    <ul>${listed.map(p => html`<li>${patientButton(p)}</li>`)}</ul></details>`;
+}
+
 function input(name: keyof Omit<Filter, "system">, label: string, type: string) {
   const messages = problem?.errors[name] ?? [];
   return html`<label>${label}
@@ -112,7 +125,7 @@ function entriesView() {
         <td>${when(e.at)}</td>
         <td><button type="button" class="link-button" title="Only this user" @click=${() => by("userId", e.userId)}>${e.userId}</button></td>
         <td>${e.role}</td><td>${e.action}</td>
-        <td>${e.patientId ? html`<button type="button" class="link-button" title="Only this patient" @click=${() => by("patientId", e.patientId!)}>${e.patientId}</button>` : ""}</td>
+        <td>${patientsCell(e)}</td>
         <td class="resource">${e.resource}</td><td>${e.outcome}</td><td>${e.source}</td></tr>`)}</tbody>
     </table>`;
 }

@@ -4,6 +4,7 @@
 import * as signalR from "@microsoft/signalr";
 import type { Versioned } from "./types";
 import { clockTime, currentSession, signIn } from "./dom";
+import { say } from "./toast";
 
 type Status = "connecting" | "live" | "offline";
 
@@ -47,6 +48,8 @@ export class LiveConnection {
     });
     // Automatic reconnect gives up after its own schedule; a wall display must not, so start over.
     this.connection.onclose(() => { this.setStatus("offline"); void this.startLoop(); });
+    // The hub closes a connection that goes over its limits and says why first.
+    this.connection.on("Closing", (reason: string) => say(reason));
     window.setInterval(() => this.render(), 1000);
   }
 
