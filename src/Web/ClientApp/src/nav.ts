@@ -18,6 +18,7 @@ const clinicScreens: Screen[] = [
   { screen: "therapist", label: "My day", roles: ["Therapist"] },
   { screen: "manager", label: "Manager", roles: managers },
   { screen: "trends", label: "Trends", roles: managers },
+  { screen: "worklists", label: "Worklists", roles: managers },
   { screen: "messages", label: "Messages", roles: managers },
   { screen: "settings", label: "Setup", roles: managers },
   { screen: "audit", label: "Audit log", roles: managers },
