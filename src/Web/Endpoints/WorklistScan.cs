@@ -47,9 +47,9 @@ internal static class WorklistScan
         var profile = Profile(clinicId, id);
         foreach (var plan in plans.Where(p => p.BookedAhead == 0 && p.Attended < p.Planned))
         {
-            // Attended and missed only grow, so a visit booked and lost again after "done" is a new drop-off.
+            // A visit taken back and lost again after "done" moves the plan's last status change: a new drop-off.
             yield return new(DroppedOff, new($"{DroppedOff}:{id}:{plan.PlanId}", id, name,
-                $"no visit booked; {plan.Attended} of {plan.Planned} planned visits attended", profile), $"{plan.Attended}/{plan.Missed}");
+                $"no visit booked; {plan.Attended} of {plan.Planned} planned visits attended", profile), $"{plan.Attended}/{plan.Missed}/{plan.LastStatusChange:O}");
         }
 
         foreach (var a in (record.Authorizations ?? []).Where(a => a.To >= today && (a.VisitsLeft <= VisitsLeftAtMost || a.UnitsLeft <= UnitsLeftAtMost)))
