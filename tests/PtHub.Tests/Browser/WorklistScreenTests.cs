@@ -50,6 +50,7 @@ public sealed class WorklistScreenTests(BrowserFixture fixture)
         await Assertions.Expect(dropped).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Assertions.Expect(dropped.Locator("td").Nth(1)).ToHaveTextAsync("no visit booked; 0 of 2 planned visits attended");
         await Assertions.Expect(page.Locator("#authorizationsLow tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#worklists")).Not.ToContainTextAsync("Loading");
         await Assertions.Expect(page.Locator("#site-nav a[data-screen=worklists]")).ToHaveAttributeAsync("aria-current", "page");
 
         await dropped.Locator("a", new() { HasText = "Wanda Listed" }).ClickAsync();

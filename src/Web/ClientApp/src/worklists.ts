@@ -83,5 +83,7 @@ config = await clinicOrNotFound<ClinicConfig>(`/api/clinics/${encodeURIComponent
 if (config) {
   document.getElementById("clinic-title")!.textContent = `Worklists · ${config.name}`;
   worklists = await getJson<Worklists>(api);
+  // The page's "Loading…" is not lit-html's to replace: clear it once before the first render.
+  root.replaceChildren();
   show();
 }
