@@ -69,6 +69,9 @@ function view(session: StaffSession, clinics: ClinicListing[], here: { screen: s
       <ul class="nav-links">
         ${repeat(links, s => s.screen, s => html`<li><a href=${clinicUrl(s.screen, current!)} data-screen=${s.screen}
           aria-current=${s.screen === here.screen ? "page" : nothing}>${s.label}</a></li>`)}
+        ${managers.includes(session.role)
+          ? html`<li><a href="/rollup" data-screen="rollup" aria-current=${here.screen === "rollup" ? "page" : nothing}>All clinics</a></li>`
+          : nothing}
         ${session.role === "Admin"
           ? html`<li><a href="/admin.html" data-screen="admin" aria-current=${here.screen === "admin.html" ? "page" : nothing}>Admin</a></li>`
           : nothing}
