@@ -2,7 +2,8 @@ namespace PtHub.Grains.Contracts;
 
 /// <summary>
 /// Where a plan of care stands: visits attended (checked out), still booked ahead, and how many more the plan needs
-/// than are booked. A shortfall above zero makes the patient under-scheduled.
+/// than are booked. A shortfall above zero makes the patient under-scheduled. <see cref="LastStatusChange"/> is the
+/// latest status change of the plan's visits: a plan dropped again after a visit was taken back has a later one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("PtHub.PlanProgress")]
 public sealed record PlanProgress(
@@ -13,4 +14,5 @@ public sealed record PlanProgress(
     [property: Id(4)] int Attended,
     [property: Id(5)] int BookedAhead,
     [property: Id(6)] int Missed,
-    [property: Id(7)] int Shortfall);
+    [property: Id(7)] int Shortfall,
+    [property: Id(8)] DateTimeOffset? LastStatusChange = null);

@@ -268,7 +268,7 @@ internal sealed partial class PatientGrain(
             var ahead = visits.Count(v => !v.IsClosed);
             var missed = visits.Count(v => v.Status is VisitStatus.Cancelled or VisitStatus.NoShow or VisitStatus.LeftWithoutBeingSeen);
             progress.Add(new PlanProgress(plan.PlanId, record.PatientId, name, plan.PlannedVisits, attended, ahead, missed,
-                Math.Max(0, plan.PlannedVisits - attended - ahead)));
+                Math.Max(0, plan.PlannedVisits - attended - ahead), visits.Count > 0 ? visits.Max(v => v.StatusSince) : null));
         }
 
         return progress;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains;
 using PtHub.Grains.Contracts;
 using PtHub.Web.Security;
@@ -5,62 +6,66 @@ using PtHub.Web.Security;
 namespace PtHub.Web.Endpoints;
 
 /// <summary>
-/// The lists that keep patients on plan, over the clinic's patients with a plan of care: dropped off (no visit booked
-/// ahead, plan not complete), authorizations nearly used up, recertification due soon. Each row links to the profile.
+/// The lists that keep patients on plan (<see cref="WorklistScan"/>), for the clinic's managers: each row links to the
+/// patient's profile and can be marked done, which keeps it off its list until its condition changes.
 /// </summary>
 internal static class WorklistEndpoints
 {
-    public const int VisitsLeftAtMost = 3;
-    public const int UnitsLeftAtMost = 10;
-    public const int RecertificationWithinDays = 14;
-
     public static RouteGroupBuilder MapWorklistEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/clinics/{clinicId}/worklists", Get).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("worklist.read")
-            .Produces<Worklists>().WithSummary("Patients dropped off their plan, authorizations nearly used up, recertifications due within 14 days");
+            .WithSummary("Patients dropped off their plan, authorizations nearly used up, recertifications and progress reports due, tomorrow's unverified coverage");
+        api.MapPost("/clinics/{clinicId}/worklists/done/{patientId}", MarkDone).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("worklist.done")
+            .WithSummary("Mark a worklist row of the patient done: it leaves its list until its condition changes");
         return api;
     }
 
-    private static async Task<IResult> Get(string clinicId, IGrainFactory grains, HttpContext http, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    private static async Task<Results<Ok<Worklists>, ProblemHttpResult>> Get(string clinicId, IGrainFactory grains, HttpContext http, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
-        var clinic = grains.GetGrain<IClinicGrain>(clinicId);
-        if (await clinic.GetConfig() is not { } config)
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {
             return Problems.NotFound($"No clinic '{clinicId}'.");
         }
 
-        var today = config.LocalDate(time.GetUtcNow());
-        var patients = await Task.WhenAll((await clinic.GetPlanPatients()).Distinct().Select(async id =>
-        {
-            var patient = grains.GetGrain<IPatientGrain>(id);
-            return (Record: await patient.Get(), Plans: await patient.GetPlanProgress(), Billing: await patient.GetBillingStatus(today));
-        }));
-        var dropped = new List<WorklistRow>();
-        var authorizations = new List<WorklistRow>();
-        var recertifications = new List<WorklistRow>();
-        foreach (var (record, plans, billing) in patients.Where(p => p.Record is { MergedInto: null } r && r.Details.ClinicId == clinicId))
-        {
-            var name = $"{record!.Details.FirstName} {record.Details.LastName}";
-            var profile = $"/patients/{Uri.EscapeDataString(clinicId)}/{Uri.EscapeDataString(record.PatientId)}";
-            foreach (var plan in plans.Where(p => p.BookedAhead == 0 && p.Attended < p.Planned))
-            {
-                dropped.Add(new(record.PatientId, name, $"no visit booked; {plan.Attended} of {plan.Planned} planned visits attended", profile));
-            }
+        var found = await WorklistScan.RunAsync(clinicId, config, config.LocalDate(time.GetUtcNow()), grains);
+        http.DisclosePatients(found.Select(f => f.Row.PatientId));
+        return TypedResults.Ok(Lists(found, await grains.GetGrain<IClinicWorklistGrain>(clinicId).GetDone()));
+    }
 
-            foreach (var a in (record.Authorizations ?? []).Where(a => a.To >= today && (a.VisitsLeft <= VisitsLeftAtMost || a.UnitsLeft <= UnitsLeftAtMost)))
-            {
-                var left = string.Join(", ", new[] { a.VisitsLeft is { } v ? $"{v} visits" : null, a.UnitsLeft is { } u ? $"{u} units" : null }.OfType<string>());
-                authorizations.Add(new(record.PatientId, name, $"authorization {a.Id}: {left} left, ends {a.To:yyyy-MM-dd}", profile));
-            }
-
-            if (billing?.RecertificationDue is { } due && due <= today.AddDays(RecertificationWithinDays))
-            {
-                recertifications.Add(new(record.PatientId, name, due < today ? $"recertification overdue since {due:yyyy-MM-dd}" : $"recertification due {due:yyyy-MM-dd}", profile));
-            }
+    private static async Task<Results<Ok<Worklists>, ValidationProblem, ProblemHttpResult>> MarkDone(
+        string clinicId, string patientId, WorklistDoneBody body, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(body.RowKey))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["rowKey"] = ["rowKey (the row's key from the worklists) is required."] });
         }
 
-        http.DisclosePatients(dropped.Concat(authorizations).Concat(recertifications).Select(r => r.PatientId));
-        static List<WorklistRow> Sorted(List<WorklistRow> rows) => [.. rows.OrderBy(r => r.PatientName, StringComparer.Ordinal).ThenBy(r => r.PatientId, StringComparer.Ordinal)];
-        return TypedResults.Ok(new Worklists(Sorted(dropped), Sorted(authorizations), Sorted(recertifications)));
+        if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
+        {
+            return Problems.NotFound($"No clinic '{clinicId}'.");
+        }
+
+        var now = time.GetUtcNow();
+        var found = await WorklistScan.RunAsync(clinicId, config, config.LocalDate(now), grains);
+        if (found.FirstOrDefault(f => f.Row.Key == body.RowKey && f.Row.PatientId == patientId) is not { } row)
+        {
+            return Problems.NotFound($"No row '{body.RowKey}' of patient '{patientId}' on the worklists of clinic '{clinicId}' now.");
+        }
+
+        var worklist = grains.GetGrain<IClinicWorklistGrain>(clinicId);
+        await worklist.MarkDone(new(row.Row.Key, row.Condition, Actor.Of(context), now), [.. found.Select(f => f.Row.Key)]);
+        return TypedResults.Ok(Lists(found, await worklist.GetDone()));
+    }
+
+    private static Worklists Lists(IReadOnlyList<WorklistScan.Found> found, IReadOnlyList<WorklistDoneMark> marks)
+    {
+        var done = marks.ToDictionary(m => m.RowKey, StringComparer.Ordinal);
+        bool IsDone(WorklistScan.Found f) => done.TryGetValue(f.Row.Key, out var mark) && mark.Condition == f.Condition;
+        var open = found.Where(f => !IsDone(f)).ToLookup(f => f.List);
+        List<WorklistRow> Of(string list) =>
+            [.. open[list].Select(f => f.Row).OrderBy(r => r.PatientName, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal)];
+        return new(Of(WorklistScan.DroppedOff), Of(WorklistScan.AuthorizationsLow), Of(WorklistScan.RecertificationDue),
+            Of(WorklistScan.ProgressReportsDue), Of(WorklistScan.UnverifiedTomorrow),
+            [.. found.Where(IsDone).Select(f => new WorklistDoneRow(f.List, f.Row, done[f.Row.Key].By, done[f.Row.Key].At)).OrderByDescending(d => d.DoneAt)]);
     }
 }

@@ -1,4 +1,7 @@
 namespace PtHub.Web.Endpoints;
 
-/// <summary>One patient to act on: what is due (<see cref="Detail"/>, in words) and where their profile is.</summary>
-internal sealed record WorklistRow(string PatientId, string PatientName, string Detail, string Profile);
+/// <summary>
+/// One patient to act on: what is due (<see cref="Detail"/>, in words) and where their profile is. <see cref="Key"/>
+/// names the row (list, patient and the authorization, plan or visit it is about) for marking it done.
+/// </summary>
+internal sealed record WorklistRow(string Key, string PatientId, string PatientName, string Detail, string Profile);

@@ -69,10 +69,11 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/authorizations", new { id = "a1", from = today.AddDays(-1), to = today.AddDays(60), visitsAuthorized = 20 }, Ct));
         await Ok(http.PostAsync($"{api}/patients/{patientId}/progress-reports", null, Ct));
         await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}/plan-of-care", new { start = today }, Ct));
-        await Ok(http.PostAsJsonAsync($"{api}/patients/{patientId}/plans-of-care", new
+        using var plan = await http.PostAsJsonAsync($"{api}/patients/{patientId}/plans-of-care", new
         {
             therapistId = "ann", visitType = "follow-up", visitsPerWeek = 1, weeks = 1, startDate = today.AddDays(14).ToString("yyyy-MM-dd"), preferredTime = "10:00:00",
-        }, Ct));
+        }, Ct);
+        var planVisit = (await plan.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitIds"]![0]!.GetValue<string>();
         await Ok(http.GetAsync($"{api}/patients/{patientId}/plans-of-care", Ct));
         await Ok(http.GetAsync($"{api}/patients?q=moreno", Ct));
         await Ok(http.PutAsJsonAsync($"{api}/patients/{patientId}", new { firstName = "Rita", lastName = "Moreno", birthDate = "1961-12-11", phone = "555-0142" }, Ct));
@@ -154,7 +155,10 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/kpis.csv", Ct));
         await Ok(http.GetAsync($"{api}/kpis/visits?from={today:yyyy-MM-dd}", Ct));
         await Ok(http.GetAsync("/api/kpis?by=month", Ct));
-        await Ok(http.GetAsync($"{api}/worklists", Ct));
+        // The plan's only visit cancelled: the patient is on "Dropped off", and that row is marked done.
+        await Ok(clinic.CommandAsync(planVisit, "cancel", new { reason = "Moved away" }));
+        var worklists = (await http.GetFromJsonAsync<JsonObject>($"{api}/worklists", Ct))!;
+        await Ok(http.PostAsJsonAsync($"{api}/worklists/done/{patientId}", new { rowKey = worklists["droppedOff"]![0]!["key"]!.GetValue<string>() }, Ct));
         await Ok(http.GetAsync("/api/kpis.csv", Ct));
         await Ok(http.PostAsync($"/api/users/{userId}/unlock", null, Ct));
         var supply = (await (await http.PostAsJsonAsync($"{api}/supplies", new { name = "Tape", unit = "roll", reorderPoint = 2, reorderQuantity = 10 }, Ct))

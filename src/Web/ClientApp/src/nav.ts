@@ -18,6 +18,7 @@ const clinicScreens: Screen[] = [
   { screen: "therapist", label: "My day", roles: ["Therapist"] },
   { screen: "manager", label: "Manager", roles: managers },
   { screen: "trends", label: "Trends", roles: managers },
+  { screen: "worklists", label: "Worklists", roles: managers },
   { screen: "messages", label: "Messages", roles: managers },
   { screen: "settings", label: "Setup", roles: managers },
   { screen: "audit", label: "Audit log", roles: managers },
@@ -68,6 +69,9 @@ function view(session: StaffSession, clinics: ClinicListing[], here: { screen: s
       <ul class="nav-links">
         ${repeat(links, s => s.screen, s => html`<li><a href=${clinicUrl(s.screen, current!)} data-screen=${s.screen}
           aria-current=${s.screen === here.screen ? "page" : nothing}>${s.label}</a></li>`)}
+        ${managers.includes(session.role)
+          ? html`<li><a href="/rollup" data-screen="rollup" aria-current=${here.screen === "rollup" ? "page" : nothing}>All clinics</a></li>`
+          : nothing}
         ${session.role === "Admin"
           ? html`<li><a href="/admin.html" data-screen="admin" aria-current=${here.screen === "admin.html" ? "page" : nothing}>Admin</a></li>`
           : nothing}

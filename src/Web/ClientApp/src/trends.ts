@@ -6,6 +6,7 @@ import { repeat } from "lit-html/directives/repeat.js";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { clinicFromPath, clinicOrNotFound, clockTime, getJson } from "./dom";
+import { kpiColumns, targetMark } from "./kpi-columns";
 import { mountNav } from "./nav";
 import { statusLabel } from "./statuses";
 import type { ClinicConfig, KpiFigures, KpiReport, KpiVisit, VisitStatus } from "./types";
@@ -24,22 +25,6 @@ let report: Report | null = null;
 let previous: Report | null = null;
 let drill: { period: Figures; visits: KpiVisit[] } | null = null;
 let error = "";
-
-/** The columns of the period table: label, figure, how it is shown. */
-const columns: [string, keyof Figures, (v: number | string | null) => string][] = [
-  ["Scheduled", "scheduled", n], ["Attended", "attended", n], ["Arrival rate", "arrivalRate", pct],
-  ["Cancel + no-show", "cancelNoShowRate", pct], ["Cancelled", "cancellationRate", pct], ["Late cancelled", "lateCancellationRate", pct],
-  ["No-shows", "noShowRate", pct], ["Initial evaluations", "initialEvaluations", n], ["Walk-ins", "walkInRate", pct],
-  ["Units / visit", "unitsPerVisit", n], ["Charges / visit", "chargesPerVisit", money], ["Mean wait", "waitMean", min],
-  ["Median wait", "waitMedian", min], ["90th pct wait", "wait90th", min], ["Seen ≤ 15 min", "seenWithin15Rate", pct],
-  ["On-time start", "onTimeStartRate", pct], ["Quote MAE", "quoteMae", min], ["Copays", "copaysCollected", n],
-  ["Treating min", "treatingMinutes", n],
-];
-
-function n(v: number | string | null): string { return v === null ? "–" : String(v); }
-function pct(v: number | string | null): string { return v === null ? "–" : `${v} %`; }
-function min(v: number | string | null): string { return v === null ? "–" : `${v} min`; }
-function money(v: number | string | null): string { return v === null ? "–" : `$${Number(v).toFixed(2)}`; }
 
 function params(): URLSearchParams { return new URLSearchParams(window.location.search); }
 
@@ -126,7 +111,7 @@ function controls(): TemplateResult {
 function targets(r: Report): TemplateResult {
   return html`<ul id="targets" class="targets">
     ${repeat(r.targets, t => t.figure, t => html`<li class="target ${t.state}" data-target=${t.figure} data-state=${t.state}>
-      <span class="mark">${t.state === "on" ? "✓" : t.state === "near" ? "≈" : t.state === "off" ? "✕" : "–"}</span> ${t.text}
+      <span class="mark">${targetMark(t.state)}</span> ${t.text}
       ${previous ? html`<span class="note">${change(t.value, (previous.total as unknown as Record<string, number | null>)[t.figure] ?? null, "")}</span>` : nothing}
     </li>`)}
   </ul>`;
@@ -134,14 +119,14 @@ function targets(r: Report): TemplateResult {
 
 function table(r: Report): TemplateResult {
   return html`<table id="periods" class="loads kpi-table">
-    <thead><tr><th scope="col">Period</th>${columns.map(c => html`<th scope="col">${c[0]}</th>`)}<th scope="col"><span class="visually-hidden">Visits</span></th></tr></thead>
+    <thead><tr><th scope="col">Period</th>${kpiColumns.map(c => html`<th scope="col">${c[0]}</th>`)}<th scope="col"><span class="visually-hidden">Visits</span></th></tr></thead>
     <tbody>
       ${repeat(r.periods, f => f.start, f => html`<tr data-period=${f.start}>
-        <th scope="row">${periodLabel(f)}</th>${columns.map(c => html`<td>${c[2](f[c[1]])}</td>`)}
+        <th scope="row">${periodLabel(f)}</th>${kpiColumns.map(c => html`<td>${c[2](f[c[1]])}</td>`)}
         <td><button type="button" class="visits" @click=${() => void showVisits(f)}>Visits</button></td></tr>`)}
-      <tr class="total" data-period="total"><th scope="row">Whole range</th>${columns.map(c => html`<td>${c[2](r.total[c[1]])}</td>`)}<td></td></tr>
+      <tr class="total" data-period="total"><th scope="row">Whole range</th>${kpiColumns.map(c => html`<td>${c[2](r.total[c[1]])}</td>`)}<td></td></tr>
       ${previous ? html`<tr class="previous" data-period="previous"><th scope="row">Period before (${previous.from} – ${previous.to})</th>
-        ${columns.map(c => html`<td>${c[2](previous!.total[c[1]])}</td>`)}<td></td></tr>` : nothing}
+        ${kpiColumns.map(c => html`<td>${c[2](previous!.total[c[1]])}</td>`)}<td></td></tr>` : nothing}
     </tbody>
   </table>`;
 }
@@ -149,9 +134,9 @@ function table(r: Report): TemplateResult {
 function therapists(r: Report): TemplateResult {
   const names = new Map(config.therapists.map(t => [t.id, t.displayName]));
   return html`<table id="by-therapist" class="loads kpi-table">
-    <thead><tr><th scope="col">Therapist</th>${columns.map(c => html`<th scope="col">${c[0]}</th>`)}</tr></thead>
+    <thead><tr><th scope="col">Therapist</th>${kpiColumns.map(c => html`<th scope="col">${c[0]}</th>`)}</tr></thead>
     <tbody>${repeat(r.therapists, b => b.id, b => html`<tr data-therapist=${b.id}><th scope="row">${names.get(b.id) ?? b.id}</th>
-      ${columns.map(c => html`<td>${c[2](b.figures[c[1]])}</td>`)}</tr>`)}</tbody>
+      ${kpiColumns.map(c => html`<td>${c[2](b.figures[c[1]])}</td>`)}</tr>`)}</tbody>
   </table>`;
 }
 

@@ -76,3 +76,6 @@ export type SupplyItem = Sent<Schemas["SupplyItem"]>;
 export type SupplyMovement = Sent<Schemas["SupplyMovement"]>;
 export type EquipmentItem = Sent<Schemas["EquipmentItem"]>;
 export type EquipmentDue = Sent<Schemas["EquipmentDue"]>;
+
+export type Worklists = Sent<Schemas["Worklists"]>;
+export type WorklistRow = Sent<Schemas["WorklistRow"]>;
