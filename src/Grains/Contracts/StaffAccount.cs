@@ -22,4 +22,8 @@ public sealed record StaffAccount(
 {
     /// <summary>User ids are user names compared without case, so one grain holds each name.</summary>
     public static string IdOf(string userName) => userName.Trim().ToLowerInvariant();
+
+    /// <summary>False once the session was signed out or the account disabled: the one rule for requests and live connections.</summary>
+    public bool IsSessionLive(string? sessionId) =>
+        !Disabled && !(EndedSessions ?? ValueList<EndedSession>.Empty).Any(s => s.SessionId == sessionId);
 }

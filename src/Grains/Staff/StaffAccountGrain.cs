@@ -39,8 +39,7 @@ internal sealed class StaffAccountGrain(
     }
 
     public Task<bool> IsSessionLive(string sessionId) =>
-        Task.FromResult(state.State.Account is { Disabled: false } account
-            && !(account.EndedSessions ?? ValueList<EndedSession>.Empty).Any(s => s.SessionId == sessionId));
+        Task.FromResult(state.State.Account?.IsSessionLive(sessionId) == true);
 
     public Task<SignInFailures?> FailuresFrom(string source) =>
         Task.FromResult(state.State.Failures.Find(f => f.Source == source));

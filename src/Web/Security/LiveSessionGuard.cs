@@ -116,9 +116,9 @@ public sealed partial class LiveSessionGuard(
     }
 
     private bool StillValid(StaffAccount? account, ClaimsPrincipal? user) =>
-        account is { Disabled: false } && user is not null
+        account is not null && user is not null
         && user.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value == account.SecurityStamp
-        && !(account.EndedSessions ?? ValueList<EndedSession>.Empty).Any(s => s.SessionId == user.FindFirst(StaffClaims.Session)?.Value);
+        && account.IsSessionLive(user.FindFirst(StaffClaims.Session)?.Value);
 
     /// <summary>A display, or a member of staff with a PtHub account (an identity provider's users have none to re-read).</summary>
     private static Holder? HolderOf(ClaimsPrincipal? user) =>

@@ -57,7 +57,7 @@ internal static class SessionPolicy
             if (context.Principal?.HasClaim(c => c.Type == ExternalIdentityClaim) != true)
             {
                 // A signed-out session (on any node) or a disabled account is refused on its very next request; the
-                // periodic account re-check below only catches up on role and clinic changes.
+                // periodic account re-check below (Identity's security stamp) only catches up on role and clinic changes.
                 if (context.Principal?.UserId() is { } userId && context.Principal.FindFirst(StaffClaims.Session)?.Value is { } session
                     && !await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IStaffAccountGrain>(userId).IsSessionLive(session))
                 {

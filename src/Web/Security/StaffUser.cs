@@ -32,9 +32,6 @@ public sealed class StaffUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Sessions signed out on the server (their ids); the account re-check refuses them.</summary>
-    public HashSet<string> EndedSessions { get; set; } = [];
-
     /// <summary>The security stamp as read from storage: a save succeeds only if nobody changed the account since.</summary>
     public string StoredStamp { get; set; } = "";
 
@@ -53,7 +50,6 @@ public sealed class StaffUser
         Disabled = account.Disabled,
         CreatedAt = account.CreatedAt,
         StoredStamp = account.SecurityStamp,
-        EndedSessions = [.. (account.EndedSessions ?? ValueList<EndedSession>.Empty).Select(s => s.SessionId)],
     };
 
     public StaffAccount ToAccount() => new(UserId, UserName, DisplayName, Role, ClinicIds.ToValueList(), TherapistId, PasswordHash,
