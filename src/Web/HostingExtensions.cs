@@ -73,6 +73,7 @@ public static class HostingExtensions
         api.MapPlanOfCareEndpoints();
         api.MapWaitlistEndpoints();
         api.MapCommunicationEndpoints();
+        api.MapVisitLinkEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
         api.MapTherapistDayEndpoints();

@@ -15,6 +15,10 @@ internal static class ScreenEndpoints
         // A patient's profile; the board links each row's patient here (and an insurance alert to its #coverage).
         app.MapGet("/patients/{clinicId}/{patientId}", () => Results.File(root.GetFileInfo("profile.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
+
+        // A patient's reminder link (no sign-in, no clinic in the address: the signed token after '#' says which visit).
+        app.MapGet("/visit", () => Results.File(root.GetFileInfo("visit.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }
