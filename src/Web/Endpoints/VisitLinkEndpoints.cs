@@ -60,7 +60,7 @@ internal static class VisitLinkEndpoints
             return problem!;
         }
 
-        return await Unusable(resolved, time.GetUtcNow()) is { } refusal
+        return await Unusable(resolved) is { } refusal
             ? Problems.From(refusal)
             : TypedResults.Ok(await FreeSlotsAsync(resolved, grains, time.GetUtcNow()));
     }
@@ -75,9 +75,9 @@ internal static class VisitLinkEndpoints
 
         return await ActAsync(body, context, grains, signer, time, async r =>
             // Only what the page offered: the same therapist within the next days; the day's booking rules decide the rest.
-            (await FreeSlotsAsync(r, grains, time.GetUtcNow())).Any(s => s.Start == start)
-                ? await r.Grain.Reschedule(r.Link, start)
-                : VisitResult.Refused(Refusal.Conflict("That time is not free any more; please pick another.")));
+            await Unusable(r) is { } refusal ? VisitResult.Refused(refusal)
+            : (await FreeSlotsAsync(r, grains, time.GetUtcNow())).Any(s => s.Start == start) ? await r.Grain.Reschedule(r.Link, start)
+            : VisitResult.Refused(Refusal.Conflict("That time is not free any more; please pick another.")));
     }
 
     private static async Task<Results<Ok<VisitLinkView>, ValidationProblem, ProblemHttpResult>> ActAsync(
@@ -123,7 +123,7 @@ internal static class VisitLinkEndpoints
     }
 
     /// <summary>Why the link can no longer act (used, or the visit is not the one it was sent for), else null.</summary>
-    private static async Task<Refusal?> Unusable(Resolved resolved, DateTimeOffset now) =>
+    private static async Task<Refusal?> Unusable(Resolved resolved) =>
         await resolved.Grain.GetUse() is { } used ? Refusal.Conflict(VisitLinks.UsedMessage(used))
         : resolved.Visit.ScheduledStart != resolved.Link.Start || resolved.Visit.Status != VisitStatus.Booked ? Refusal.Conflict(VisitLinks.Changed(resolved.Visit))
         : null;
@@ -132,7 +132,7 @@ internal static class VisitLinkEndpoints
     {
         var config = resolved.Config;
         var local = TimeZoneInfo.ConvertTime(visit.ScheduledStart, config.TimeZone);
-        var unusable = await Unusable(resolved with { Visit = visit }, now);
+        var unusable = await Unusable(resolved with { Visit = visit });
         var used = await resolved.Grain.GetUse();
         return new VisitLinkView(config.Name, ReminderPlanner.DateText(local), ReminderPlanner.TimeText(local),
             config.FindTherapist(visit.TherapistId)?.DisplayName ?? "your therapist",
