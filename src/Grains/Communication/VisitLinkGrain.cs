@@ -55,7 +55,7 @@ internal sealed class VisitLinkGrain(
             return VisitResult.Refused(Refusal.NotFound("This link is not valid."));
         }
 
-        if (current.ScheduledStart != link.Start || current.Status != VisitStatus.Booked)
+        if (!VisitLinks.StillFor(link, current))
         {
             return VisitResult.Refused(Refusal.Conflict(VisitLinks.Changed(current)));
         }

@@ -71,6 +71,17 @@ public static class VisitLinks
         return new VisitLink(message.ClinicId, message.VisitId!, start, message.ExpiresAt, nonce);
     }
 
+    /// <summary>
+    /// Whether the visit is still the one the link was sent for: booked, at the start the link names (to the second, as
+    /// the token and the reminder's key keep it).
+    /// </summary>
+    public static bool StillFor(VisitLink link, VisitSnapshot visit)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(visit);
+        return visit.Status == VisitStatus.Booked && visit.ScheduledStart.ToUnixTimeSeconds() == link.Start.ToUnixTimeSeconds();
+    }
+
     /// <summary>What a patient is told about a link already used.</summary>
     public static string UsedMessage(VisitLinkUse used) => used.Action switch
     {

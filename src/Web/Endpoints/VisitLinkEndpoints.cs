@@ -125,7 +125,7 @@ internal static class VisitLinkEndpoints
     /// <summary>Why the link can no longer act (used, or the visit is not the one it was sent for), else null.</summary>
     private static async Task<Refusal?> Unusable(Resolved resolved) =>
         await resolved.Grain.GetUse() is { } used ? Refusal.Conflict(VisitLinks.UsedMessage(used))
-        : resolved.Visit.ScheduledStart != resolved.Link.Start || resolved.Visit.Status != VisitStatus.Booked ? Refusal.Conflict(VisitLinks.Changed(resolved.Visit))
+        : !VisitLinks.StillFor(resolved.Link, resolved.Visit) ? Refusal.Conflict(VisitLinks.Changed(resolved.Visit))
         : null;
 
     private static async Task<VisitLinkView> ViewAsync(Resolved resolved, VisitSnapshot visit, DateTimeOffset now)
