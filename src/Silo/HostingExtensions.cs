@@ -70,7 +70,7 @@ public static class HostingExtensions
         builder.Services.AddHostedService<ClinicDayKeeper>();
         builder.Services.AddOptions<CommunicationOptions>().BindConfiguration(CommunicationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChannelDirectory>();
-        builder.Services.AddSingleton<VisitLinkSigner>();
+        builder.Services.AddSingleton<PatientLinkSigner>();
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 

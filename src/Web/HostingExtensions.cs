@@ -74,6 +74,7 @@ public static class HostingExtensions
         api.MapWaitlistEndpoints();
         api.MapCommunicationEndpoints();
         api.MapVisitLinkEndpoints();
+        api.MapOptOutEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
         api.MapTherapistDayEndpoints();

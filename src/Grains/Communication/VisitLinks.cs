@@ -18,6 +18,7 @@ public static class VisitLinks
     /// <summary>Who a link's command is from, in the visit's history and the audit log.</summary>
     public const string Actor = "patient via link";
     private const string Version = "v1";
+    private const string Purpose = "visit link";
 
     private sealed record Payload(string C, string V, long S, long E, string N);
 
@@ -27,7 +28,7 @@ public static class VisitLinks
         var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Payload(link.ClinicId, link.VisitId,
             link.Start.ToUnixTimeSeconds(), link.ExpiresAt.ToUnixTimeSeconds(), link.Nonce)));
         var signed = $"{Version}.{payload}";
-        return $"{signed}.{Base64Url.EncodeToString(Mac(masterKey, link.ClinicId, signed))}";
+        return $"{signed}.{Base64Url.EncodeToString(Mac(masterKey, Purpose, link.ClinicId, signed))}";
     }
 
     /// <summary>The link a token stands for, or null when it is malformed or its signature does not check.</summary>
@@ -52,7 +53,7 @@ public static class VisitLinks
                 return null;
             }
 
-            var expected = Mac(masterKey, payload.C, $"{parts[0]}.{parts[1]}");
+            var expected = Mac(masterKey, Purpose, payload.C, $"{parts[0]}.{parts[1]}");
             return CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2]))
                 ? new VisitLink(payload.C, payload.V, DateTimeOffset.FromUnixTimeSeconds(payload.S), DateTimeOffset.FromUnixTimeSeconds(payload.E), payload.N)
                 : null;
@@ -95,9 +96,13 @@ public static class VisitLinks
         ? "This appointment has changed since this link was sent; please call the clinic."
         : "This appointment can no longer be changed here; please call the clinic.";
 
-    private static byte[] Mac(ReadOnlySpan<byte> masterKey, string clinicId, string signed)
+    /// <summary>
+    /// The signature of a link of one kind (<paramref name="purpose"/>) for one clinic: its key is derived from the master
+    /// key per kind and clinic, so a token of one kind or clinic never checks as another.
+    /// </summary>
+    internal static byte[] Mac(ReadOnlySpan<byte> masterKey, string purpose, string clinicId, string signed)
     {
-        var clinicKey = HMACSHA256.HashData(masterKey, Encoding.UTF8.GetBytes($"pthub visit link key|{clinicId}"));
+        var clinicKey = HMACSHA256.HashData(masterKey, Encoding.UTF8.GetBytes($"pthub {purpose} key|{clinicId}"));
         return HMACSHA256.HashData(clinicKey, Encoding.UTF8.GetBytes(signed));
     }
 }

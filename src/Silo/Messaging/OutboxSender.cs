@@ -21,7 +21,7 @@ public sealed partial class OutboxSender(
     IOutboxStore store,
     ChannelDirectory channels,
     IGrainFactory grains,
-    VisitLinkSigner links,
+    PatientLinkSigner links,
     IOptions<CommunicationOptions> options,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
@@ -139,7 +139,7 @@ public sealed partial class OutboxSender(
 
         var template = settings.FindTemplate(message.Template) ?? MessagingSettings.Default.FindTemplate(MessagingSettings.ReminderTemplate)!;
         var outgoing = new OutgoingMessage(message.Key, to.Trim(), MessageTemplates.Render(template.Subject, message.MergeData),
-            MessageTemplates.Render(template.Body, message.MergeData) + await LinkLineAsync(message));
+            MessageTemplates.Render(template.Body, message.MergeData) + await LinkLineAsync(message) + await OptOutLineAsync(message, kind));
         var result = await channel.SendAsync(outgoing, cancellationToken);
         var at = time.GetUtcNow();
         var (status, next) = result.Outcome switch
@@ -171,6 +171,12 @@ public sealed partial class OutboxSender(
 
         return $"\n\nConfirm, cancel or change this appointment: {url}";
     }
+
+    /// <summary>Every e-mail ends with its unsubscribe link (a text message is stopped by replying STOP instead).</summary>
+    private async Task<string> OptOutLineAsync(OutboxMessage message, MessageChannel kind) =>
+        kind == MessageChannel.Email && await links.OptOutUrlAsync(message.ClinicId, message.PatientId) is { } url
+            ? $"\n\nTo stop these messages: {url}"
+            : "";
 
     /// <summary>The end of the clinic's quiet hours when now is inside them, else null.</summary>
     private async Task<DateTimeOffset?> QuietUntilAsync(string clinicId, MessagingSettings settings, DateTimeOffset now)

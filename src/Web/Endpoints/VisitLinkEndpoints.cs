@@ -37,22 +37,22 @@ internal static class VisitLinkEndpoints
     private sealed record Resolved(VisitLink Link, VisitSnapshot Visit, ClinicConfig Config, IVisitLinkGrain Grain);
 
     private static async Task<Results<Ok<VisitLinkView>, ValidationProblem, ProblemHttpResult>> Read(
-        VisitLinkBody body, HttpContext context, IGrainFactory grains, VisitLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time)
+        VisitLinkBody body, HttpContext context, IGrainFactory grains, PatientLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         var (resolved, problem) = await ResolveAsync(body, context, grains, signer, time);
         return resolved is null ? problem! : TypedResults.Ok(await ViewAsync(resolved, resolved.Visit, time.GetUtcNow()));
     }
 
     private static Task<Results<Ok<VisitLinkView>, ValidationProblem, ProblemHttpResult>> Confirm(
-        VisitLinkBody body, HttpContext context, IGrainFactory grains, VisitLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
+        VisitLinkBody body, HttpContext context, IGrainFactory grains, PatientLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
         ActAsync(body, context, grains, signer, time, r => r.Grain.Confirm(r.Link));
 
     private static Task<Results<Ok<VisitLinkView>, ValidationProblem, ProblemHttpResult>> Cancel(
-        VisitLinkBody body, HttpContext context, IGrainFactory grains, VisitLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
+        VisitLinkBody body, HttpContext context, IGrainFactory grains, PatientLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time) =>
         ActAsync(body, context, grains, signer, time, r => r.Grain.Cancel(r.Link));
 
     private static async Task<Results<Ok<VisitLinkSlot[]>, ValidationProblem, ProblemHttpResult>> Slots(
-        VisitLinkBody body, HttpContext context, IGrainFactory grains, VisitLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time)
+        VisitLinkBody body, HttpContext context, IGrainFactory grains, PatientLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         var (resolved, problem) = await ResolveAsync(body, context, grains, signer, time);
         if (resolved is null)
@@ -66,7 +66,7 @@ internal static class VisitLinkEndpoints
     }
 
     private static async Task<Results<Ok<VisitLinkView>, ValidationProblem, ProblemHttpResult>> Reschedule(
-        VisitLinkBody body, HttpContext context, IGrainFactory grains, VisitLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time)
+        VisitLinkBody body, HttpContext context, IGrainFactory grains, PatientLinkSigner signer, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (body.Start is not { } start)
         {
@@ -81,7 +81,7 @@ internal static class VisitLinkEndpoints
     }
 
     private static async Task<Results<Ok<VisitLinkView>, ValidationProblem, ProblemHttpResult>> ActAsync(
-        VisitLinkBody body, HttpContext context, IGrainFactory grains, VisitLinkSigner signer, TimeProvider time,
+        VisitLinkBody body, HttpContext context, IGrainFactory grains, PatientLinkSigner signer, TimeProvider time,
         Func<Resolved, Task<VisitResult>> act)
     {
         var (resolved, problem) = await ResolveAsync(body, context, grains, signer, time);
@@ -98,7 +98,7 @@ internal static class VisitLinkEndpoints
 
     /// <summary>The link and its visit, or the problem to answer; a link that checks marks the call as the patient's for the audit.</summary>
     private static async Task<(Resolved? Resolved, ProblemHttpResult? Problem)> ResolveAsync(
-        VisitLinkBody body, HttpContext context, IGrainFactory grains, VisitLinkSigner signer, TimeProvider time)
+        VisitLinkBody body, HttpContext context, IGrainFactory grains, PatientLinkSigner signer, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(body.Token))
         {
@@ -118,7 +118,7 @@ internal static class VisitLinkEndpoints
                 statusCode: StatusCodes.Status410Gone, title: "Link expired"));
         }
 
-        context.Items[AuditSubject.Key] = new AuditSubject(VisitLinks.Actor, "Patient", link.ClinicId, visit.PatientId);
+        AuditSubject.Add(context, new AuditSubject(VisitLinks.Actor, "Patient", link.ClinicId, visit.PatientId));
         return (new Resolved(link, visit, config, grains.GetGrain<IVisitLinkGrain>(link.Nonce)), null);
     }
 

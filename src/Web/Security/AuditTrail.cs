@@ -28,11 +28,14 @@ internal static class AuditTrail
         }
 
         var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-        if (status is >= 200 and < 300 && http.Items[AuditSubject.Key] is AuditSubject subject)
+        if (status is >= 200 and < 300 && AuditSubject.Of(http) is { } subjects)
         {
-            var record = new AuditRecord(subject.Who, subject.Role, subject.ClinicId, subject.PatientId,
-                audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
-            await http.RequestServices.GetRequiredService<IGrainFactory>().ChainOf(record).Append(record);
+            foreach (var subject in subjects)
+            {
+                var record = new AuditRecord(subject.Who, subject.Role, subject.ClinicId, subject.PatientId,
+                    audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
+                await http.RequestServices.GetRequiredService<IGrainFactory>().ChainOf(record).Append(record);
+            }
         }
         else if (status is >= 200 and < 300)
         {

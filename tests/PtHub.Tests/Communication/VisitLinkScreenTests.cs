@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using PtHub.Grains.Contracts;
 using PtHub.Tests.Api;
@@ -80,6 +81,22 @@ public sealed class VisitLinkScreenTests(BrowserFixture fixture)
         var again = await PageAsync(null, comms.Node.BaseAddress, link);
         await Assertions.Expect(again.Locator("#link-closed")).ToContainTextAsync("already used", new() { Timeout = 30_000 });
         await Assertions.Expect(again.Locator("#confirm")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task APatientStopsAllMessagesFromTheEmailsUnsubscribeLink()
+    {
+        var (comms, clinic, _, _) = await RemindedVisitAsync();
+        await using var _ = comms;
+        var link = System.Text.RegularExpressions.Regex.Match(comms.Smtp.Messages.Last().TextBody ?? "", @"http://\S+/unsubscribe#\S+").Value;
+
+        var page = await PageAsync(null, comms.Node.BaseAddress, link);
+        await page.Locator("#stop").ClickAsync(new() { Timeout = 30_000 });
+
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("You will get no more messages from API test clinic", new() { Timeout = 30_000 });
+        var patientId = (await comms.MessagesAsync(clinic.Id)).First().PatientId;
+        Assert.True((await comms.Node.Http.GetFromJsonAsync<ContactPreferences>($"/api/clinics/{clinic.Id}/patients/{patientId}/contact-preferences",
+            TestContext.Current.CancellationToken))!.OptedOut);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class VisitLinkTests
 
     /// <summary>A link signed by the node's own key, as the outbox signs one (for a visit booked with a start given here).</summary>
     private static Task<string> SignAsync(CommsNode comms, string clinicId, string visitId, DateTimeOffset start, DateTimeOffset? expires = null) =>
-        comms.Node.Services.GetRequiredService<VisitLinkSigner>().SignAsync(new VisitLink(clinicId, visitId, start, expires ?? start, Guid.NewGuid().ToString("N")));
+        comms.Node.Services.GetRequiredService<PatientLinkSigner>().SignAsync(new VisitLink(clinicId, visitId, start, expires ?? start, Guid.NewGuid().ToString("N")));
 
     [Fact]
     public async Task TheEmailedLinkConfirmsTheVisitOnceShowsOnTheBoardAndIsAuditedAsThePatient()

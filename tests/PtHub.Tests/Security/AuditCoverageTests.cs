@@ -130,7 +130,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         // the desk's confirmation of another visit.
         var linked = await clinic.BookAsync(patientId);
         var linkedStart = (await clinic.VisitAsync(linked))["visit"]!["scheduledStart"]!.GetValue<DateTimeOffset>();
-        var signer = Node.Services.GetRequiredService<PtHub.Silo.Messaging.VisitLinkSigner>();
+        var signer = Node.Services.GetRequiredService<PtHub.Silo.Messaging.PatientLinkSigner>();
         var link = await signer.SignAsync(new VisitLink(clinic.Id, linked, linkedStart, linkedStart.AddDays(30), Guid.NewGuid().ToString("N")));
         using (var patientBrowser = new HttpClient { BaseAddress = Node.BaseAddress })
         {
@@ -147,6 +147,18 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         }
 
         await Ok(clinic.CommandAsync(await clinic.BookAsync(patientId), "confirm"));
+
+        // Opting out without the desk: the unsubscribe link, and a STOP reply from a number only this test's patient has.
+        using (var patientBrowser = new HttpClient { BaseAddress = Node.BaseAddress })
+        {
+            await Ok(patientBrowser.PostAsJsonAsync("/api/unsubscribe", new { token = await signer.SignOptOutAsync(clinic.Id, patientId) }, Ct));
+            var phone = $"+1 (212) {Random.Shared.Next(200, 999)}-{Random.Shared.Next(1000, 9999)}";
+            var texting = await http.PostAsJsonAsync($"{api}/patients", new { firstName = "Stella", lastName = "Stop", birthDate = "1970-01-01", phone, confirmedNew = true }, Ct);
+            Assert.True(texting.IsSuccessStatusCode);
+            using var inbound = new HttpRequestMessage(HttpMethod.Post, "/api/sms/inbound") { Content = JsonContent.Create(new { from = phone, to = "+15550100", body = "STOP" }) };
+            inbound.Headers.Add("X-PtHub-Sms-Secret", NodeFixture.AuditCoverageInboundSecret);
+            await Ok(patientBrowser.SendAsync(inbound, Ct));
+        }
 
         await Ok(http.GetAsync($"{api}/charges.csv?date={today:yyyy-MM-dd}", Ct));
         var token = (await (await http.PostAsync($"{api}/therapists/ann/calendar-token", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();

@@ -5,10 +5,10 @@ using PtHub.Grains.Contracts;
 namespace PtHub.Silo.Messaging;
 
 /// <summary>
-/// Signs and checks patient links with the master key (configuration, else the one kept by <see cref="ILinkSigningKeyGrain"/>),
+/// Signs and checks patient links (a visit's confirm / cancel / reschedule link, the unsubscribe link) with the master key (configuration, else the one kept by <see cref="ILinkSigningKeyGrain"/>),
 /// read once per node. The outbox signs a link into each reminder it sends; the public link page checks it.
 /// </summary>
-public sealed class VisitLinkSigner(IGrainFactory grains, IOptions<CommunicationOptions> options)
+public sealed class PatientLinkSigner(IGrainFactory grains, IOptions<CommunicationOptions> options)
 {
     public const string KeyGrain = "visit-links";
 
@@ -23,6 +23,17 @@ public sealed class VisitLinkSigner(IGrainFactory grains, IOptions<Communication
     public async Task<string> SignAsync(VisitLink link) => VisitLinks.Sign(await KeyAsync(), link);
 
     public async Task<VisitLink?> ReadAsync(string? token) => VisitLinks.Read(await KeyAsync(), token);
+
+    /// <summary>The unsubscribe page an e-mail's last line links to.</summary>
+    public const string OptOutPath = "/unsubscribe";
+
+    public async Task<string> SignOptOutAsync(string clinicId, string patientId) => OptOutLinks.Sign(await KeyAsync(), clinicId, patientId);
+
+    public async Task<(string ClinicId, string PatientId)?> ReadOptOutAsync(string? token) => OptOutLinks.Read(await KeyAsync(), token);
+
+    /// <summary>The address of a patient's unsubscribe page, or null when no public address is configured.</summary>
+    public async Task<string?> OptOutUrlAsync(string clinicId, string patientId) =>
+        BaseUrl is { } baseUrl ? $"{baseUrl}{OptOutPath}#{await SignOptOutAsync(clinicId, patientId)}" : null;
 
     /// <summary>The address of a link's page, or null when no public address is configured.</summary>
     public async Task<string?> UrlAsync(VisitLink link) =>
