@@ -37,10 +37,10 @@ public sealed class CommsNode : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A node whose reminders carry patient links to its own address (a fixed loopback port), so a browser can open them.</summary>
-    public static Task<CommsNode> StartWithLinksAsync(params (string Key, string Value)[] settings)
+    public static Task<CommsNode> StartWithLinksAsync(DateTimeOffset? now = null, params (string Key, string Value)[] settings)
     {
         var port = FreePorts.Next();
-        return StartAsync(httpPort: port, settings: [("PtHub:Communication:Links:BaseUrl", $"http://127.0.0.1:{port}"), .. settings]);
+        return StartAsync(now: now, httpPort: port, settings: [("PtHub:Communication:Links:BaseUrl", $"http://127.0.0.1:{port}"), .. settings]);
     }
 
     public static async Task<CommsNode> StartAsync(bool channels = true, string? database = null, DateTimeOffset? now = null, int httpPort = 0,

@@ -18,13 +18,14 @@ public sealed class VisitLinkScreenTests(BrowserFixture fixture)
 
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
-    /// <summary>A node whose clinic clock reads 09:00 today in New York, with a visit at noon and its 2-hour reminder sent at 10:00.</summary>
+    /// <summary>A node whose clinic clock reads 09:00 tomorrow in New York, with a visit at noon and its 2-hour reminder sent at 10:00.</summary>
     private static async Task<(CommsNode Comms, ApiClinic Clinic, string VisitId, string Link)> RemindedVisitAsync()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, NewYork).DateTime);
-        DateTimeOffset At(int hour) => new(today.ToDateTime(new TimeOnly(hour, 0)), NewYork.GetUtcOffset(today.ToDateTime(new TimeOnly(hour, 0))));
-        var comms = await CommsNode.StartWithLinksAsync();
-        await comms.MoveClockAsync(At(9));
+        // Tomorrow in New York, so the clinic clock starts ahead of the real one whatever the hour the test runs at
+        // (a clock moved back before the real time would outdate the sessions signed in at start).
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, NewYork).DateTime).AddDays(1);
+        DateTimeOffset At(int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), NewYork.GetUtcOffset(day.ToDateTime(new TimeOnly(hour, 0))));
+        var comms = await CommsNode.StartWithLinksAsync(now: At(9));
         var clinic = await comms.ClinicAsync();
         var patient = await comms.PatientAsync(clinic, phone: null, email: "rita@example.test");
         var visit = await comms.BookAsync(clinic, patient, At(12));
