@@ -72,6 +72,7 @@ public static class HostingExtensions
         builder.UseOrleans(silo => ConfigureSilo(silo, options));
         builder.Services.AddOptions<CommunicationOptions>().BindConfiguration(CommunicationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChannelDirectory>();
+        builder.Services.AddSingleton<PatientLinkSigner>();
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 

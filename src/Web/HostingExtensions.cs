@@ -83,6 +83,8 @@ public static class HostingExtensions
         api.MapPlanOfCareEndpoints();
         api.MapWaitlistEndpoints();
         api.MapCommunicationEndpoints();
+        api.MapVisitLinkEndpoints();
+        api.MapOptOutEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();
         api.MapTherapistDayEndpoints();

@@ -23,7 +23,8 @@ public static class BoardProjection
             Alerts(visit, config.Alerts, now).Concat(billing is null ? [] : BillingAlerts.For(visit, patient, billing)).ToValueList(),
             ticket, estimatedWaitMinutes,
             patient?.Coverage is { Copay: > 0 } coverage && visit.CopayCollected is null && visit.Status.IsOnSite() ? coverage.Copay : null,
-            Actions: actions, CancelIsLate: cancelIsLate, CopayPaid: visit.CopayCollected);
+            Actions: actions, CancelIsLate: cancelIsLate, CopayPaid: visit.CopayCollected,
+            ConfirmedAt: visit.Status == VisitStatus.Booked ? visit.ConfirmedAt : null);
     }
 
     /// <summary>The long-wait alerts of DOMAIN.md, against the clinic's thresholds.</summary>

@@ -40,6 +40,7 @@ public static class ScheduleProjection
             patient is null ? "(unknown patient)" : $"{patient.Details.LastName}, {patient.Details.FirstName}",
             visit.TherapistId, visit.RoomId ?? visit.PlannedRoomId, visit.VisitTypeCode,
             config.FindVisitType(visit.VisitTypeCode)?.Name ?? visit.VisitTypeCode,
-            visit.ScheduledStart, visit.DurationMinutes, visit.Status, visit.WalkIn, actions, cancelIsLate);
+            visit.ScheduledStart, visit.DurationMinutes, visit.Status, visit.WalkIn, actions, cancelIsLate,
+            visit.Status == VisitStatus.Booked ? visit.ConfirmedAt : null);
     }
 }

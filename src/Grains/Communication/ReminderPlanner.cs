@@ -33,8 +33,8 @@ public static class ReminderPlanner
         var data = new Dictionary<string, string>
         {
             [MessageTemplates.Clinic] = clinic.Name,
-            [MessageTemplates.Date] = localStart.ToString("dddd, MMMM d", CultureInfo.InvariantCulture),
-            [MessageTemplates.Time] = localStart.ToString("h:mm tt", CultureInfo.InvariantCulture),
+            [MessageTemplates.Date] = DateText(localStart),
+            [MessageTemplates.Time] = TimeText(localStart),
             [MessageTemplates.Therapist] = clinic.FindTherapist(visit.TherapistId)?.DisplayName ?? "your therapist",
         };
         var planned = new List<OutboxMessage>();
@@ -54,6 +54,12 @@ public static class ReminderPlanner
 
         return planned;
     }
+
+    /// <summary>A date as messages and the patient's link page write it ("Tuesday, December 8"), of a clinic-local time.</summary>
+    public static string DateText(DateTimeOffset local) => local.ToString("dddd, MMMM d", CultureInfo.InvariantCulture);
+
+    /// <summary>A time of day as messages and the patient's link page write it ("2:30 PM").</summary>
+    public static string TimeText(DateTimeOffset local) => local.ToString("h:mm tt", CultureInfo.InvariantCulture);
 
     /// <summary>When a reminder <paramref name="lead"/> before <paramref name="start"/> goes out, out of quiet hours; null if never.</summary>
     public static DateTimeOffset? DueAt(DateTimeOffset start, TimeSpan lead, ClinicConfig clinic, MessagingSettings settings)

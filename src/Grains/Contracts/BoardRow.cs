@@ -30,4 +30,5 @@ public sealed record BoardRow(
     [property: Id(19)] DateTimeOffset? ExpectedStart = null,
     [property: Id(20)] ValueList<string>? Actions = null,
     [property: Id(21)] bool CancelIsLate = false,
-    [property: Id(22)] CopayPayment? CopayPaid = null);
+    [property: Id(22)] CopayPayment? CopayPaid = null,
+    [property: Id(23)] DateTimeOffset? ConfirmedAt = null);

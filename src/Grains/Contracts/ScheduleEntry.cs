@@ -21,4 +21,5 @@ public sealed record ScheduleEntry(
     [property: Id(9)] VisitStatus Status,
     [property: Id(10)] bool WalkIn,
     [property: Id(11)] ValueList<string> Actions,
-    [property: Id(12)] bool CancelIsLate);
+    [property: Id(12)] bool CancelIsLate,
+    [property: Id(13)] DateTimeOffset? ConfirmedAt = null);

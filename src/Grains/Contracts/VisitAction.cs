@@ -28,4 +28,7 @@ public enum VisitAction
     [JsonStringEnumMemberName("reschedule")] Reschedule,
     /// <summary>Takes back the visit's last step, shortly after it was taken by mistake (recorded as its own event).</summary>
     [JsonStringEnumMemberName("undo")] Undo,
+
+    /// <summary>The patient said they will come (by the link in a reminder, or to the desk); the visit stays booked.</summary>
+    [JsonStringEnumMemberName("confirm")] Confirm,
 }

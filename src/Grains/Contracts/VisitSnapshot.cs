@@ -29,7 +29,8 @@ public sealed record VisitSnapshot(
     [property: Id(20)] ValueList<RoomStay> RoomStays,
     [property: Id(21)] CopayPayment? CopayCollected = null,
     [property: Id(22)] bool ServicesRecorded = false,
-    [property: Id(23)] string? PlannedRoomId = null)
+    [property: Id(23)] string? PlannedRoomId = null,
+    [property: Id(24)] DateTimeOffset? ConfirmedAt = null)
 {
     public bool IsClosed => Status.IsClosed();
 

@@ -98,6 +98,11 @@ public static class VisitLifecycle
                         Detail: $"from {state.ScheduledStart:yyyy-MM-dd HH:mm} to {newStart.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"
                             + (command.Reason is { } note ? $"; {note}" : ""))),
             VisitAction.Undo => Undo(state, command, now),
+            VisitAction.Confirm => status != VisitStatus.Booked
+                ? Refuse(RefusalKind.Conflict, $"Only a booked visit can be confirmed; this one is {Describe(status)}.")
+                : state.ConfirmedAt is not null
+                    ? Refuse(RefusalKind.Conflict, "The visit is already confirmed.")
+                    : Accept(state, command.Action, VisitStatus.Booked, detail: command.Reason?.Trim()),
             _ => Refuse(RefusalKind.Invalid, $"Unknown action {command.Action}."),
         };
     }
@@ -296,7 +301,12 @@ public static class VisitLifecycle
             case VisitAction.CollectCopay:
                 state.Copay = command.Copay! with { CollectedBy = command.Actor, CollectedAt = now };
                 break;
+            case VisitAction.Confirm:
+                state.ConfirmedAt = now;
+                break;
             case VisitAction.Reschedule:
+                // A confirmation was of the old time; whoever moved it confirms the new one again if they want to.
+                state.ConfirmedAt = null;
                 state.ScheduledStart = command.NewStart!.Value.ToUniversalTime();
                 state.Date = command.NewDate!.Value;
                 state.PlannedRoomId = command.RoomId ?? state.PlannedRoomId;
@@ -354,7 +364,7 @@ public static class VisitLifecycle
             state.DurationMinutes, state.Status, statusSince, state.TherapistId, state.RoomId,
             firstTo(VisitStatus.Arrived), firstTo(VisitStatus.InTreatment), firstTo(VisitStatus.Finished),
             firstTo(VisitStatus.CheckedOut), state.WalkIn, state.LateCancellation, state.CancelReason, state.Events.Count + state.PatientMoves,
-            RoomedAt(state, events), RoomStays(events), state.Copay, state.Services.Count > 0, state.PlannedRoomId);
+            RoomedAt(state, events), RoomStays(events), state.Copay, state.Services.Count > 0, state.PlannedRoomId, state.ConfirmedAt);
     }
 
     /// <summary>

@@ -50,4 +50,7 @@ public sealed class VisitState
 
     /// <summary>What the reminders in the outbox were last planned for (<see cref="Communication.ReminderPlanner.Signature"/>); null: never.</summary>
     [Id(23)] public string? RemindersPlannedFor { get; set; }
+
+    /// <summary>When the patient confirmed the visit at its current time; a move clears it.</summary>
+    [Id(24)] public DateTimeOffset? ConfirmedAt { get; set; }
 }

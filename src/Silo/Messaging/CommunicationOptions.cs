@@ -37,6 +37,9 @@ public sealed class CommunicationOptions
     [Range(0.001, 86400)]
     public double RetryMaxSeconds { get; set; } = 3600;
 
+    /// <summary>The patient links in reminders; checked by <see cref="PatientLinkSigner"/> when it first signs.</summary>
+    public LinkOptions Links { get; set; } = new();
+
     public EmailOptions? Email { get; set; }
 
     public SmsOptions? Sms { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PtHub.Grains;
+using PtHub.Grains.Communication;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
 
@@ -20,6 +21,7 @@ public sealed partial class OutboxSender(
     IOutboxStore store,
     ChannelDirectory channels,
     IGrainFactory grains,
+    PatientLinkSigner links,
     IOptions<CommunicationOptions> options,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
@@ -137,7 +139,7 @@ public sealed partial class OutboxSender(
 
         var template = settings.FindTemplate(message.Template) ?? MessagingSettings.Default.FindTemplate(MessagingSettings.ReminderTemplate)!;
         var outgoing = new OutgoingMessage(message.Key, to.Trim(), MessageTemplates.Render(template.Subject, message.MergeData),
-            MessageTemplates.Render(template.Body, message.MergeData));
+            MessageTemplates.Render(template.Body, message.MergeData) + await LinkLineAsync(message) + await OptOutLineAsync(message, kind));
         var result = await channel.SendAsync(outgoing, cancellationToken);
         var at = time.GetUtcNow();
         var (status, next) = result.Outcome switch
@@ -153,6 +155,28 @@ public sealed partial class OutboxSender(
             await AuditAsync(message, kind, result.Outcome);
         }
     }
+
+    /// <summary>
+    /// A reminder's confirm / cancel / reschedule link, signed as the message is sent (never stored), for the start it was
+    /// planned for (the last part of its idempotency key); empty when the message is no reminder or no public address is set.
+    /// </summary>
+    private async Task<string> LinkLineAsync(OutboxMessage message)
+    {
+        if (message.VisitId is null || message.Template != MessagingSettings.ReminderTemplate
+            || !long.TryParse(message.Key[(message.Key.LastIndexOf('|') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var startSeconds)
+            || await links.UrlAsync(VisitLinks.ForReminder(message, DateTimeOffset.FromUnixTimeSeconds(startSeconds))) is not { } url)
+        {
+            return "";
+        }
+
+        return $"\n\nConfirm, cancel or change this appointment: {url}";
+    }
+
+    /// <summary>Every e-mail ends with its unsubscribe link (a text message is stopped by replying STOP instead).</summary>
+    private async Task<string> OptOutLineAsync(OutboxMessage message, MessageChannel kind) =>
+        kind == MessageChannel.Email && await links.OptOutUrlAsync(message.ClinicId, message.PatientId) is { } url
+            ? $"\n\nTo stop these messages: {url}"
+            : "";
 
     /// <summary>The end of the clinic's quiet hours when now is inside them, else null.</summary>
     private async Task<DateTimeOffset?> QuietUntilAsync(string clinicId, MessagingSettings settings, DateTimeOffset now)

@@ -16,5 +16,11 @@ public sealed class SmsOptions
 
     public double TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The secret the provider sends with each incoming text (header <c>X-PtHub-Sms-Secret</c>) to
+    /// <c>POST /api/sms/inbound</c>; without it incoming texts (a STOP reply) are refused.
+    /// </summary>
+    public string? InboundSecret { get; set; }
+
     public bool IsConfigured => Url is not null;
 }

@@ -18,6 +18,12 @@ internal static class ScreenEndpoints
         // The roll-up across the clinics a manager may see: no clinic in its path.
         app.MapGet("/rollup", () => Results.File(root.GetFileInfo("rollup.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
+
+        // A patient's reminder link (no sign-in, no clinic in the address: the signed token after '#' says which visit).
+        app.MapGet("/visit", () => Results.File(root.GetFileInfo("visit.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/unsubscribe", () => Results.File(root.GetFileInfo("unsubscribe.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

@@ -54,6 +54,7 @@ internal static class VisitEndpoints
         [VisitAction.RecordServices] = "Minutes per procedure code, once treatment is finished (units are computed at check-out)",
         [VisitAction.CollectCopay] = "The copay taken at the desk (amount, method)",
         [VisitAction.Reschedule] = "Move a booked visit",
+        [VisitAction.Confirm] = "The patient confirmed they will come (e.g. on the phone); the board and schedule mark it. A move clears it",
         [VisitAction.Undo] = "Take back the visit's last step, within 5 minutes, by the user who took it (not check-out)",
     };
 

@@ -34,6 +34,7 @@ public static class HardeningExtensions
             limiter.OnRejected = RejectAsync;
             limiter.AddPolicy<string, SignInRateLimiterPolicy>(RateLimitPolicies.SignIn);
             limiter.AddPolicy<string, CommandRateLimiterPolicy>(RateLimitPolicies.Commands);
+            limiter.AddPolicy<string, PatientLinkRateLimiterPolicy>(RateLimitPolicies.PatientLinks);
         });
         return builder;
     }

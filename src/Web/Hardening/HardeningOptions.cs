@@ -15,6 +15,13 @@ public sealed class HardeningOptions
     [Range(1, 1_000_000)]
     public int CommandsPerMinute { get; set; } = 600;
 
+    /// <summary>
+    /// Calls of the public patient-link page (reads and actions) per minute from one client address: nobody signs in
+    /// there, so this is what keeps token guessing slow.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int PatientLinkRequestsPerMinute { get; set; } = 30;
+
     /// <summary>The largest request body Kestrel accepts; a larger one is answered 413.</summary>
     [Range(1024, 100L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;

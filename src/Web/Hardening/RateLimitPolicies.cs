@@ -11,4 +11,7 @@ public static class RateLimitPolicies
     /// Limits only unsafe methods, so it can be put on a whole group of endpoints and leave reads alone.
     /// </summary>
     public const string Commands = "commands";
+
+    /// <summary>A fixed window of <see cref="HardeningOptions.PatientLinkRequestsPerMinute"/> per client address; for the public patient-link page's calls, reads too.</summary>
+    public const string PatientLinks = "patient-links";
 }

@@ -52,7 +52,16 @@ internal static class AuditTrail
         }
 
         var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-        if (status is >= 200 and < 300)
+        if (status is >= 200 and < 300 && AuditSubject.Of(http) is { } subjects)
+        {
+            foreach (var subject in subjects)
+            {
+                var record = new AuditRecord(subject.Who, subject.Role, subject.ClinicId, subject.PatientId,
+                    audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
+                await http.RequestServices.GetRequiredService<IGrainFactory>().ChainOf(record).Append(record);
+            }
+        }
+        else if (status is >= 200 and < 300)
         {
             await RecordAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), http.User, audited.SystemChain ? null : Clinic(http), PatientOf(http, (inner as IValueHttpResult)?.Value),
                 audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http), Disclosed(http));

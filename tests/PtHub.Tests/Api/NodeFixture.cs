@@ -7,7 +7,11 @@ public sealed class NodeFixture : IAsyncLifetime
 {
     public AppNode Node { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Node = await AppNode.StartSqliteAsync();
+    public async ValueTask InitializeAsync() => Node = await AppNode.StartSqliteAsync(null,
+        // A number and secret for incoming texts (a STOP reply); no provider to send through.
+        ("PtHub:Communication:Sms:From", "+15550100"), ("PtHub:Communication:Sms:InboundSecret", AuditCoverageInboundSecret));
+
+    public const string AuditCoverageInboundSecret = "fixture-inbound-secret";
 
     public async ValueTask DisposeAsync() => await Node.DisposeAsync();
 }

@@ -36,7 +36,14 @@ public sealed class CommsNode : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<CommsNode> StartAsync(bool channels = true, string? database = null, DateTimeOffset? now = null,
+    /// <summary>A node whose reminders carry patient links to its own address (a fixed loopback port), so a browser can open them.</summary>
+    public static Task<CommsNode> StartWithLinksAsync(DateTimeOffset? now = null, params (string Key, string Value)[] settings)
+    {
+        var port = FreePorts.Next();
+        return StartAsync(now: now, httpPort: port, settings: [("PtHub:Communication:Links:BaseUrl", $"http://127.0.0.1:{port}"), .. settings]);
+    }
+
+    public static async Task<CommsNode> StartAsync(bool channels = true, string? database = null, DateTimeOffset? now = null, int httpPort = 0,
         params (string Key, string Value)[] settings)
     {
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
@@ -59,7 +66,7 @@ public sealed class CommsNode : IAsyncDisposable
         }
 
         all.AddRange(settings);
-        var node = await AppNode.StartAsync(all, builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock));
+        var node = await AppNode.StartAsync(all, builder => builder.Services.AddKeyedSingleton<TimeProvider>(PtHub.Grains.Clock.Key, clock), httpPort);
         return new CommsNode(node, clock, smtp, sms);
     }
 
@@ -88,6 +95,31 @@ public sealed class CommsNode : IAsyncDisposable
         }, Ct);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>();
+    }
+
+    /// <summary>Sends the visit's first reminder (moving the clock to its due time) and returns the token of the link in the e-mail.</summary>
+    public async Task<string> SendFirstReminderAsync(ApiClinic clinic, string visitId)
+    {
+        var first = (await MessagesAsync(clinic.Id)).Where(m => m.VisitId == visitId && m.Status == OutboxStatus.Pending).MinBy(m => m.DueAt)!;
+        await MoveClockAsync(first.DueAt);
+        await Sender.DrainOnceAsync(Ct);
+        var mail = Smtp.Messages.Last(m => m.MessageId == MessageIds.For(first.Key));
+        return LinkToken(mail.TextBody ?? "");
+    }
+
+    /// <summary>Sets the clinic clock; sessions answer to it too, so the administrator signs in again.</summary>
+    public async Task MoveClockAsync(DateTimeOffset now)
+    {
+        Clock.SetUtcNow(now);
+        await Node.Admin.SignInAsync("admin", AppNode.AdminPassword);
+    }
+
+    /// <summary>The token of the patient link in a message's text (after "/visit#").</summary>
+    public static string LinkToken(string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"/visit#(\S+)");
+        Assert.True(match.Success, $"no patient link in: {text}");
+        return match.Groups[1].Value;
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> MessagesAsync(string clinicId, string? patientId = null) =>

@@ -128,7 +128,7 @@ public sealed class OutboxDeliveryTests
         var first = (await comms.MessagesAsync(clinic.Id)).MinBy(m => m.DueAt)!;
         var services = comms.Node.Services;
         var options = services.GetRequiredService<IOptions<CommunicationOptions>>();
-        var dying = new OutboxSender(comms.Store, services.GetRequiredService<ChannelDirectory>(), comms.Node.Grains, options, comms.Clock,
+        var dying = new OutboxSender(comms.Store, services.GetRequiredService<ChannelDirectory>(), comms.Node.Grains, services.GetRequiredService<PatientLinkSigner>(), options, comms.Clock,
             NullLogger<OutboxSender>.Instance) { Node = "node-that-dies" };
         using var kill = new CancellationTokenSource();
         comms.Sms.Answer = async (_, _) =>

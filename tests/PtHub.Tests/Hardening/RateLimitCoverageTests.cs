@@ -19,6 +19,6 @@ public sealed class RateLimitCoverageTests(NodeFixture fixture)
 
         Assert.NotEmpty(commands);
         Assert.All(commands, endpoint => Assert.Contains(
-            endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName, new[] { RateLimitPolicies.Commands, RateLimitPolicies.SignIn }));
+            endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName, new[] { RateLimitPolicies.Commands, RateLimitPolicies.SignIn, RateLimitPolicies.PatientLinks }));
     }
 }

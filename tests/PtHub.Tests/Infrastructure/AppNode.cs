@@ -60,6 +60,7 @@ public sealed class AppNode : IAsyncDisposable
             // Tests send commands from one loopback address far faster than a front desk; a test may set its own limit.
             ["PtHub:Hardening:CommandsPerMinute"] = "1000000",
             ["PtHub:Hardening:SignInPermitsPerMinute"] = "100000",
+            ["PtHub:Hardening:PatientLinkRequestsPerMinute"] = "100000",
             ["PtHub:Security:SignInFailuresPerAddress"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };

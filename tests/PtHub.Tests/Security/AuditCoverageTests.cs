@@ -137,6 +137,40 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         var queue = (await http.GetFromJsonAsync<JsonArray>($"{api}/messages", Ct))!;
         await Ok(http.GetAsync($"{api}/messages/{Uri.EscapeDataString(queue[0]!["key"]!.GetValue<string>())}", Ct));
 
+        // A patient's reminder link, read, used to move the visit, and a second link (for the new time) used to cancel it;
+        // the desk's confirmation of another visit.
+        var linked = await clinic.BookAsync(patientId);
+        var linkedStart = (await clinic.VisitAsync(linked))["visit"]!["scheduledStart"]!.GetValue<DateTimeOffset>();
+        var signer = Node.Services.GetRequiredService<PtHub.Silo.Messaging.PatientLinkSigner>();
+        var link = await signer.SignAsync(new VisitLink(clinic.Id, linked, linkedStart, linkedStart.AddDays(30), Guid.NewGuid().ToString("N")));
+        using (var patientBrowser = new HttpClient { BaseAddress = Node.BaseAddress })
+        {
+            await Ok(patientBrowser.PostAsJsonAsync("/api/visit-links/read", new { token = link }, Ct));
+            using var offered = await patientBrowser.PostAsJsonAsync("/api/visit-links/slots", new { token = link }, Ct);
+            var newStart = (await offered.Content.ReadFromJsonAsync<JsonArray>(Ct))![0]!["start"]!.GetValue<DateTimeOffset>();
+            await Ok(patientBrowser.PostAsJsonAsync("/api/visit-links/reschedule", new { token = link, start = newStart }, Ct));
+            var second = await signer.SignAsync(new VisitLink(clinic.Id, linked, newStart, newStart, Guid.NewGuid().ToString("N")));
+            await Ok(patientBrowser.PostAsJsonAsync("/api/visit-links/cancel", new { token = second }, Ct));
+            var confirming = await clinic.BookAsync(patientId);
+            var confirmingStart = (await clinic.VisitAsync(confirming))["visit"]!["scheduledStart"]!.GetValue<DateTimeOffset>();
+            var third = await signer.SignAsync(new VisitLink(clinic.Id, confirming, confirmingStart, confirmingStart.AddDays(1), Guid.NewGuid().ToString("N")));
+            await Ok(patientBrowser.PostAsJsonAsync("/api/visit-links/confirm", new { token = third }, Ct));
+        }
+
+        await Ok(clinic.CommandAsync(await clinic.BookAsync(patientId), "confirm"));
+
+        // Opting out without the desk: the unsubscribe link, and a STOP reply from a number only this test's patient has.
+        using (var patientBrowser = new HttpClient { BaseAddress = Node.BaseAddress })
+        {
+            await Ok(patientBrowser.PostAsJsonAsync("/api/unsubscribe", new { token = await signer.SignOptOutAsync(clinic.Id, patientId) }, Ct));
+            var phone = $"+1 (212) {Random.Shared.Next(200, 999)}-{Random.Shared.Next(1000, 9999)}";
+            var texting = await http.PostAsJsonAsync($"{api}/patients", new { firstName = "Stella", lastName = "Stop", birthDate = "1970-01-01", phone, confirmedNew = true }, Ct);
+            Assert.True(texting.IsSuccessStatusCode);
+            using var inbound = new HttpRequestMessage(HttpMethod.Post, "/api/sms/inbound") { Content = JsonContent.Create(new { from = phone, to = "+15550100", body = "STOP" }) };
+            inbound.Headers.Add("X-PtHub-Sms-Secret", NodeFixture.AuditCoverageInboundSecret);
+            await Ok(patientBrowser.SendAsync(inbound, Ct));
+        }
+
         await Ok(http.GetAsync($"{api}/charges.csv?date={today:yyyy-MM-dd}", Ct));
         var token = (await (await http.PostAsync($"{api}/therapists/ann/calendar-token", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
         using (var calendar = new HttpClient { BaseAddress = Node.BaseAddress })
@@ -193,6 +227,8 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         Assert.Equal("127.0.0.1", read["source"]!.GetValue<string>());
         Assert.All(entries.Where(e => e!["action"]!.GetValue<string>().StartsWith("visit.", StringComparison.Ordinal)),
             e => Assert.Equal(patientId, e!["patientId"]!.GetValue<string>()));
+        Assert.All(entries.Where(e => e!["action"]!.GetValue<string>().StartsWith("visit-link.", StringComparison.Ordinal)),
+            e => Assert.Equal(("patient via link", "Patient", patientId), (e!["userId"]!.GetValue<string>(), e["role"]!.GetValue<string>(), e["patientId"]!.GetValue<string>())));
     }
 
     /// <summary>

@@ -234,7 +234,8 @@ function rowTemplate(row: BoardRow, now: number): TemplateResult {
     <div class="who"><strong><a class="patient" href="/patients/${encodeURIComponent(clinicId)}/${encodeURIComponent(row.patientId)}">${row.patientName}</a></strong>
       <small>${[row.visitType, row.walkIn ? "walk-in" : "", row.ticket ? `ticket #${row.ticket}` : ""].filter(Boolean).join(" · ")}</small></div>
     <div class="where"><span>${row.therapistName}</span><small>${row.roomName ?? "no room"}</small></div>
-    <div class="state"><span class="chip ${row.status}">${statusLabel[row.status]}</span><small>${timing(row, now)}</small></div>
+    <div class="state"><span class="chip ${row.status}">${statusLabel[row.status]}</span>${row.confirmedAt
+      ? html` <span class="confirmed-mark" title=${`Confirmed at ${time(row.confirmedAt)}`}>✓ Confirmed</span>` : nothing}<small>${timing(row, now)}</small></div>
     <ul class="alerts">${row.alerts.map(a => html`<li class="alert ${a.code}">${alertContent(row, a.code, a.message)}</li>`)}</ul>
     <div class="actions">${row.copayPaid ? html`<span class="paid">Copay $${row.copayPaid.amount.toFixed(2)} paid · ${row.copayPaid.method}</span>` : nothing}${actions(row)}</div>
   </article>`;

@@ -182,13 +182,13 @@ function entryTemplate(entry: ScheduleEntry, first: number, lane: { lane: number
   const movable = entry.actions.includes("reschedule");
   const when = `${hhmm(start)}–${hhmm(start + entry.durationMinutes)}`;
   return html`<button type="button" class="appt status-${entry.status}" ${cssom(style)} data-visit-id=${entry.visitId}
-      draggable=${movable ? "true" : "false"} aria-label=${`${when} ${entry.patientName}, ${entry.visitTypeName}, ${statusLabel[entry.status]}`}
+      draggable=${movable ? "true" : "false"} aria-label=${`${when} ${entry.patientName}, ${entry.visitTypeName}, ${statusLabel[entry.status]}${entry.confirmedAt ? ", confirmed" : ""}`}
       @dragstart=${(e: DragEvent) => { dragged = entry.visitId; e.dataTransfer?.setData("text/plain", entry.visitId); }}
       @dragend=${() => { dragged = null; }}
       @click=${() => dialogs.visitMenu(entry)}>
     <span class="appt-time">${when}</span>
     <span class="appt-name">${entry.patientName}</span>
-    <span class="appt-type">${entry.visitTypeName}${entry.walkIn ? " · walk-in" : ""}</span>
+    <span class="appt-type">${entry.visitTypeName}${entry.walkIn ? " · walk-in" : ""}${entry.confirmedAt ? html` · <span class="confirmed-mark">✓ confirmed</span>` : nothing}</span>
     <span class="chip ${entry.status}">${statusLabel[entry.status]}</span>
   </button>`;
 }

@@ -72,6 +72,11 @@ export type OutboxMessage = Sent<Schemas["OutboxMessage"]>;
 export type ContactPreferences = Sent<Schemas["ContactPreferences"]>;
 /** A clinic's messaging settings as GET/PUT …/messaging carry them (lead times in hours; times HH:mm:ss, clinic time). */
 export type MessagingSettings = Sent<Schemas["MessagingView"]>;
+/** What a patient's reminder link shows on its public page: clinic, date, time, therapist, and what the link allows. */
+export type VisitLinkView = Sent<Schemas["VisitLinkView"]>;
+export type VisitLinkSlot = Sent<Schemas["VisitLinkSlot"]>;
+/** What the unsubscribe page hears once the patient is opted out. */
+export type OptOutView = Sent<Schemas["OptOutView"]>;
 export type SupplyItem = Sent<Schemas["SupplyItem"]>;
 export type SupplyMovement = Sent<Schemas["SupplyMovement"]>;
 export type EquipmentItem = Sent<Schemas["EquipmentItem"]>;

@@ -1,0 +1,4 @@
+namespace PtHub.Web.Endpoints;
+
+/// <summary>What the unsubscribe page says afterwards: which clinic will send nothing more.</summary>
+public sealed record OptOutView(string ClinicName, bool OptedOut);
