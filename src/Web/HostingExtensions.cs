@@ -81,6 +81,7 @@ public static class HostingExtensions
         api.MapWorklistEndpoints();
         api.MapSupplyEndpoints();
         api.MapEquipmentEndpoints();
+        api.MapStaffEndpoints();
         return app;
     }
 }
