@@ -164,6 +164,19 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.PostAsJsonAsync($"{api}/equipment/{equipment}/status", new { status = "OutOfService" }, Ct));
         await Ok(http.GetAsync($"{api}/equipment", Ct));
         await Ok(http.GetAsync($"{api}/equipment/due", Ct));
+        var person = (await (await http.PostAsJsonAsync($"{api}/staff", new { name = "Ann Park", jobRole = "PT", employmentStart = "2024-01-02", userId = "admin", therapistId = "ann" }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["staffId"]!.GetValue<string>();
+        await Ok(http.PutAsJsonAsync($"{api}/staff/{person}", new { name = "Ann Park", jobRole = "PT", employmentStart = "2024-01-02", userId = "admin", therapistId = "ann" }, Ct));
+        var licence = (await (await http.PostAsJsonAsync($"{api}/staff/{person}/credentials", new { type = "pt-licence", number = "PT-1", expiry = today.AddDays(20) }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["credentials"]![0]!["credentialId"]!.GetValue<string>();
+        await Ok(http.DeleteAsync($"{api}/staff/{person}/credentials/{licence}", Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/staff/{person}/training", new { type = "hipaa", completedOn = today.AddDays(-1) }, Ct));
+        await Ok(http.GetAsync($"{api}/staff", Ct));
+        await Ok(http.GetAsync($"{api}/staff/me", Ct));
+        await Ok(http.GetAsync($"{api}/staff/alerts", Ct));
+        await Ok(http.GetAsync($"{api}/staff/training/hipaa", Ct));
+        var staffSettings = (await http.GetFromJsonAsync<JsonObject>($"{api}/staff/settings", Ct))!;
+        await Ok(http.PutAsJsonAsync($"{api}/staff/settings", staffSettings, Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 
