@@ -82,6 +82,8 @@ public static class HostingExtensions
         api.MapSupplyEndpoints();
         api.MapEquipmentEndpoints();
         api.MapStaffEndpoints();
+        api.MapReferralEndpoints();
+        api.MapBillingCodeEndpoints();
         return app;
     }
 }

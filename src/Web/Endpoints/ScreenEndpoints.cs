@@ -6,7 +6,7 @@ internal static class ScreenEndpoints
     public static WebApplication MapScreens(this WebApplication app)
     {
         var root = app.Environment.WebRootFileProvider;
-        foreach (var screen in new[] { "lobby", "board", "schedule", "manager", "therapist", "settings", "patients", "audit", "trends", "messages", "supplies", "equipment" })
+        foreach (var screen in new[] { "lobby", "board", "schedule", "manager", "therapist", "settings", "patients", "audit", "trends", "messages", "supplies", "equipment", "staff", "referrals", "billing-codes" })
         {
             app.MapGet($"/{screen}/{{clinicId}}", () => Results.File(root.GetFileInfo($"{screen}.html").CreateReadStream(), "text/html; charset=utf-8"))
                 .ExcludeFromDescription().AllowAnonymous();
@@ -14,6 +14,9 @@ internal static class ScreenEndpoints
 
         // A patient's profile; the board links each row's patient here (and an insurance alert to its #coverage).
         app.MapGet("/patients/{clinicId}/{patientId}", () => Results.File(root.GetFileInfo("profile.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
+        // The letter to a referring provider, a page to print; the referrals screen links each provider's referral here.
+        app.MapGet("/referrals/{clinicId}/{referralId}/letter", () => Results.File(root.GetFileInfo("referral-letter.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
         return app;
     }
