@@ -108,9 +108,9 @@ public sealed class ClinicBillingCodeTests(NodeFixture fixture)
     private static async Task<string> FinishedVisitAsync(ApiClinic clinic)
     {
         var visitId = await clinic.BookAsync(await clinic.AddPatientAsync());
-        foreach (var action in new[] { "arrive", "check-in", "start", "finish" })
+        foreach (var action in new[] { "arrive", "check-in", "assign", "start", "finish" })
         {
-            (await clinic.CommandAsync(visitId, action)).EnsureSuccessStatusCode();
+            (await clinic.CommandAsync(visitId, action, action == "assign" ? new { roomId = "gym" } : null)).EnsureSuccessStatusCode();
         }
 
         return visitId;

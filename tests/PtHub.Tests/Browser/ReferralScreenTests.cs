@@ -46,9 +46,9 @@ public sealed class ReferralScreenTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToContainTextAsync("Not converted");
 
         var visitId = await clinic.BookAsync(patientId);
-        foreach (var action in new[] { "arrive", "check-in", "start", "finish", "check-out" })
+        foreach (var action in new[] { "arrive", "check-in", "assign", "start", "finish", "check-out" })
         {
-            (await clinic.CommandAsync(visitId, action)).EnsureSuccessStatusCode();
+            (await clinic.CommandAsync(visitId, action, action == "assign" ? new { roomId = "gym" } : null)).EnsureSuccessStatusCode();
         }
 
         await page.ReloadAsync();

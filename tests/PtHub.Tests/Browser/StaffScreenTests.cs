@@ -32,7 +32,7 @@ public sealed class StaffScreenTests(BrowserFixture fixture)
 
         var page = await OpenAsAsync(manager, $"/staff/{clinicId}", 1440, 1000);
         var add = page.GetByRole(AriaRole.Form, new() { Name = "Add a person" });
-        await add.GetByLabel("Name").FillAsync("Ann Park");
+        await add.GetByLabel("Name", new() { Exact = true }).FillAsync("Ann Park");
         await add.GetByLabel("Role").FillAsync("PT");
         await add.GetByLabel("Employed since").FillAsync("2022-09-01");
         await add.GetByLabel("Therapist in the schedule").SelectOptionAsync("ann");
@@ -42,7 +42,7 @@ public sealed class StaffScreenTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToContainTextAsync("Mon 08:00–12:00, Mon 13:00–17:00");
         await Assertions.Expect(row).ToContainTextAsync("Not recorded");
 
-        var credential = page.GetByRole(AriaRole.Form, new() { Name = "Add a credential" });
+        var credential = page.GetByRole(AriaRole.Form, new() { Name = "Add a credential", Exact = true });
         await credential.GetByLabel("Type").SelectOptionAsync("pt-licence");
         await credential.GetByLabel("Number").FillAsync("PT-4411");
         await credential.GetByLabel("Issuer").FillAsync("Illinois IDFPR");

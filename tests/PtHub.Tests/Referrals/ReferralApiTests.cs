@@ -143,9 +143,9 @@ public sealed class ReferralApiTests(NodeFixture fixture)
     private static async Task AttendAsync(ApiClinic clinic, string patientId)
     {
         var visitId = await clinic.BookAsync(patientId);
-        foreach (var action in new[] { "arrive", "check-in", "start", "finish", "check-out" })
+        foreach (var action in new[] { "arrive", "check-in", "assign", "start", "finish", "check-out" })
         {
-            using var response = await clinic.CommandAsync(visitId, action);
+            using var response = await clinic.CommandAsync(visitId, action, action == "assign" ? new { roomId = "gym" } : null);
             Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         }
     }
