@@ -72,13 +72,13 @@ public sealed class StaffScreenTests(BrowserFixture fixture)
 
         await Assertions.Expect(dialog.Locator(".conflicts")).ToContainTextAsync($"Ann Park's State PT licence PT-4411 expired on {expiry}.", Patiently);
         await Assertions.Expect(dialog.Locator("#confirm")).ToHaveTextAsync("Book anyway");
-        await dialog.Locator("#override-reason").FillAsync("renewal filed, verified on the board's site");
+        await dialog.Locator("#override-reason").FillAsync("renewal filed, verified on the state board site");
         await dialog.Locator("#confirm").ClickAsync();
 
         await Assertions.Expect(schedule.Locator("[data-column=ann] .appt").Filter(new() { HasText = "Lapsed, Hugo" })).ToContainTextAsync("10:00", Patiently);
         var entry = Assert.Single((await fixture.Node.Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinicId}/schedule?date={day:yyyy-MM-dd}", Ct))!["entries"]!.AsArray())!;
         var history = (await fixture.Node.Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinicId}/visits/{entry["visitId"]}", Ct))!.ToJsonString();
-        Assert.Contains("renewal filed, verified on the board's site", history, StringComparison.Ordinal);
+        Assert.Contains("renewal filed, verified on the state board site", history, StringComparison.Ordinal);
         Assert.Contains("PT-4411 expired on", history, StringComparison.Ordinal);
     }
 

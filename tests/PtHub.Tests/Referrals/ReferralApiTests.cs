@@ -54,7 +54,7 @@ public sealed class ReferralApiTests(NodeFixture fixture)
             report["bySource"]!.AsArray().Select(r => Row(r!)));
         Assert.Equal(["Dr. Jane Smith 2 1 50"], report["byProvider"]!.AsArray().Select(r => Row(r!)));
         var list = (await Http.GetFromJsonAsync<JsonArray>(api, Ct))!;
-        Assert.Equal(["Booked, Only False booked", "Days, Seven True checked-out", "Days, Eight False checked-out"],
+        Assert.Equal(["Booked, Only false booked", "Days, Seven true checked-out", "Days, Eight false checked-out"],
             list.Select(r => $"{r!["patientName"]} {r["converted"]} {r["firstVisitStatus"]}"));
         Assert.Equal(bookedVisit, list[0]!["firstVisitId"]!.GetValue<string>());
     }
