@@ -93,6 +93,9 @@ public static class HostingExtensions
         api.MapWorklistEndpoints();
         api.MapSupplyEndpoints();
         api.MapEquipmentEndpoints();
+        api.MapStaffEndpoints();
+        api.MapReferralEndpoints();
+        api.MapBillingCodeEndpoints();
         return app;
     }
 }

@@ -17,7 +17,7 @@ public static class BillingUnits
         return (minutes + 7) / 15;
     }
 
-    /// <exception cref="ArgumentException">A code is not in <see cref="ProcedureCatalog"/> or has negative minutes.</exception>
+    /// <exception cref="ArgumentException">A code is neither the clinic's (timed flag set) nor in <see cref="ProcedureCatalog"/>, or has negative minutes.</exception>
     public static UnitsResult Compute(BillingMethod method, IReadOnlyList<ServiceMinutes> services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -25,15 +25,15 @@ public static class BillingUnits
         var units = new Dictionary<string, int>();
         foreach (var service in services)
         {
-            var procedure = ProcedureCatalog.Find(service.Code)
-                ?? throw new ArgumentException($"Unknown procedure code '{service.Code}'.", nameof(services));
+            var timed = service.IsTimed ?? throw new ArgumentException($"Unknown procedure code '{service.Code}'.", nameof(services));
+            var code = ProcedureCatalog.Find(service.Code)?.Code ?? service.Code;
             ArgumentOutOfRangeException.ThrowIfNegative(service.Minutes, nameof(services));
-            if (procedure.Timed)
+            if (timed)
             {
-                timedMinutes[procedure.Code] = checked(timedMinutes.GetValueOrDefault(procedure.Code) + service.Minutes);
+                timedMinutes[code] = checked(timedMinutes.GetValueOrDefault(code) + service.Minutes);
             }
 
-            units.TryAdd(procedure.Code, procedure.Timed ? 0 : 1);
+            units.TryAdd(code, timed ? 0 : 1);
         }
 
         var timedUnits = method switch

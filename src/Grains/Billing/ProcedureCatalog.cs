@@ -26,10 +26,10 @@ public static class ProcedureCatalog
         new("97034", true, "Contrast baths"),
         new("97035", true, "Therapeutic ultrasound"),
         new("97036", true, "Full-body immersion tank"),
-        new("97161", false, "Initial PT evaluation, low complexity"),
-        new("97162", false, "Initial PT evaluation, moderate complexity"),
-        new("97163", false, "Initial PT evaluation, high complexity"),
-        new("97164", false, "PT re-evaluation"),
+        new("97161", false, "Initial PT evaluation, low complexity", Evaluation: true),
+        new("97162", false, "Initial PT evaluation, moderate complexity", Evaluation: true),
+        new("97163", false, "Initial PT evaluation, high complexity", Evaluation: true),
+        new("97164", false, "PT re-evaluation", Evaluation: true),
         new("97010", false, "Hot or cold pack"),
         new("97012", false, "Mechanical traction"),
         new("97014", false, "Electrical stimulation without constant attendance"),
@@ -47,6 +47,10 @@ public static class ProcedureCatalog
     private static readonly Dictionary<string, ProcedureCode> ByCode = Codes.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<ProcedureCode> All { get; } = Array.AsReadOnly(Codes);
+
+    /// <summary>The built-in catalogue as a clinic's code list shows it (all physical therapy).</summary>
+    public static IEnumerable<Contracts.BillingCode> AsBillingCodes() =>
+        Codes.Select(c => new Contracts.BillingCode(c.Code, c.Timed, c.Evaluation, c.Descriptor, "PT", BuiltIn: true));
 
     public static ProcedureCode? Find(string? code) =>
         code is not null && ByCode.TryGetValue(code.Trim(), out var found) ? found : null;

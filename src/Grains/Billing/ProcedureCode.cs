@@ -8,4 +8,5 @@ namespace PtHub.Grains.Billing;
 public sealed record ProcedureCode(
     [property: Id(0)] string Code,
     [property: Id(1)] bool Timed,
-    [property: Id(2)] string Descriptor);
+    [property: Id(2)] string Descriptor,
+    [property: Id(3)] bool Evaluation = false);

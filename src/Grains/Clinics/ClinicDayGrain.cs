@@ -21,6 +21,10 @@ internal sealed class ClinicDayGrain(
     private string _clinicId = "";
     private DateOnly _date;
 
+    /// <summary>The roster grain calls no grain back, so asking it here cannot close a cycle.</summary>
+    private Task<string?> LicenceConflictAsync(string therapistId) =>
+        GrainFactory.GetGrain<IClinicStaffGrain>(_clinicId).LicenceConflict(therapistId, _date);
+
     private IClinicDayLiveGrain Live => GrainFactory.GetGrain<IClinicDayLiveGrain>(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -56,7 +60,8 @@ internal sealed class ClinicDayGrain(
         if (!request.WalkIn)
         {
             (var conflict, note) = BookingCheck.Schedule(_config, _date, visits,
-                new ProposedVisit(request.TherapistId, request.ScheduledStart, duration, request.RoomId, request.PatientId), request.OverrideReason);
+                new ProposedVisit(request.TherapistId, request.ScheduledStart, duration, request.RoomId, request.PatientId), request.OverrideReason,
+                await LicenceConflictAsync(request.TherapistId));
             if (conflict is not null)
             {
                 return VisitResult.Refused(conflict);
@@ -101,7 +106,8 @@ internal sealed class ClinicDayGrain(
 
         var therapist = request.TherapistId ?? current.TherapistId;
         var (conflict, note) = BookingCheck.Schedule(_config, _date, await VisitsAsync(), new ProposedVisit(
-            therapist, request.NewStart, current.DurationMinutes, request.RoomId ?? current.PlannedRoomId, current.PatientId, current.VisitId), request.OverrideReason);
+            therapist, request.NewStart, current.DurationMinutes, request.RoomId ?? current.PlannedRoomId, current.PatientId, current.VisitId), request.OverrideReason,
+            await LicenceConflictAsync(therapist));
         if (conflict is not null)
         {
             return VisitResult.Refused(conflict);

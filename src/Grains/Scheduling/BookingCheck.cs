@@ -34,13 +34,19 @@ public static class BookingCheck
     }
 
     /// <summary>
-    /// The schedule rules for a proposed visit: a refusal listing the conflicts, or, when the front desk overrides,
-    /// the note to record on the visit (null when nothing conflicted).
+    /// The schedule rules for a proposed visit, plus what the roster says of the therapist that day (a licence expired:
+    /// <paramref name="licenceConflict"/>): a refusal listing the conflicts, or, when the front desk overrides, the
+    /// note to record on the visit (null when nothing conflicted).
     /// </summary>
     public static (Refusal? Refusal, string? Note) Schedule(ClinicConfig config, DateOnly date, IEnumerable<VisitSnapshot> dayVisits,
-        ProposedVisit visit, string? overrideReason)
+        ProposedVisit visit, string? overrideReason, string? licenceConflict = null)
     {
         var conflicts = ScheduleRules.Conflicts(config, date, dayVisits, visit);
+        if (licenceConflict is not null)
+        {
+            conflicts = [.. conflicts, licenceConflict];
+        }
+
         if (conflicts.Count == 0)
         {
             return (null, null);

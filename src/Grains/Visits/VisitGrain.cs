@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PtHub.Grains.Billing;
 using PtHub.Grains.Communication;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
@@ -80,6 +81,11 @@ internal sealed partial class VisitGrain(
         if (State.Exists && VisitLifecycle.AlreadyApplied(State, command.CommandId) && (command.ClinicId is null || command.ClinicId == State.ClinicId))
         {
             return VisitResult.Accepted(Snapshot());
+        }
+
+        if (command is { Action: VisitAction.RecordServices, Services: { } services } && State.Exists && services.Any(s => ProcedureCatalog.Find(s.Code) is null))
+        {
+            command = command with { Services = await ClinicCodesAsync(services) };
         }
 
         var now = time.GetUtcNow();
@@ -319,4 +325,17 @@ internal sealed partial class VisitGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId}: {Count} events not yet in the event table; will retry")]
     private static partial void LogEventAppendFailed(ILogger logger, Exception ex, string visitId, int count);
+
+    /// <summary>
+    /// Stamps each of the clinic's own codes with its kind (timed or not) and its own spelling; built-in codes and
+    /// unknown ones go on as they are (the lifecycle refuses an unknown code). The codes grain calls no grain back.
+    /// </summary>
+    private async Task<ValueList<ServiceMinutes>> ClinicCodesAsync(IReadOnlyList<ServiceMinutes> services)
+    {
+        var clinicCodes = await GrainFactory.GetGrain<IClinicBillingCodesGrain>(State.ClinicId).List();
+        return services.Select(s => ProcedureCatalog.Find(s.Code) is null
+                && clinicCodes.FirstOrDefault(c => string.Equals(c.Code, s.Code, StringComparison.OrdinalIgnoreCase)) is { } code
+            ? s with { Code = code.Code, Timed = code.Timed }
+            : s).ToValueList();
+    }
 }

@@ -188,7 +188,7 @@ public static class VisitLifecycle
             return Refuse(RefusalKind.Invalid, "Record at least one procedure code with its minutes.");
         }
 
-        if (services.FirstOrDefault(s => ProcedureCatalog.Find(s.Code) is null) is { } unknown)
+        if (services.FirstOrDefault(s => s.IsTimed is null) is { } unknown)
         {
             return Refuse(RefusalKind.Invalid, $"Unknown procedure code '{unknown.Code}'.");
         }
@@ -198,7 +198,7 @@ public static class VisitLifecycle
             return Refuse(RefusalKind.Invalid, $"Minutes of {bad.Code} must be between 0 and 600 (was {bad.Minutes}).");
         }
 
-        var detail = string.Join(", ", services.Select(s => $"{ProcedureCatalog.Find(s.Code)!.Code} {s.Minutes} min"));
+        var detail = string.Join(", ", services.Select(s => $"{ProcedureCatalog.Find(s.Code)?.Code ?? s.Code} {s.Minutes} min"));
         return Decision.Accept(new VisitTransition(command.Action, state.Status, state.RoomId, state.TherapistId, Detail: detail));
     }
 
@@ -296,7 +296,7 @@ public static class VisitLifecycle
         switch (command.Action)
         {
             case VisitAction.RecordServices:
-                state.Services = [.. command.Services!.Select(s => s with { Code = ProcedureCatalog.Find(s.Code)!.Code })];
+                state.Services = [.. command.Services!.Select(s => s with { Code = ProcedureCatalog.Find(s.Code)?.Code ?? s.Code })];
                 break;
             case VisitAction.CollectCopay:
                 state.Copay = command.Copay! with { CollectedBy = command.Actor, CollectedAt = now };

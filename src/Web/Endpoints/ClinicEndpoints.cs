@@ -41,6 +41,15 @@ internal static class ClinicEndpoints
             return Problems.Invalid(errors);
         }
 
+        // A space that out-of-service equipment holds stays out of service: a setup draft opened before the equipment
+        // went out must not bring the space back (putting the equipment back in service does).
+        var held = (await grains.GetGrain<IClinicEquipmentGrain>(clinicId).List())
+            .Where(i => i is { Status: EquipmentStatus.OutOfService, TookSpaceOutOfService: true, RoomId: not null }).Select(i => i.RoomId!).ToHashSet();
+        if (config.Rooms.Any(r => held.Contains(r.Id) && !r.OutOfService))
+        {
+            config = config with { Rooms = [.. config.Rooms.Select(r => held.Contains(r.Id) ? r with { OutOfService = true } : r)] };
+        }
+
         return await grains.GetGrain<IClinicGrain>(clinicId).Configure(config) is { } refusal
             ? Problems.From(refusal)
             : TypedResults.Ok(config);

@@ -6,7 +6,7 @@ internal static class ScreenEndpoints
     public static WebApplication MapScreens(this WebApplication app)
     {
         var root = app.Environment.WebRootFileProvider;
-        foreach (var screen in new[] { "lobby", "board", "schedule", "manager", "therapist", "settings", "patients", "audit", "trends", "messages", "supplies", "equipment", "worklists" })
+        foreach (var screen in new[] { "lobby", "board", "schedule", "manager", "therapist", "settings", "patients", "audit", "trends", "messages", "supplies", "equipment", "worklists", "staff", "referrals", "billing-codes" })
         {
             app.MapGet($"/{screen}/{{clinicId}}", () => Results.File(root.GetFileInfo($"{screen}.html").CreateReadStream(), "text/html; charset=utf-8"))
                 .ExcludeFromDescription().AllowAnonymous();
@@ -23,6 +23,10 @@ internal static class ScreenEndpoints
         app.MapGet("/visit", () => Results.File(root.GetFileInfo("visit.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/unsubscribe", () => Results.File(root.GetFileInfo("unsubscribe.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
+
+        // The letter to a referring provider, a page to print; the referrals screen links each provider's referral here.
+        app.MapGet("/referrals/{clinicId}/{referralId}/letter", () => Results.File(root.GetFileInfo("referral-letter.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
         return app;
     }

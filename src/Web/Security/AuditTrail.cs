@@ -102,6 +102,8 @@ internal static class AuditTrail
             VisitHistory history => history.Visit.PatientId,
             PatientRecord patient => patient.PatientId,
             WaitlistEntry entry => entry.PatientId,
+            Endpoints.ReferralView referral => referral.PatientId,
+            Endpoints.ReferralLetter letter => letter.PatientId,
             JsonObject json => json["patientId"]?.GetValue<string>(),
             _ => null,
         };

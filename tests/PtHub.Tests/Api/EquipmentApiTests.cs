@@ -82,6 +82,27 @@ public sealed class EquipmentApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task ASetupDraftOpenedBeforeTheEquipmentWentOutCannotBringItsSpaceBack()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var api = $"/api/clinics/{clinic.Id}/equipment";
+        var draft = (await Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinic.Id}", Ct))!;
+        var item = await Post(api, new { type = "Traction table", serial = "TT-9", roomId = "room-1", intervalMonths = 6 });
+        await Post($"{api}/{item["itemId"]}/status", new { status = "OutOfService", takeSpaceOutOfService = true });
+
+        draft["lobbyMessage"] = "Welcome";
+        using (var saved = await Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}", draft, Ct))
+        {
+            saved.EnsureSuccessStatusCode();
+        }
+
+        Assert.True(await RoomOutOfServiceAsync(clinic, "room-1"));
+        Assert.Equal("Welcome", (await Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinic.Id}", Ct))!["lobbyMessage"]!.GetValue<string>());
+        await Post($"{api}/{item["itemId"]}/status", new { status = "InService" });
+        Assert.False(await RoomOutOfServiceAsync(clinic, "room-1"));
+    }
+
+    [Fact]
     public async Task BadInputIsAProblemNamingTheFieldAndChangesNothing()
     {
         var clinic = await ApiClinic.CreateAsync(Http);

@@ -58,8 +58,17 @@ public sealed class FuzzTargets
         var supply = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/supplies", new { name = "Fuzz tape", unit = "roll", reorderPoint = 1, reorderQuantity = 5 });
         supply.EnsureSuccessStatusCode();
 
+        // A real person on the roster, so credential and training bodies reach them.
+        var person = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/staff", new { name = "Fuzz Person", jobRole = "PT", employmentStart = "2024-01-02", therapistId = "ann" });
+        person.EnsureSuccessStatusCode();
+
+        var provider = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/referrals/providers", new { name = "Dr. Fuzz", npi = "1234567893" });
+        provider.EnsureSuccessStatusCode();
+
         var ids = new Dictionary<string, string>
         {
+            ["providerId"] = (await provider.Content.ReadFromJsonAsync<JsonObject>())!["providerId"]!.GetValue<string>(),
+            ["staffId"] = (await person.Content.ReadFromJsonAsync<JsonObject>())!["staffId"]!.GetValue<string>(),
             ["itemId"] = (await supply.Content.ReadFromJsonAsync<JsonObject>())!["itemId"]!.GetValue<string>(),
             ["clinicId"] = clinic.Id,
             ["patientId"] = patientId,
@@ -82,7 +91,8 @@ public sealed class FuzzTargets
         {
             "/api/clinics", clinic, $"{clinic}/patients/{Ids["patientId"]}", $"{clinic}/patients/{Ids["patientId"]}/plans-of-care",
             $"{clinic}/visits/{Ids["visitId"]}", $"{clinic}/waitlist", $"{clinic}/under-scheduled", "/api/users", $"{clinic}/displays",
-            $"{clinic}/supplies", $"{clinic}/equipment",
+            $"{clinic}/supplies", $"{clinic}/equipment", $"{clinic}/staff", $"{clinic}/staff/settings",
+            $"{clinic}/referrals/providers", $"{clinic}/referrals",
         })
         {
             parts.Add($"{url}: {await Http.GetStringAsync(url)}");

@@ -63,6 +63,8 @@ public sealed class AccessMatrixTests(NodeFixture fixture)
             ["clinicId"] = secured.Clinic.Id, ["patientId"] = secured.PatientId, ["visitId"] = secured.AnnVisitId,
             ["therapistId"] = "ann", ["entryId"] = "no-such-entry", ["userId"] = target.UserName.ToLowerInvariant(),
             ["displayId"] = "0123456789abcdef0123456789abcdef", ["documentName"] = "v1", ["messageKey"] = "no-such-message", ["itemId"] = "no-such-item",
+            ["staffId"] = "no-such-person", ["credentialId"] = "no-such-credential", ["typeCode"] = "hipaa",
+            ["providerId"] = "no-such-provider", ["code"] = "X9999", ["referralId"] = "no-such-referral",
         };
 
         var wrong = new List<string>();

@@ -28,7 +28,7 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         "POST /api/account/sign-in", "POST /api/account/sign-out", "GET /api/account/me", "POST /api/account/password",
         "GET /api/account/providers", "GET /api/account/oidc", "GET /api/users", "GET /api/clinics/{clinicId}/displays",
         "GET /api/clinics/{clinicId}/kpi-targets", "PUT /api/clinics/{clinicId}/kpi-targets", "DELETE /api/clinics/{clinicId}/kpi-targets",
-        "GET /api/clinics/{clinicId}/messaging", "PUT /api/clinics/{clinicId}/messaging",
+        "GET /api/clinics/{clinicId}/messaging", "PUT /api/clinics/{clinicId}/messaging", "GET /api/clinics/{clinicId}/billing-codes",
     ];
 
     /// <summary>
@@ -212,6 +212,32 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.PostAsJsonAsync($"{api}/equipment/{equipment}/status", new { status = "OutOfService" }, Ct));
         await Ok(http.GetAsync($"{api}/equipment", Ct));
         await Ok(http.GetAsync($"{api}/equipment/due", Ct));
+        var person = (await (await http.PostAsJsonAsync($"{api}/staff", new { name = "Ann Park", jobRole = "PT", employmentStart = "2024-01-02", userId = "admin", therapistId = "ann" }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["staffId"]!.GetValue<string>();
+        await Ok(http.PutAsJsonAsync($"{api}/staff/{person}", new { name = "Ann Park", jobRole = "PT", employmentStart = "2024-01-02", userId = "admin", therapistId = "ann" }, Ct));
+        var licence = (await (await http.PostAsJsonAsync($"{api}/staff/{person}/credentials", new { type = "pt-licence", number = "PT-1", expiry = today.AddDays(20) }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["credentials"]![0]!["credentialId"]!.GetValue<string>();
+        await Ok(http.DeleteAsync($"{api}/staff/{person}/credentials/{licence}", Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/staff/{person}/training", new { type = "hipaa", completedOn = today.AddDays(-1) }, Ct));
+        await Ok(http.GetAsync($"{api}/staff", Ct));
+        await Ok(http.GetAsync($"{api}/staff/me", Ct));
+        await Ok(http.GetAsync($"{api}/staff/alerts", Ct));
+        await Ok(http.GetAsync($"{api}/staff/training/hipaa", Ct));
+        var staffSettings = (await http.GetFromJsonAsync<JsonObject>($"{api}/staff/settings", Ct))!;
+        await Ok(http.PutAsJsonAsync($"{api}/staff/settings", staffSettings, Ct));
+        var provider = (await (await http.PostAsJsonAsync($"{api}/referrals/providers", new { name = "Dr. Jane Smith", npi = "1234567893" }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["providerId"]!.GetValue<string>();
+        await Ok(http.PutAsJsonAsync($"{api}/referrals/providers/{provider}", new { name = "Dr. Jane Smith", npi = "1234567893", practice = "Lakeside" }, Ct));
+        var referral = (await (await http.PostAsJsonAsync($"{api}/referrals", new
+        {
+            receivedOn = today.AddDays(-1), patientId, reason = "Knee pain", source = "Physician", providerId = provider,
+        }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["referralId"]!.GetValue<string>();
+        await Ok(http.GetAsync($"{api}/referrals/providers", Ct));
+        await Ok(http.GetAsync($"{api}/referrals", Ct));
+        await Ok(http.GetAsync($"{api}/referrals/conversion", Ct));
+        await Ok(http.GetAsync($"{api}/referrals/{referral}/letter", Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/billing-codes", new { code = "97165", timed = false, evaluation = true, description = "OT evaluation, low", discipline = "OT" }, Ct));
+        await Ok(http.DeleteAsync($"{api}/billing-codes/97165", Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 

@@ -4,8 +4,9 @@ import { html, render, svg, type TemplateResult } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { LiveConnection, LiveView } from "./live";
 import { clinicFromPath, clinicOrNotFound, clockTime, getJson } from "./dom";
-import type { ClinicConfig, DayKpis, EquipmentDue, ManagerView, SupplyItem, SpaceLoad, TherapistLoad, TimelinePoint } from "./types";
+import type { ClinicConfig, DayKpis, EquipmentDue, ManagerView, StaffAlerts, SupplyItem, SpaceLoad, TherapistLoad, TimelinePoint } from "./types";
 import { mountNav } from "./nav";
+import { alertText } from "./staff-alerts";
 
 void mountNav();
 
@@ -93,6 +94,7 @@ if (config) {
   new LiveView<ManagerView, ManagerView>(live, "SubscribeManager", "ManagerChanged", clinicId, (_, next) => next, show);
   void live.start();
   void backOffice();
+  void staffAlerts();
 } else {
   indicator.hidden = true;
 }
@@ -104,4 +106,13 @@ async function backOffice(): Promise<void> {
   render(html`<a href=${`/supplies/${encodeURIComponent(clinicId)}`}>${low.length} supply item(s) low on stock</a> ·
     <a href=${`/equipment/${encodeURIComponent(clinicId)}`}>${due.overdue.length} equipment overdue for service, ${due.due.length} due within ${due.days} days</a>`,
   document.getElementById("back-office")!);
+}
+
+/** Credentials expiring and training falling due at the clinic's lead days, or past; read once when the page opens. */
+async function staffAlerts(): Promise<void> {
+  const base = `/api/clinics/${encodeURIComponent(clinicId)}`;
+  const due = await getJson<StaffAlerts>(`${base}/staff/alerts`);
+  render(html`<p><a href=${`/staff/${encodeURIComponent(clinicId)}`}>${due.alerts.length} staff alert(s)</a> at ${due.leadDays.join(", ")} days ahead</p>
+    <ul>${repeat(due.alerts, a => `${a.staffId}:${a.subject}:${a.typeCode}`, a => html`<li class=${a.past ? "past" : ""}>${alertText(a)}</li>`)}</ul>`,
+  document.getElementById("staff-alerts")!);
 }

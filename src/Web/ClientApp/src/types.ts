@@ -84,3 +84,14 @@ export type EquipmentDue = Sent<Schemas["EquipmentDue"]>;
 
 export type Worklists = Sent<Schemas["Worklists"]>;
 export type WorklistRow = Sent<Schemas["WorklistRow"]>;
+export type StaffMember = Sent<Schemas["StaffMember"]>;
+export type StaffAlerts = Sent<Schemas["StaffAlerts"]>;
+export type StaffAlert = StaffAlerts["alerts"][number];
+export type StaffSettings = Sent<Schemas["StaffSettings"]>;
+export type TrainingStatus = Sent<Schemas["TrainingStatus"]>;
+export type ReferringProvider = Sent<Schemas["ReferringProvider"]>;
+export type ReferralView = Sent<Schemas["ReferralView"]>;
+export type ConversionReport = Sent<Schemas["ConversionReport"]>;
+export type ConversionRow = Sent<Schemas["ConversionRow"]>;
+export type ReferralLetter = Sent<Schemas["ReferralLetter"]>;
+export type BillingCode = Sent<Schemas["BillingCode"]>;
