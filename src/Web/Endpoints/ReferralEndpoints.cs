@@ -67,7 +67,7 @@ internal static class ReferralEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ReferralView>>, ValidationProblem, ProblemHttpResult>> List(
-        string clinicId, DateOnly? from, DateOnly? to, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+        string clinicId, DateOnly? from, DateOnly? to, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time, HttpContext http)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {
@@ -80,6 +80,7 @@ internal static class ReferralEndpoints
         }
 
         IReadOnlyList<ReferralView> views = await ViewsAsync(clinicId, grains, first, last);
+        http.DisclosePatients(views.Select(v => v.PatientId));
         return TypedResults.Ok(views);
     }
 
@@ -140,7 +141,7 @@ internal static class ReferralEndpoints
     }
 
     private static async Task<Results<Ok<ReferralLetter>, ProblemHttpResult>> Letter(
-        string clinicId, string referralId, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+        string clinicId, string referralId, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time, HttpContext http)
     {
         var referrals = grains.GetGrain<IClinicReferralsGrain>(clinicId);
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config || await referrals.Get(referralId) is not { } referral)
@@ -158,6 +159,7 @@ internal static class ReferralEndpoints
         var visits = await patient.GetVisits();
         var first = ReferralConversion.FirstVisit(referral, visits);
         var today = config.LocalDate(time.GetUtcNow());
+        http.DisclosePatients([referral.PatientId]);
         return TypedResults.Ok(new ReferralLetter(referral.ReferralId, config.Name, today, provider.Name, provider.Practice, provider.Fax,
             referral.PatientId, $"{record.Details.FirstName} {record.Details.LastName}", record.Details.BirthDate, referral.ReceivedOn, referral.Reason,
             first?.Date, first?.Status, visits.Count(v => v.Status == VisitStatus.CheckedOut && v.Date >= referral.ReceivedOn),

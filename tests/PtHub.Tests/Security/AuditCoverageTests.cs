@@ -39,6 +39,8 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
     [
         "kpi.read", "kpi.export", "supplies.read", "supplies.low-stock", "supplies.reorder", "supplies.history", "equipment.read", "equipment.due",
         "audit.read", "audit.export",
+        // Staff records and referral counts by source and provider name no patient.
+        "staff.self", "staff.read", "staff.alerts", "staff.training-status", "staff.settings.read", "referral.providers", "referral.conversion",
     ];
 
     private AppNode Node => fixture.Node;
@@ -298,6 +300,12 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
             preferredDays = new[] { "Monday" }, preferredTime = "10:00:00",
         }, Ct));
         var token = (await (await http.PostAsync($"{api}/therapists/ann/calendar-token", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
+        var provider = (await (await http.PostAsJsonAsync($"{api}/referrals/providers", new { name = "Dr. Jane Smith", npi = "1234567893" }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["providerId"]!.GetValue<string>();
+        var referral = (await (await http.PostAsJsonAsync($"{api}/referrals", new
+        {
+            receivedOn = today.AddDays(-1), patientId = rita, reason = "Knee pain", source = "Physician", providerId = provider,
+        }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["referralId"]!.GetValue<string>();
 
         var reads = new Dictionary<string, (string Url, string[] Patients)>
         {
@@ -312,6 +320,8 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
             ["GET /api/clinics/{clinicId}/waitlist"] = ($"{api}/waitlist", [rita]),
             ["GET /api/clinics/{clinicId}/under-scheduled"] = ($"{api}/under-scheduled", [rita]),
             ["GET /api/clinics/{clinicId}/patients"] = ($"{api}/patients?q=moreno", [rita, omar]),
+            ["GET /api/clinics/{clinicId}/referrals"] = ($"{api}/referrals", [rita]),
+            ["GET /api/clinics/{clinicId}/referrals/{referralId}/letter"] = ($"{api}/referrals/{referral}/letter", [rita]),
         };
         var bulk = ApiEndpoints().Where(e => e.Name.StartsWith("GET ", StringComparison.Ordinal) && e.Action is { } action
                 && !AuditedReadsWithoutPatients.Contains(action)
