@@ -6,7 +6,9 @@ namespace PtHub.Tests.Kpis;
 /// </summary>
 public static class KpiExpectation
 {
-    public static Dictionary<string, double?> Of(IEnumerable<PlayedVisit> played)
+    /// <param name="workingSeconds">When given, the therapists' scheduled working time of the range (worked out by
+    /// <see cref="KpiHistory.WorkingSeconds"/>), and productivity is expected too.</param>
+    public static Dictionary<string, double?> Of(IEnumerable<PlayedVisit> played, long? workingSeconds = null)
     {
         var visits = played.Where(v => v.Status != "entered-in-error").ToList();
         var attended = visits.Where(v => v.Status == "checked-out").ToList();
@@ -21,7 +23,7 @@ public static class KpiExpectation
         var treating = visits.Where(v => v.StartedAt is not null && v.FinishedAt is not null)
             .GroupBy(v => (v.Day, v.TherapistId)).Sum(g => UnionMinutes(g.Select(v => (v.StartedAt!.Value, v.FinishedAt!.Value))));
 
-        return new Dictionary<string, double?>
+        var expected = new Dictionary<string, double?>
         {
             ["scheduled"] = scheduled,
             ["arrived"] = visits.Count(v => v.ArrivedAt is not null),
@@ -54,6 +56,13 @@ public static class KpiExpectation
             ["quoteMae"] = quoted.Count == 0 ? null
                 : Math.Round(quoted.Sum(w => Math.Abs(w.Visit.QuotedWait!.Value * 60 - w.Seconds)) / 60 / quoted.Count, 1, MidpointRounding.AwayFromZero),
         };
+        if (workingSeconds is { } working)
+        {
+            expected["workingMinutes"] = working / 60;
+            expected["productivity"] = working == 0 ? null : Math.Round(100.0 * treating * 60 / working, 1, MidpointRounding.AwayFromZero);
+        }
+
+        return expected;
     }
 
     private static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1, MidpointRounding.AwayFromZero);
