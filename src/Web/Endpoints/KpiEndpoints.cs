@@ -27,11 +27,11 @@ internal static class KpiEndpoints
             .WithSummary("The same KPIs as CSV: every period, therapist and the total");
         api.MapGet("/clinics/{clinicId}/kpis/visits", GetVisits).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Audited("kpi.visits").Produces<IReadOnlyList<KpiVisit>>()
             .WithSummary("The visits behind a KPI point: the clinic's visits of a day or period (entered in error left out)");
-        api.MapGet("/clinics/{clinicId}/kpi-targets", GetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf)
+        api.MapGet("/clinics/{clinicId}/kpi-targets", GetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Produces<IReadOnlyList<KpiTarget>>()
             .WithSummary("The clinic's KPI targets: its own where set, else the defaults");
-        api.MapPut("/clinics/{clinicId}/kpi-targets", PutTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
+        api.MapPut("/clinics/{clinicId}/kpi-targets", PutTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Produces<IReadOnlyList<KpiTarget>>()
             .WithSummary("Set the clinic's own KPI targets {targets:[{figure, on, near}]}; figures left out keep the defaults");
-        api.MapDelete("/clinics/{clinicId}/kpi-targets", ResetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
+        api.MapDelete("/clinics/{clinicId}/kpi-targets", ResetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Produces<IReadOnlyList<KpiTarget>>()
             .WithSummary("Drop the clinic's own KPI targets: every figure is judged by the defaults again");
         api.MapGet("/kpis", GetChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.read", systemChain: true).Produces<KpiReport>()
             .WithSummary("KPIs rolled up across every clinic the user may see, with each clinic's figures");
@@ -108,12 +108,10 @@ internal static class KpiEndpoints
             return Problems.NotFound($"No clinic '{clinicId}'.");
         }
 
-        if (body.Targets is not { Count: > 0 } targets)
+        var (targets, missing) = body.Read();
+        if (targets is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]>
-            {
-                ["targets"] = ["targets is required: a list of {figure, on, near}, at least one; figures left out keep the defaults."],
-            });
+            return Problems.Invalid(missing);
         }
 
         if (KpiTargets.Check(targets) is { Count: > 0 } errors)

@@ -155,6 +155,8 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         using var set = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new[] { new { figure = "cancelNoShowRate", on = rate + 1, near = rate + 5 } } }, Ct);
         var judged = (await Http.GetFromJsonAsync<JsonObject>($"{history.B.Api}/kpis?{range}", Ct))!["targets"]!.AsArray();
         using var empty = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = Array.Empty<object>() }, Ct);
+        using var missing = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new object[] { new { figure = "waitMean", on = 12 } } }, Ct);
+        var kept = (await Http.GetFromJsonAsync<JsonArray>($"{history.B.Api}/kpi-targets", Ct))!.Single(t => t!["figure"]!.GetValue<string>() == "waitMean")!;
         using var reset = await Http.DeleteAsync($"{history.B.Api}/kpi-targets", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -162,10 +164,35 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         Assert.Equal(["targets[0].near", "targets[1].figure"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(["targets[0].near"], (await missing.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(20, kept["on"]!.GetValue<double>());
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var cancelNoShow = judged.Single(t => t!["figure"]!.GetValue<string>() == "cancelNoShowRate")!;
         Assert.Equal("on", cancelNoShow["state"]!.GetValue<string>());
         Assert.Equal("≥ 3.3", judged.Single(t => t!["figure"]!.GetValue<string>() == "unitsPerVisit")!["target"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheChainsDefaultRangeEndsOnTheClinicsTodayNotTheUtcDate()
+    {
+        // 19:30 in Chicago on B's last day is already the next day in UTC: the default range still ends on the clinic day.
+        var evening = history.B.At(history.LastB, 19, 30);
+        Assert.NotEqual(history.LastB, DateOnly.FromDateTime(evening.UtcDateTime));
+        if (history.Kpi.Clock.GetUtcNow() < evening)
+        {
+            history.Kpi.Clock.SetUtcNow(evening);
+        }
+
+        var report = (await Http.GetFromJsonAsync<JsonObject>("/api/kpis", Ct))!;
+
+        Assert.Equal(history.LastB.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), report["to"]!.GetValue<string>());
+        Assert.Equal(history.LastB.AddDays(-27).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), report["from"]!.GetValue<string>());
+        // The whole of B's last day is worked now (07:00–19:00), and the day after counts nothing.
+        var wrong = new List<string>();
+        var row = report["clinics"]!.AsArray().Single(c => $"/api/clinics/{c!["id"]!.GetValue<string>()}" == history.B.Api)!;
+        KpiAssert.Matches(KpiExpectation.Of(history.B.Visits, history.B.WorkingSeconds(history.LastB.AddDays(-27), history.LastB, 2)), row["figures"], "B by default", wrong);
+        Assert.Empty(wrong);
     }
 
     [Fact]

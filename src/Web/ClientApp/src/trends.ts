@@ -1,6 +1,7 @@
 // The manager's trends: KPIs over a range by day, week or month from the daily roll-up, against the targets, per
-// therapist, with the period before for comparison. A click on a chart point (or a row's "Visits") lists the visits
-// behind it. Every figure is defined in docs/figures.md and computed on the server; this page only shows them.
+// therapist, with the period before (week over week, month over month) and the same period last year for comparison;
+// a manager sets the clinic's targets here, beside the targets they judge. A click on a chart point (or a row's
+// "Visits") lists the visits behind it. Every figure is defined in docs/figures.md and computed on the server; this page only shows them.
 import { html, nothing, render, type TemplateResult } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import uPlot from "uplot";
@@ -25,12 +26,14 @@ const charts: uPlot[] = [];
 let config: ClinicConfig;
 let report: Report | null = null;
 let previous: Report | null = null;
+let lastYear: Report | null = null;
 let drill: { period: Figures; visits: KpiVisit[] } | null = null;
 let error = "";
 // The clinic's targets as the manager is editing them (null for those who may only read them), and the problem of
 // the last save, shown beside its fields.
 let targetDraft: KpiTarget[] | null = null;
 let targetProblem: Problem | null = null;
+let editorOpen = false;
 
 function params(): URLSearchParams { return new URLSearchParams(window.location.search); }
 
@@ -39,6 +42,15 @@ function isoDay(date: Date): string { return date.toISOString().slice(0, 10); }
 function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
+  return isoDay(d);
+}
+
+/** The same calendar day a year earlier (29 February goes to the 28th). */
+function yearBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const month = d.getUTCMonth();
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  if (d.getUTCMonth() !== month) d.setUTCDate(0);
   return isoDay(d);
 }
 
@@ -56,9 +68,10 @@ async function load(): Promise<void> {
   const from = p.get("from") ?? addDays(to, -83);
   const length = (Date.parse(to) - Date.parse(from)) / 86400000 + 1;
   try {
-    [report, previous] = await Promise.all([
+    [report, previous, lastYear] = await Promise.all([
       getJson<Report>(`${api}/kpis?${query(from, to)}`),
       getJson<Report>(`${api}/kpis?${query(addDays(from, -length), addDays(from, -1))}`),
+      getJson<Report>(`${api}/kpis?${query(yearBefore(from), yearBefore(to))}`),
     ]);
     error = "";
   } catch (e) {
@@ -91,10 +104,14 @@ async function showVisits(period: Figures): Promise<void> {
 
 function periodLabel(f: Figures): string { return f.start === f.end ? f.start : `${f.start} – ${f.end}`; }
 
-function change(now: number | null, before: number | null, unit: string): string {
+function change(now: number | null, before: number | null, unit: string, then = "the period before"): string {
   if (now === null || before === null) return "";
   const d = Math.round((now - before) * 10) / 10;
-  return d === 0 ? "same as the period before" : `${d > 0 ? "+" : ""}${d}${unit} on the period before`;
+  return d === 0 ? `same as ${then}` : `${d > 0 ? "+" : ""}${d}${unit} on ${then}`;
+}
+
+function figure(r: Report | null, name: string): number | null {
+  return r ? (r.total as unknown as Record<string, number | null>)[name] ?? null : null;
 }
 
 function controls(): TemplateResult {
@@ -118,7 +135,8 @@ function targets(r: Report): TemplateResult {
   return html`<ul id="targets" class="targets">
     ${repeat(r.targets, t => t.figure, t => html`<li class="target ${t.state}" data-target=${t.figure} data-state=${t.state}>
       <span class="mark">${targetMark(t.state)}</span> ${t.text}
-      ${previous ? html`<span class="note">${change(t.value, (previous.total as unknown as Record<string, number | null>)[t.figure] ?? null, "")}</span>` : nothing}
+      ${previous ? html`<span class="note" data-compare="previous">${change(t.value, figure(previous, t.figure), "")}</span>` : nothing}
+      ${lastYear ? html`<span class="note" data-compare="last-year">${change(t.value, figure(lastYear, t.figure), "", "the same period last year")}</span>` : nothing}
     </li>`)}
   </ul>`;
 }
@@ -137,7 +155,8 @@ function targetEditor(r: Report): TemplateResult | typeof nothing {
     draft[i] = { ...draft[i], [field]: text === "" ? Number.NaN : Number(text) };
   };
   const other = Object.entries(targetProblem?.errors ?? {}).filter(([k]) => !/^targets\[\d+\]\.(on|near)$/.test(k)).flatMap(([, v]) => v);
-  return html`<details id="target-editor" class="target-editor" ?open=${targetProblem !== null}>
+  return html`<details id="target-editor" class="target-editor" .open=${editorOpen}
+      @toggle=${(e: Event) => { editorOpen = (e.target as HTMLDetailsElement).open; }}>
     <summary>Set this clinic's targets</summary>
     <form id="targets-form" @submit=${saveTargets}>
       <table class="loads"><thead><tr><th scope="col">Figure</th><th scope="col">On target when</th><th scope="col">Near target when</th></tr></thead>
@@ -197,6 +216,8 @@ function table(r: Report): TemplateResult {
       <tr class="total" data-period="total"><th scope="row">Whole range</th>${kpiColumns.map(c => html`<td>${c[2](r.total[c[1]])}</td>`)}<td></td></tr>
       ${previous ? html`<tr class="previous" data-period="previous"><th scope="row">Period before (${previous.from} – ${previous.to})</th>
         ${kpiColumns.map(c => html`<td>${c[2](previous!.total[c[1]])}</td>`)}<td></td></tr>` : nothing}
+      ${lastYear ? html`<tr class="previous" data-period="last-year"><th scope="row">Same period last year (${lastYear.from} – ${lastYear.to})</th>
+        ${kpiColumns.map(c => html`<td>${c[2](lastYear!.total[c[1]])}</td>`)}<td></td></tr>` : nothing}
     </tbody>
   </table>`;
 }
