@@ -4,16 +4,19 @@ namespace PtHub.Grains.Kpis;
 public static class KpiCalculator
 {
     public static IReadOnlyList<KpiFigures> ByPeriod(
-        IReadOnlyList<KpiDayRow> rows, IReadOnlyList<KpiWaitCount> waits, IReadOnlyList<KpiWorkingTime> working, DateOnly from, DateOnly to, KpiGrouping by) =>
+        IReadOnlyList<KpiDayRow> rows, IReadOnlyList<KpiWaitCount> waits, IReadOnlyList<KpiWorkingTime> working, IReadOnlyList<KpiSpaceTime> spaces,
+        DateOnly from, DateOnly to, KpiGrouping by) =>
         [.. KpiPeriods.Of(from, to, by).Select(p => Figures(
             rows.Where(r => r.Day >= p.Start && r.Day <= p.End), waits.Where(w => w.Day >= p.Start && w.Day <= p.End),
-            working.Where(w => w.Day >= p.Start && w.Day <= p.End), p.Start, p.End))];
+            working.Where(w => w.Day >= p.Start && w.Day <= p.End), spaces.Where(s => s.Day >= p.Start && s.Day <= p.End), p.Start, p.End))];
 
     public static KpiFigures Figures(
-        IEnumerable<KpiDayRow> rowsIn, IEnumerable<KpiWaitCount> waitsIn, IEnumerable<KpiWorkingTime> working, DateOnly start, DateOnly end)
+        IEnumerable<KpiDayRow> rowsIn, IEnumerable<KpiWaitCount> waitsIn, IEnumerable<KpiWorkingTime> working, IEnumerable<KpiSpaceTime> spaces,
+        DateOnly start, DateOnly end)
     {
         var rows = rowsIn.ToList();
         var workingSeconds = working.Sum(w => w.Seconds);
+        var spaceSeconds = spaces.Sum(s => s.CapacitySeconds);
         int Sum(Func<KpiDayRow, int> f) => rows.Sum(f);
         long SumLong(Func<KpiDayRow, long> f) => rows.Sum(f);
         var scheduled = Sum(r => r.Scheduled);
@@ -43,6 +46,9 @@ public static class KpiCalculator
             TreatingMinutes = (int)(SumLong(r => r.TreatingSeconds) / 60),
             WorkingMinutes = (int)(workingSeconds / 60),
             Productivity = Percent(SumLong(r => r.TreatingSeconds), workingSeconds),
+            OccupiedMinutes = (int)(SumLong(r => r.OccupiedSeconds) / 60),
+            SpaceMinutes = (int)(spaceSeconds / 60),
+            SpaceUtilization = Percent(SumLong(r => r.OccupiedSeconds), spaceSeconds),
             ArrivalRate = Percent(Sum(r => r.Arrived), scheduled),
             CancellationRate = Percent(Sum(r => r.Cancelled), scheduled),
             LateCancellationRate = Percent(Sum(r => r.LateCancelled), scheduled),

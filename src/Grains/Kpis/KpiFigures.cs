@@ -23,6 +23,9 @@ public sealed record KpiFigures(DateOnly Start, DateOnly End)
     public int TreatingMinutes { get; init; }
     public int WorkingMinutes { get; init; }
     public double? Productivity { get; init; }
+    public int OccupiedMinutes { get; init; }
+    public int SpaceMinutes { get; init; }
+    public double? SpaceUtilization { get; init; }
     public double? ArrivalRate { get; init; }
     public double? CancellationRate { get; init; }
     public double? LateCancellationRate { get; init; }

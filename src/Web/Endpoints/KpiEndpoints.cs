@@ -205,16 +205,20 @@ internal static class KpiEndpoints
         var rows = await store.ReadDaysAsync(query, ct);
         var waits = await store.ReadWaitsAsync(query, ct);
         IReadOnlyList<KpiWorkingTime> working = [.. clinics.SelectMany(c => KpiWorkingTime.Of(c.Id, c.Config, range.From, range.To, now, therapistId))];
-        var total = KpiCalculator.Figures(rows, waits, working, range.From, range.To);
-        IReadOnlyList<KpiBreakdown> Breakdown(Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey, Func<KpiWorkingTime, string> workingKey) =>
+        // Space utilization is a clinic's: one therapist's figures (their own report, or the table by therapist) have none.
+        IReadOnlyList<KpiSpaceTime> spaces = therapistId is null ? [.. clinics.SelectMany(c => KpiSpaceTime.Of(c.Id, c.Config, range.From, range.To, now))] : [];
+        var total = KpiCalculator.Figures(rows, waits, working, spaces, range.From, range.To);
+        IReadOnlyList<KpiBreakdown> Breakdown(
+            Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey, Func<KpiWorkingTime, string> workingKey, Func<string, IEnumerable<KpiSpaceTime>> spacesOf) =>
         [
             .. rows.Select(rowKey).Distinct().Order(StringComparer.Ordinal).Select(id => new KpiBreakdown(id, KpiCalculator.Figures(
-                rows.Where(r => rowKey(r) == id), waits.Where(w => waitKey(w) == id), working.Where(w => workingKey(w) == id), range.From, range.To))),
+                rows.Where(r => rowKey(r) == id), waits.Where(w => waitKey(w) == id), working.Where(w => workingKey(w) == id), spacesOf(id), range.From, range.To))),
         ];
 
         return new KpiReport(clinicIds, range.From, range.To, range.By.ToString().ToLowerInvariant(), therapistId,
-            KpiCalculator.ByPeriod(rows, waits, working, range.From, range.To, range.By), total, KpiTargets.Judge(total, targets),
-            Breakdown(r => r.TherapistId, w => w.TherapistId, w => w.TherapistId), Breakdown(r => r.ClinicId, w => w.ClinicId, w => w.ClinicId));
+            KpiCalculator.ByPeriod(rows, waits, working, spaces, range.From, range.To, range.By), total, KpiTargets.Judge(total, targets),
+            Breakdown(r => r.TherapistId, w => w.TherapistId, w => w.TherapistId, _ => []),
+            Breakdown(r => r.ClinicId, w => w.ClinicId, w => w.ClinicId, id => spaces.Where(s => s.ClinicId == id)));
     }
 
     /// <summary>A therapist sees only their own figures: no therapist named means theirs, another one is refused.</summary>

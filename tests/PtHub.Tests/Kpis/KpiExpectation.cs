@@ -8,7 +8,9 @@ public static class KpiExpectation
 {
     /// <param name="workingSeconds">When given, the therapists' scheduled working time of the range (worked out by
     /// <see cref="KpiHistory.WorkingSeconds"/>), and productivity is expected too.</param>
-    public static Dictionary<string, double?> Of(IEnumerable<PlayedVisit> played, long? workingSeconds = null)
+    /// <param name="spaceSeconds">When given, the spaces' capacity-seconds of the range (0 for one therapist's figures,
+    /// which have no space utilization), and space utilization is expected too.</param>
+    public static Dictionary<string, double?> Of(IEnumerable<PlayedVisit> played, long? workingSeconds = null, long? spaceSeconds = null)
     {
         var visits = played.Where(v => v.Status != "entered-in-error").ToList();
         var attended = visits.Where(v => v.Status == "checked-out").ToList();
@@ -60,6 +62,15 @@ public static class KpiExpectation
         {
             expected["workingMinutes"] = working / 60;
             expected["productivity"] = working == 0 ? null : Math.Round(100.0 * treating * 60 / working, 1, MidpointRounding.AwayFromZero);
+        }
+
+        if (spaceSeconds is { } capacity)
+        {
+            // Every treated visit of the history stays in the gym from the start of treatment to its finish, and nowhere else.
+            var occupied = visits.Where(v => v.StartedAt is not null && v.FinishedAt is not null).Sum(v => (long)(v.FinishedAt!.Value - v.StartedAt!.Value).TotalSeconds);
+            expected["occupiedMinutes"] = occupied / 60;
+            expected["spaceMinutes"] = capacity / 60;
+            expected["spaceUtilization"] = capacity == 0 ? null : Math.Round(100.0 * occupied / capacity, 1, MidpointRounding.AwayFromZero);
         }
 
         return expected;

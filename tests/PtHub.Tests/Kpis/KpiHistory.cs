@@ -64,6 +64,9 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
         return seconds * therapists;
     }
 
+    /// <summary>The gym's capacity-seconds: 30 places through the opening hours (the same hours as one therapist's).</summary>
+    public long SpaceSeconds(DateOnly from, DateOnly to) => 30 * WorkingSeconds(from, to, 1);
+
     /// <summary>Books every day's visits now (the clock stands before the first day), then plays the steps in time order.</summary>
     public async Task PlayAsync(DateOnly first, int days, int seed)
     {

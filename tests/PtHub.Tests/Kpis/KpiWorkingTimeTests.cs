@@ -43,14 +43,28 @@ public sealed class KpiWorkingTimeTests
     }
 
     [Fact]
+    public void SpaceTimeIsCapacityThroughTheOpeningHoursUpToNow()
+    {
+        var now = new DateTimeOffset(2026, 3, 6, 16, 30, 0, TimeSpan.Zero);
+
+        var spaces = KpiCalculator.Figures(
+            [new KpiDayRow("c", Monday, "bob") { OccupiedSeconds = 1800 * 60L }], [], [], KpiSpaceTime.Of("c", Clinic(), Monday, Monday.AddDays(6), now), Monday, Monday.AddDays(6));
+
+        // The gym's 10 places: Mon–Wed 720 min each (21,600), Thursday closed, Friday 210 so far (2,100): 23,700 capacity-minutes.
+        Assert.Equal([7200, 7200, 7200, 2100], KpiSpaceTime.Of("c", Clinic(), Monday, Monday.AddDays(6), now).Select(s => s.CapacitySeconds / 60));
+        // 1,800 occupied minutes / 23,700 = 7.59… → 7.6 %.
+        Assert.Equal((1800, 23700, 7.6), (spaces.OccupiedMinutes, spaces.SpaceMinutes, spaces.SpaceUtilization));
+    }
+
+    [Fact]
     public void ProductivityIsTreatingTimeOverWorkingTimeFromTheSums()
     {
         // Two days of one therapist: 300 of 480 minutes and 540 of 720: (300 + 540) / (480 + 720) = 70.0 %, not the mean of 62.5 % and 75 %.
         KpiDayRow Row(int day, int treatingMinutes) => new("c", Monday.AddDays(day), "ann") { TreatingSeconds = treatingMinutes * 60L };
         KpiWorkingTime Working(int day, int minutes) => new("c", Monday.AddDays(day), "ann", minutes * 60L);
 
-        var figures = KpiCalculator.Figures([Row(0, 300), Row(1, 540)], [], [Working(0, 480), Working(1, 720)], Monday, Monday.AddDays(1));
-        var none = KpiCalculator.Figures([Row(0, 300)], [], [], Monday, Monday);
+        var figures = KpiCalculator.Figures([Row(0, 300), Row(1, 540)], [], [Working(0, 480), Working(1, 720)], [], Monday, Monday.AddDays(1));
+        var none = KpiCalculator.Figures([Row(0, 300)], [], [], [], Monday, Monday);
 
         Assert.Equal((840, 1200, 70.0), (figures.TreatingMinutes, figures.WorkingMinutes, figures.Productivity));
         Assert.Null(none.Productivity);
