@@ -67,8 +67,8 @@ try
         var query = new KpiQuery(ids, from, to);
         var rows = await store.ReadDaysAsync(query);
         var waits = await store.ReadWaitsAsync(query);
-        _ = KpiCalculator.ByPeriod(rows, waits, from, to, by);
-        _ = KpiCalculator.Figures(rows, waits, from, to);
+        _ = KpiCalculator.ByPeriod(rows, waits, [], [], from, to, by);
+        _ = KpiCalculator.Figures(rows, waits, [], [], from, to);
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 

@@ -4,13 +4,19 @@ namespace PtHub.Grains.Kpis;
 public static class KpiCalculator
 {
     public static IReadOnlyList<KpiFigures> ByPeriod(
-        IReadOnlyList<KpiDayRow> rows, IReadOnlyList<KpiWaitCount> waits, DateOnly from, DateOnly to, KpiGrouping by) =>
+        IReadOnlyList<KpiDayRow> rows, IReadOnlyList<KpiWaitCount> waits, IReadOnlyList<KpiWorkingTime> working, IReadOnlyList<KpiSpaceTime> spaces,
+        DateOnly from, DateOnly to, KpiGrouping by) =>
         [.. KpiPeriods.Of(from, to, by).Select(p => Figures(
-            rows.Where(r => r.Day >= p.Start && r.Day <= p.End), waits.Where(w => w.Day >= p.Start && w.Day <= p.End), p.Start, p.End))];
+            rows.Where(r => r.Day >= p.Start && r.Day <= p.End), waits.Where(w => w.Day >= p.Start && w.Day <= p.End),
+            working.Where(w => w.Day >= p.Start && w.Day <= p.End), spaces.Where(s => s.Day >= p.Start && s.Day <= p.End), p.Start, p.End))];
 
-    public static KpiFigures Figures(IEnumerable<KpiDayRow> rowsIn, IEnumerable<KpiWaitCount> waitsIn, DateOnly start, DateOnly end)
+    public static KpiFigures Figures(
+        IEnumerable<KpiDayRow> rowsIn, IEnumerable<KpiWaitCount> waitsIn, IEnumerable<KpiWorkingTime> working, IEnumerable<KpiSpaceTime> spaces,
+        DateOnly start, DateOnly end)
     {
         var rows = rowsIn.ToList();
+        var workingSeconds = working.Sum(w => w.Seconds);
+        var spaceSeconds = spaces.Sum(s => s.CapacitySeconds);
         int Sum(Func<KpiDayRow, int> f) => rows.Sum(f);
         long SumLong(Func<KpiDayRow, long> f) => rows.Sum(f);
         var scheduled = Sum(r => r.Scheduled);
@@ -38,6 +44,11 @@ public static class KpiCalculator
             CopaysCollected = Sum(r => r.CopaysCollected),
             CopayAmount = SumLong(r => r.CopayCents) / 100m,
             TreatingMinutes = (int)(SumLong(r => r.TreatingSeconds) / 60),
+            WorkingMinutes = (int)(workingSeconds / 60),
+            Productivity = Percent(SumLong(r => r.TreatingSeconds), workingSeconds),
+            OccupiedMinutes = (int)(SumLong(r => r.OccupiedSeconds) / 60),
+            SpaceMinutes = (int)(spaceSeconds / 60),
+            SpaceUtilization = Percent(SumLong(r => r.OccupiedSeconds), spaceSeconds),
             ArrivalRate = Percent(Sum(r => r.Arrived), scheduled),
             CancellationRate = Percent(Sum(r => r.Cancelled), scheduled),
             LateCancellationRate = Percent(Sum(r => r.LateCancelled), scheduled),

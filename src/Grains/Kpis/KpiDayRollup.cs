@@ -61,6 +61,7 @@ public static class KpiDayRollup
                 CopaysCollected = visits.Count(v => v.CopayCents is not null),
                 CopayCents = visits.Sum(v => v.CopayCents ?? 0),
                 TreatingSeconds = TreatingSeconds(visits),
+                OccupiedSeconds = visits.Sum(v => v.StaySeconds),
             });
             waits.AddRange(measured.GroupBy(m => (int)Math.Floor(m.Wait.TotalMinutes)).OrderBy(g => g.Key)
                 .Select(g => new KpiWaitCount(clinicId, day, therapistId, g.Key, g.Count())));

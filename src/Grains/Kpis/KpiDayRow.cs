@@ -28,4 +28,5 @@ public sealed record KpiDayRow(string ClinicId, DateOnly Day, string TherapistId
     public int CopaysCollected { get; init; }
     public long CopayCents { get; init; }
     public long TreatingSeconds { get; init; }
+    public long OccupiedSeconds { get; init; }
 }

@@ -21,6 +21,11 @@ public sealed record KpiFigures(DateOnly Start, DateOnly End)
     public int CopaysCollected { get; init; }
     public decimal CopayAmount { get; init; }
     public int TreatingMinutes { get; init; }
+    public int WorkingMinutes { get; init; }
+    public double? Productivity { get; init; }
+    public int OccupiedMinutes { get; init; }
+    public int SpaceMinutes { get; init; }
+    public double? SpaceUtilization { get; init; }
     public double? ArrivalRate { get; init; }
     public double? CancellationRate { get; init; }
     public double? LateCancellationRate { get; init; }

@@ -4,7 +4,8 @@ namespace PtHub.Grains.Kpis;
 /// What the KPI roll-ups need of one visit, as it stands after its latest event (<see cref="ThroughSequence"/>). The
 /// visit grain hands it to the event log with the events, which stores it in the same transaction (table
 /// <c>pthub_kpi_visits</c>) and recomputes the visit's day: the event rows alone lack the schedule, type and billing.
-/// Times are UTC; <see cref="Day"/> is the visit's clinic-local date.
+/// Times are UTC; <see cref="Day"/> is the visit's clinic-local date. <see cref="StaySeconds"/>: the visit's closed stays in
+/// treatment spaces, each in whole seconds, summed (an open stay counts once it ends).
 /// </summary>
 public sealed record VisitKpiFact(
     string ClinicId,
@@ -24,4 +25,5 @@ public sealed record VisitKpiFact(
     int Units,
     long AllowedCents,
     long? CopayCents,
-    int ThroughSequence);
+    int ThroughSequence,
+    long StaySeconds = 0);

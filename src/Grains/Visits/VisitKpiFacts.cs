@@ -14,7 +14,8 @@ internal static class VisitKpiFacts
             state.Status.ToCode(), state.WalkIn, state.LateCancellation, state.ScheduledStart, snapshot.ArrivedAt,
             snapshot.TreatmentStartedAt, snapshot.TreatmentFinishedAt, state.QuotedWaitMinutes,
             charges.Sum(c => c.Units), charges.Sum(c => Cents(c.Allowed)),
-            state.Copay is { } copay ? Cents(copay.Amount) : null, state.Events.Count);
+            state.Copay is { } copay ? Cents(copay.Amount) : null, state.Events.Count,
+            snapshot.RoomStays.Where(s => s.Until > s.From).Sum(s => (long)Math.Floor((s.Until!.Value - s.From).TotalSeconds)));
     }
 
     private static long Cents(decimal amount) => (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);

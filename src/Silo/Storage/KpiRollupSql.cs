@@ -31,6 +31,18 @@ internal static class KpiRollupSql
         WHERE excluded.through_seq >= pthub_kpi_visits.through_seq
         """;
 
+    private const string UpsertStaySql = """
+        INSERT INTO pthub_kpi_visit_stays (visit_id, stay_seconds, through_seq) VALUES (@visit_id, @stay_seconds, @through_seq)
+        ON CONFLICT (visit_id) DO UPDATE SET stay_seconds = excluded.stay_seconds, through_seq = excluded.through_seq
+        WHERE excluded.through_seq >= pthub_kpi_visit_stays.through_seq
+        """;
+
+    /// <summary>The facts with their stays (schema step 15 keeps them in a table of their own; no row is no stay).</summary>
+    private const string FactsWithStays = $"""
+        SELECT {FactColumns}, stay_seconds FROM (SELECT v.*, COALESCE(s.stay_seconds, 0) AS stay_seconds
+            FROM pthub_kpi_visits v LEFT JOIN pthub_kpi_visit_stays s ON s.visit_id = v.visit_id) AS f
+        """;
+
     private const string DayColumns = """
         clinic_id, day, therapist_id, scheduled, arrived, attended, cancelled, late_cancelled, no_shows, left_unseen,
         initial_evaluations, walk_ins, waits_measured, wait_seconds, seen_within_15, on_time_eligible, on_time_starts, quotes,
@@ -63,6 +75,14 @@ internal static class KpiRollupSql
             await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
+        await using (var upsert = Command(connection, transaction, UpsertStaySql))
+        {
+            Add(upsert, "@visit_id", fact.VisitId);
+            Add(upsert, "@stay_seconds", fact.StaySeconds);
+            Add(upsert, "@through_seq", (long)fact.ThroughSequence);
+            await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
         foreach (var (clinicId, day) in days)
         {
             await RecomputeDayAsync(connection, transaction, clinicId, day, ct).ConfigureAwait(false);
@@ -80,7 +100,7 @@ internal static class KpiRollupSql
     public static async Task RecomputeDayAsync(DbConnection connection, DbTransaction transaction, string clinicId, string day, CancellationToken ct)
     {
         var facts = new List<VisitKpiFact>();
-        await using (var read = Command(connection, transaction, $"SELECT {FactColumns} FROM pthub_kpi_visits WHERE clinic_id = @clinic_id AND day = @day"))
+        await using (var read = Command(connection, transaction, $"{FactsWithStays} WHERE clinic_id = @clinic_id AND day = @day"))
         {
             Add(read, "@clinic_id", clinicId);
             Add(read, "@day", day);
@@ -91,7 +111,7 @@ internal static class KpiRollupSql
             }
         }
 
-        foreach (var table in new[] { "pthub_kpi_days", "pthub_kpi_waits" })
+        foreach (var table in new[] { "pthub_kpi_days", "pthub_kpi_waits", "pthub_kpi_day_spaces" })
         {
             await using var delete = Command(connection, transaction, $"DELETE FROM {table} WHERE clinic_id = @clinic_id AND day = @day");
             Add(delete, "@clinic_id", clinicId);
@@ -123,6 +143,14 @@ internal static class KpiRollupSql
             }
 
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await using var space = Command(connection, transaction, """
+                INSERT INTO pthub_kpi_day_spaces (clinic_id, day, therapist_id, occupied_seconds) VALUES (@clinic_id, @day, @therapist_id, @occupied)
+                """);
+            Add(space, "@clinic_id", row.ClinicId);
+            Add(space, "@day", Day(row.Day));
+            Add(space, "@therapist_id", row.TherapistId);
+            Add(space, "@occupied", row.OccupiedSeconds);
+            await space.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         foreach (var wait in rollup.Waits)
@@ -140,16 +168,21 @@ internal static class KpiRollupSql
         }
     }
 
-    public static string FactSelect => $"SELECT {FactColumns} FROM pthub_kpi_visits";
+    public static string FactSelect => FactsWithStays;
 
-    public static string DaySelect => $"SELECT {DayColumns} FROM pthub_kpi_days";
+    /// <summary>The day rows with their occupied seconds (kept beside them since schema step 15), filtered by the caller.</summary>
+    public static string DaySelect => $"""
+        SELECT {DayColumns}, occupied_seconds FROM (SELECT d.*, COALESCE(s.occupied_seconds, 0) AS occupied_seconds FROM pthub_kpi_days d
+            LEFT JOIN pthub_kpi_day_spaces s ON s.clinic_id = d.clinic_id AND s.day = d.day AND s.therapist_id = d.therapist_id) AS k
+        """;
 
     public static VisitKpiFact ReadFact(DbDataReader r) => new(
         ClinicId: r.GetString(0), VisitId: r.GetString(1), Day: ParseDay(r.GetString(2)), PatientId: r.GetString(3),
         TherapistId: r.GetString(4), VisitTypeCode: r.GetString(5), Status: r.GetString(6), WalkIn: Long(r, 7) != 0,
         LateCancellation: Long(r, 8) != 0, ScheduledStart: Time(Long(r, 9)), ArrivedAt: OptionalTime(r, 10),
         StartedAt: OptionalTime(r, 11), FinishedAt: OptionalTime(r, 12), QuotedWaitMinutes: r.IsDBNull(13) ? null : (int)Long(r, 13),
-        Units: (int)Long(r, 14), AllowedCents: Long(r, 15), CopayCents: r.IsDBNull(16) ? null : Long(r, 16), ThroughSequence: (int)Long(r, 17));
+        Units: (int)Long(r, 14), AllowedCents: Long(r, 15), CopayCents: r.IsDBNull(16) ? null : Long(r, 16), ThroughSequence: (int)Long(r, 17),
+        StaySeconds: Long(r, 18));
 
     public static KpiDayRow ReadDay(DbDataReader r) => new(r.GetString(0), ParseDay(r.GetString(1)), r.GetString(2))
     {
@@ -158,7 +191,7 @@ internal static class KpiRollupSql
         WaitsMeasured = Int(r, 12), WaitSeconds = Long(r, 13), SeenWithin15 = Int(r, 14), OnTimeEligible = Int(r, 15),
         OnTimeStarts = Int(r, 16), Quotes = Int(r, 17), QuoteErrorSeconds = Long(r, 18), Units = Int(r, 19),
         BilledVisits = Int(r, 20), AllowedCents = Long(r, 21), CopaysCollected = Int(r, 22), CopayCents = Long(r, 23),
-        TreatingSeconds = Long(r, 24),
+        TreatingSeconds = Long(r, 24), OccupiedSeconds = Long(r, 25),
     };
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

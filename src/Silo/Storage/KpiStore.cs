@@ -58,6 +58,7 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
             SELECT clinic_id, day FROM pthub_kpi_visits
             UNION SELECT clinic_id, day FROM pthub_kpi_days
             UNION SELECT clinic_id, day FROM pthub_kpi_waits
+            UNION SELECT clinic_id, day FROM pthub_kpi_day_spaces
             """))
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {

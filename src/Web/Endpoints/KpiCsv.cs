@@ -14,6 +14,8 @@ internal static class KpiCsv
         ("no_shows", f => f.NoShows), ("left_unseen", f => f.LeftUnseen), ("initial_evaluations", f => f.InitialEvaluations),
         ("walk_ins", f => f.WalkIns), ("waits_measured", f => f.WaitsMeasured), ("units", f => f.Units), ("charges", f => f.Charges),
         ("copays_collected", f => f.CopaysCollected), ("copay_amount", f => f.CopayAmount), ("treating_minutes", f => f.TreatingMinutes),
+        ("working_minutes", f => f.WorkingMinutes), ("productivity", f => f.Productivity),
+        ("occupied_minutes", f => f.OccupiedMinutes), ("space_minutes", f => f.SpaceMinutes), ("space_utilization", f => f.SpaceUtilization),
         ("arrival_rate", f => f.ArrivalRate), ("cancellation_rate", f => f.CancellationRate),
         ("late_cancellation_rate", f => f.LateCancellationRate), ("no_show_rate", f => f.NoShowRate),
         ("cancel_no_show_rate", f => f.CancelNoShowRate), ("walk_in_rate", f => f.WalkInRate), ("units_per_visit", f => f.UnitsPerVisit),

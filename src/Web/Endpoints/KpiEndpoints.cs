@@ -27,11 +27,11 @@ internal static class KpiEndpoints
             .WithSummary("The same KPIs as CSV: every period, therapist and the total");
         api.MapGet("/clinics/{clinicId}/kpis/visits", GetVisits).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Audited("kpi.visits").Produces<IReadOnlyList<KpiVisit>>()
             .WithSummary("The visits behind a KPI point: the clinic's visits of a day or period (entered in error left out)");
-        api.MapGet("/clinics/{clinicId}/kpi-targets", GetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf)
+        api.MapGet("/clinics/{clinicId}/kpi-targets", GetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.TherapistSelf).Produces<IReadOnlyList<KpiTarget>>()
             .WithSummary("The clinic's KPI targets: its own where set, else the defaults");
-        api.MapPut("/clinics/{clinicId}/kpi-targets", PutTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
+        api.MapPut("/clinics/{clinicId}/kpi-targets", PutTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Produces<IReadOnlyList<KpiTarget>>()
             .WithSummary("Set the clinic's own KPI targets {targets:[{figure, on, near}]}; figures left out keep the defaults");
-        api.MapDelete("/clinics/{clinicId}/kpi-targets", ResetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager)
+        api.MapDelete("/clinics/{clinicId}/kpi-targets", ResetTargets).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Produces<IReadOnlyList<KpiTarget>>()
             .WithSummary("Drop the clinic's own KPI targets: every figure is judged by the defaults again");
         api.MapGet("/kpis", GetChain).WithTags("KPIs").RequireAuthorization(AccessPolicies.Manager).Audited("kpi.read", systemChain: true).Produces<KpiReport>()
             .WithSummary("KPIs rolled up across every clinic the user may see, with each clinic's figures");
@@ -108,12 +108,10 @@ internal static class KpiEndpoints
             return Problems.NotFound($"No clinic '{clinicId}'.");
         }
 
-        if (body.Targets is not { Count: > 0 } targets)
+        var (targets, missing) = body.Read();
+        if (targets is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]>
-            {
-                ["targets"] = ["targets is required: a list of {figure, on, near}, at least one; figures left out keep the defaults."],
-            });
+            return Problems.Invalid(missing);
         }
 
         if (KpiTargets.Check(targets) is { Count: > 0 } errors)
@@ -174,40 +172,53 @@ internal static class KpiEndpoints
         }
 
         var targets = await grains.GetGrain<IClinicKpiTargetsGrain>(clinicId).Get();
-        return (await ReportAsync([clinicId], range, therapistId, store, targets, ct), null);
+        return (await ReportAsync([(clinicId, config)], range, therapistId, store, targets, now, ct), null);
     }
 
     private static async Task<(KpiReport?, ValidationProblem?)> ChainReportAsync(
         DateOnly? from, DateOnly? to, string? by, ClaimsPrincipal user, IGrainFactory grains, IKpiStore store, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var (range, errors) = KpiRange.Parse(from, to, by, DateOnly.FromDateTime(now.UtcDateTime), now);
+        var ids = (await grains.GetGrain<IClinicDirectoryGrain>("all").List())
+            .Select(c => c.ClinicId).Where(user.IsMemberOf).Order(StringComparer.Ordinal).ToList();
+        var configs = await Task.WhenAll(ids.Select(id => grains.GetGrain<IClinicGrain>(id).GetConfig()));
+        List<(string Id, ClinicConfig Config)> clinics = [.. ids.Zip(configs).Where(c => c.Second is not null).Select(c => (c.First, c.Second!))];
+
+        // "Today" is a clinic day: the latest of the clinics' todays, so no clinic's today is left out of the default
+        // range (a clinic still on yesterday has nothing yet on its tomorrow; working time ahead of now counts nothing).
+        var today = clinics.Count > 0 ? clinics.Max(c => c.Config.LocalDate(now)) : DateOnly.FromDateTime(now.UtcDateTime);
+        var (range, errors) = KpiRange.Parse(from, to, by, today, now);
         if (range is null)
         {
             return (null, Problems.Invalid(errors));
         }
 
-        var clinics = (await grains.GetGrain<IClinicDirectoryGrain>("all").List())
-            .Select(c => c.ClinicId).Where(user.IsMemberOf).Order(StringComparer.Ordinal).ToList();
-        return (await ReportAsync(clinics, range, null, store, null, ct), null);
+        return (await ReportAsync(clinics, range, null, store, null, now, ct), null);
     }
 
     private static async Task<KpiReport> ReportAsync(
-        IReadOnlyList<string> clinicIds, KpiRange range, string? therapistId, IKpiStore store, IReadOnlyList<KpiTarget>? targets, CancellationToken ct)
+        IReadOnlyList<(string Id, ClinicConfig Config)> clinics, KpiRange range, string? therapistId, IKpiStore store,
+        IReadOnlyList<KpiTarget>? targets, DateTimeOffset now, CancellationToken ct)
     {
+        IReadOnlyList<string> clinicIds = [.. clinics.Select(c => c.Id)];
         var query = new KpiQuery(clinicIds, range.From, range.To, therapistId);
         var rows = await store.ReadDaysAsync(query, ct);
         var waits = await store.ReadWaitsAsync(query, ct);
-        var total = KpiCalculator.Figures(rows, waits, range.From, range.To);
-        IReadOnlyList<KpiBreakdown> Breakdown(Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey) =>
+        IReadOnlyList<KpiWorkingTime> working = [.. clinics.SelectMany(c => KpiWorkingTime.Of(c.Id, c.Config, range.From, range.To, now, therapistId))];
+        // Space utilization is a clinic's: one therapist's figures (their own report, or the table by therapist) have none.
+        IReadOnlyList<KpiSpaceTime> spaces = therapistId is null ? [.. clinics.SelectMany(c => KpiSpaceTime.Of(c.Id, c.Config, range.From, range.To, now))] : [];
+        var total = KpiCalculator.Figures(rows, waits, working, spaces, range.From, range.To);
+        IReadOnlyList<KpiBreakdown> Breakdown(
+            Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey, Func<KpiWorkingTime, string> workingKey, Func<string, IEnumerable<KpiSpaceTime>> spacesOf) =>
         [
             .. rows.Select(rowKey).Distinct().Order(StringComparer.Ordinal).Select(id => new KpiBreakdown(id, KpiCalculator.Figures(
-                rows.Where(r => rowKey(r) == id), waits.Where(w => waitKey(w) == id), range.From, range.To))),
+                rows.Where(r => rowKey(r) == id), waits.Where(w => waitKey(w) == id), working.Where(w => workingKey(w) == id), spacesOf(id), range.From, range.To))),
         ];
 
         return new KpiReport(clinicIds, range.From, range.To, range.By.ToString().ToLowerInvariant(), therapistId,
-            KpiCalculator.ByPeriod(rows, waits, range.From, range.To, range.By), total, KpiTargets.Judge(total, targets),
-            Breakdown(r => r.TherapistId, w => w.TherapistId), Breakdown(r => r.ClinicId, w => w.ClinicId));
+            KpiCalculator.ByPeriod(rows, waits, working, spaces, range.From, range.To, range.By), total, KpiTargets.Judge(total, targets),
+            Breakdown(r => r.TherapistId, w => w.TherapistId, w => w.TherapistId, _ => []),
+            Breakdown(r => r.ClinicId, w => w.ClinicId, w => w.ClinicId, id => spaces.Where(s => s.ClinicId == id)));
     }
 
     /// <summary>A therapist sees only their own figures: no therapist named means theirs, another one is refused.</summary>

@@ -71,7 +71,8 @@ public sealed class TrendsScreenTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator(chart)).ToHaveAttributeAsync("data-points", "3");
         }
 
-        await Assertions.Expect(page.Locator("#periods tbody tr[data-period]")).ToHaveCountAsync(5);
+        // Three days, the whole range, the period before and the same period last year.
+        await Assertions.Expect(page.Locator("#periods tbody tr[data-period]")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator($"#periods tr[data-period='{first:yyyy-MM-dd}'] td").First).ToHaveTextAsync("3");
         await Assertions.Expect(page.Locator("[data-target=cancelNoShowRate]")).ToContainTextAsync("Cancel + no-show rate 33.3 %: off target (≤ 10 %)");
         await Assertions.Expect(page.Locator("#nav-clinic")).ToBeVisibleAsync(Patiently);

@@ -6,7 +6,11 @@ namespace PtHub.Tests.Kpis;
 /// </summary>
 public static class KpiExpectation
 {
-    public static Dictionary<string, double?> Of(IEnumerable<PlayedVisit> played)
+    /// <param name="workingSeconds">When given, the therapists' scheduled working time of the range (worked out by
+    /// <see cref="KpiHistory.WorkingSeconds"/>), and productivity is expected too.</param>
+    /// <param name="spaceSeconds">When given, the spaces' capacity-seconds of the range (0 for one therapist's figures,
+    /// which have no space utilization), and space utilization is expected too.</param>
+    public static Dictionary<string, double?> Of(IEnumerable<PlayedVisit> played, long? workingSeconds = null, long? spaceSeconds = null)
     {
         var visits = played.Where(v => v.Status != "entered-in-error").ToList();
         var attended = visits.Where(v => v.Status == "checked-out").ToList();
@@ -21,7 +25,7 @@ public static class KpiExpectation
         var treating = visits.Where(v => v.StartedAt is not null && v.FinishedAt is not null)
             .GroupBy(v => (v.Day, v.TherapistId)).Sum(g => UnionMinutes(g.Select(v => (v.StartedAt!.Value, v.FinishedAt!.Value))));
 
-        return new Dictionary<string, double?>
+        var expected = new Dictionary<string, double?>
         {
             ["scheduled"] = scheduled,
             ["arrived"] = visits.Count(v => v.ArrivedAt is not null),
@@ -54,6 +58,22 @@ public static class KpiExpectation
             ["quoteMae"] = quoted.Count == 0 ? null
                 : Math.Round(quoted.Sum(w => Math.Abs(w.Visit.QuotedWait!.Value * 60 - w.Seconds)) / 60 / quoted.Count, 1, MidpointRounding.AwayFromZero),
         };
+        if (workingSeconds is { } working)
+        {
+            expected["workingMinutes"] = working / 60;
+            expected["productivity"] = working == 0 ? null : Math.Round(100.0 * treating * 60 / working, 1, MidpointRounding.AwayFromZero);
+        }
+
+        if (spaceSeconds is { } capacity)
+        {
+            // Every treated visit of the history stays in the gym from the start of treatment to its finish, and nowhere else.
+            var occupied = visits.Where(v => v.StartedAt is not null && v.FinishedAt is not null).Sum(v => (long)(v.FinishedAt!.Value - v.StartedAt!.Value).TotalSeconds);
+            expected["occupiedMinutes"] = occupied / 60;
+            expected["spaceMinutes"] = capacity / 60;
+            expected["spaceUtilization"] = capacity == 0 ? null : Math.Round(100.0 * occupied / capacity, 1, MidpointRounding.AwayFromZero);
+        }
+
+        return expected;
     }
 
     private static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1, MidpointRounding.AwayFromZero);

@@ -46,6 +46,27 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
+    /// <summary>
+    /// The therapists' scheduled working seconds from one day to another as of the clock now: neither therapist has
+    /// hours of their own, so each works the clinic's opening hours, 07:00–19:00 every day, and today only up to now.
+    /// </summary>
+    public long WorkingSeconds(DateOnly from, DateOnly to, int therapists)
+    {
+        var now = clock.GetUtcNow();
+        long seconds = 0;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var opens = At(day, 7, 0);
+            var closes = At(day, 19, 0) < now ? At(day, 19, 0) : now;
+            seconds += Math.Max(0, (long)(closes - opens).TotalSeconds);
+        }
+
+        return seconds * therapists;
+    }
+
+    /// <summary>The gym's capacity-seconds: 30 places through the opening hours (the same hours as one therapist's).</summary>
+    public long SpaceSeconds(DateOnly from, DateOnly to) => 30 * WorkingSeconds(from, to, 1);
+
     /// <summary>Books every day's visits now (the clock stands before the first day), then plays the steps in time order.</summary>
     public async Task PlayAsync(DateOnly first, int days, int seed)
     {

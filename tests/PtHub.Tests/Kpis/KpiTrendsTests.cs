@@ -31,10 +31,10 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         {
             var start = DateOnly.Parse(period!["start"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
             var end = DateOnly.Parse(period["end"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-            KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.Day >= start && v.Day <= end)), period, $"week {start}", wrong);
+            KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.Day >= start && v.Day <= end), history.A.WorkingSeconds(start, end, 2), history.A.SpaceSeconds(start, end)), period, $"week {start}", wrong);
         }
 
-        KpiAssert.Matches(KpiExpectation.Of(history.A.Visits), report["total"], "total", wrong);
+        KpiAssert.Matches(KpiExpectation.Of(history.A.Visits, history.A.WorkingSeconds(history.First, history.Last, 2), history.A.SpaceSeconds(history.First, history.Last)), report["total"], "total", wrong);
         Assert.Empty(wrong);
         Assert.True(report["total"]!["attended"]!.GetValue<int>() > 80, "the history should have many attended visits");
         Assert.True(report["total"]!["noShows"]!.GetValue<int>() > 0 && report["total"]!["lateCancelled"]!.GetValue<int>() > 0);
@@ -52,13 +52,13 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         for (var d = 0; d < periods.Count; d++)
         {
             var day = history.First.AddDays(d);
-            KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.Day == day && v.TherapistId == "ann")), periods[d], $"ann {day}", wrong);
+            KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.Day == day && v.TherapistId == "ann"), history.A.WorkingSeconds(day, day, 1), 0), periods[d], $"ann {day}", wrong);
         }
 
         foreach (var row in all["therapists"]!.AsArray())
         {
             var id = row!["id"]!.GetValue<string>();
-            KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.TherapistId == id)), row["figures"], $"therapist {id}", wrong);
+            KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.TherapistId == id), history.A.WorkingSeconds(history.First, history.Last, 1), 0), row["figures"], $"therapist {id}", wrong);
         }
 
         Assert.Empty(wrong);
@@ -71,11 +71,13 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         var report = (await Http.GetFromJsonAsync<JsonObject>($"/api/kpis?from={history.First:yyyy-MM-dd}&to={history.LastB:yyyy-MM-dd}&by=month", Ct))!;
 
         var wrong = new List<string>();
-        KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Concat(history.B.Visits)), report["total"], "chain", wrong);
+        var working = new Dictionary<KpiHistory, long> { [history.A] = history.A.WorkingSeconds(history.First, history.LastB, 2), [history.B] = history.B.WorkingSeconds(history.First, history.LastB, 2) };
+        var space = new Dictionary<KpiHistory, long> { [history.A] = history.A.SpaceSeconds(history.First, history.LastB), [history.B] = history.B.SpaceSeconds(history.First, history.LastB) };
+        KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Concat(history.B.Visits), working.Values.Sum(), space.Values.Sum()), report["total"], "chain", wrong);
         foreach (var (clinic, played) in new[] { (history.A, history.A.Visits), (history.B, history.B.Visits) })
         {
             var row = report["clinics"]!.AsArray().Single(c => $"/api/clinics/{c!["id"]!.GetValue<string>()}" == clinic.Api);
-            KpiAssert.Matches(KpiExpectation.Of(played), row!["figures"], clinic.Api, wrong);
+            KpiAssert.Matches(KpiExpectation.Of(played, working[clinic], space[clinic]), row!["figures"], clinic.Api, wrong);
         }
 
         Assert.Empty(wrong);
@@ -124,7 +126,7 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         Assert.Equal(report["periods"]!.AsArray().Count + 2 + 1 + 1, lines.Length - 1);
         var total = lines[^1].Split(',');
         Assert.Equal("total", total[0]);
-        foreach (var name in new[] { "scheduled", "attended", "cancel_no_show_rate", "units_per_visit", "wait_median", "quote_mae" })
+        foreach (var name in new[] { "scheduled", "attended", "cancel_no_show_rate", "units_per_visit", "wait_median", "quote_mae", "working_minutes", "productivity", "space_utilization" })
         {
             var json = report["total"]![System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(string.Concat(name.Split('_').Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..])))];
             Assert.Equal(json?.ToJsonString() ?? "", total[Array.IndexOf(header, name)]);
@@ -154,6 +156,8 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         using var set = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new[] { new { figure = "cancelNoShowRate", on = rate + 1, near = rate + 5 } } }, Ct);
         var judged = (await Http.GetFromJsonAsync<JsonObject>($"{history.B.Api}/kpis?{range}", Ct))!["targets"]!.AsArray();
         using var empty = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = Array.Empty<object>() }, Ct);
+        using var missing = await Http.PutAsJsonAsync($"{history.B.Api}/kpi-targets", new { targets = new object[] { new { figure = "waitMean", on = 12 } } }, Ct);
+        var kept = (await Http.GetFromJsonAsync<JsonArray>($"{history.B.Api}/kpi-targets", Ct))!.Single(t => t!["figure"]!.GetValue<string>() == "waitMean")!;
         using var reset = await Http.DeleteAsync($"{history.B.Api}/kpi-targets", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -161,10 +165,35 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         Assert.Equal(["targets[0].near", "targets[1].figure"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(["targets[0].near"], (await missing.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(20, kept["on"]!.GetValue<double>());
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var cancelNoShow = judged.Single(t => t!["figure"]!.GetValue<string>() == "cancelNoShowRate")!;
         Assert.Equal("on", cancelNoShow["state"]!.GetValue<string>());
         Assert.Equal("≥ 3.3", judged.Single(t => t!["figure"]!.GetValue<string>() == "unitsPerVisit")!["target"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheChainsDefaultRangeEndsOnTheClinicsTodayNotTheUtcDate()
+    {
+        // 19:30 in Chicago on B's last day is already the next day in UTC: the default range still ends on the clinic day.
+        var evening = history.B.At(history.LastB, 19, 30);
+        Assert.NotEqual(history.LastB, DateOnly.FromDateTime(evening.UtcDateTime));
+        if (history.Kpi.Clock.GetUtcNow() < evening)
+        {
+            history.Kpi.Clock.SetUtcNow(evening);
+        }
+
+        var report = (await Http.GetFromJsonAsync<JsonObject>("/api/kpis", Ct))!;
+
+        Assert.Equal(history.LastB.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), report["to"]!.GetValue<string>());
+        Assert.Equal(history.LastB.AddDays(-27).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), report["from"]!.GetValue<string>());
+        // The whole of B's last day is worked now (07:00–19:00), and the day after counts nothing.
+        var wrong = new List<string>();
+        var row = report["clinics"]!.AsArray().Single(c => $"/api/clinics/{c!["id"]!.GetValue<string>()}" == history.B.Api)!;
+        KpiAssert.Matches(KpiExpectation.Of(history.B.Visits, history.B.WorkingSeconds(history.LastB.AddDays(-27), history.LastB, 2), history.B.SpaceSeconds(history.LastB.AddDays(-27), history.LastB)), row["figures"], "B by default", wrong);
+        Assert.Empty(wrong);
     }
 
     [Fact]
@@ -193,7 +222,7 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
 
         Assert.Equal("ann", own["therapistId"]!.GetValue<string>());
         var wrong = new List<string>();
-        KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.TherapistId == "ann")), own["total"], "ann", wrong);
+        KpiAssert.Matches(KpiExpectation.Of(history.A.Visits.Where(v => v.TherapistId == "ann"), history.A.WorkingSeconds(history.First, history.Last, 1), 0), own["total"], "ann", wrong);
         Assert.Empty(wrong);
         Assert.Equal(["ann"], own["therapists"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);

@@ -25,7 +25,7 @@ public sealed class PostgreSqlKpiTests
         await store.RebuildAsync(Ct);
 
         Assert.Equal(kept.OrderBy(r => (r.Day, r.TherapistId)), (await store.ReadDaysAsync(query, Ct)).OrderBy(r => (r.Day, r.TherapistId)));
-        var total = KpiCalculator.Figures(kept, await store.ReadWaitsAsync(query, Ct), query.From, query.To);
+        var total = KpiCalculator.Figures(kept, await store.ReadWaitsAsync(query, Ct), [], [], query.From, query.To);
         var expected = KpiExpectation.Of(history.Visits);
         Assert.Equal((expected["scheduled"], expected["attended"], expected["units"], expected["waitMedian"], expected["quoteMae"]),
             ((double?)total.Scheduled, (double?)total.Attended, (double?)total.Units, (double?)total.WaitMedian, total.QuoteMae));

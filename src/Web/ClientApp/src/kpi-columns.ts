@@ -16,7 +16,8 @@ export const kpiColumns: KpiColumn[] = [
   ["Units / visit", "unitsPerVisit", n], ["Charges / visit", "chargesPerVisit", money], ["Mean wait", "waitMean", min],
   ["Median wait", "waitMedian", min], ["90th pct wait", "wait90th", min], ["Seen ≤ 15 min", "seenWithin15Rate", pct],
   ["On-time start", "onTimeStartRate", pct], ["Quote MAE", "quoteMae", min], ["Copays", "copaysCollected", n],
-  ["Treating min", "treatingMinutes", n],
+  ["Treating min", "treatingMinutes", n], ["Working min", "workingMinutes", n], ["Productivity", "productivity", pct],
+  ["Space used", "spaceUtilization", pct],
 ];
 
 /** A target's state as a mark beside its words (the words say it too: never colour alone). */

@@ -53,6 +53,7 @@ export type DisplayPaired = Sent<Schemas["DisplayPaired"]>;
 export type KpiReport = Sent<Schemas["KpiReport"]>;
 export type KpiFigures = Sent<Schemas["KpiFigures"]>;
 export type KpiVisit = Sent<Schemas["KpiVisit"]>;
+export type KpiTarget = Sent<Schemas["KpiTarget"]>;
 
 export type AuditEntry = Sent<Schemas["AuditEntry"]>;
 export type AuditVerification = Sent<Schemas["AuditVerification"]>;
