@@ -34,7 +34,7 @@ internal sealed class AuditChainGrain : Grain, IAuditChainGrain
         ArgumentException.ThrowIfNullOrWhiteSpace(record.Source, nameof(record.Source));
         if (!AuditOutcomes.IsKnown(record.Outcome))
         {
-            throw new ArgumentException($"Outcome must be '{AuditOutcomes.Ok}' or '{AuditOutcomes.Denied}', not '{record.Outcome}'.", nameof(record));
+            throw new ArgumentException($"Outcome must be '{AuditOutcomes.Ok}', '{AuditOutcomes.Denied}' or '{AuditOutcomes.Failed}', not '{record.Outcome}'.", nameof(record));
         }
 
         if (record.PatientId is { } patientId && string.IsNullOrWhiteSpace(patientId))

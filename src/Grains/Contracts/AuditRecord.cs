@@ -8,7 +8,7 @@ namespace PtHub.Grains.Contracts;
 /// <param name="ClinicId">The clinic whose chain records it; null for system-wide actions (chain <see cref="AuditChains.System"/>).</param>
 /// <param name="Action">A dotted verb such as "patient.read", "visit.check-in" or "board.view".</param>
 /// <param name="Resource">What was touched: the request path, or e.g. "hub:board".</param>
-/// <param name="Outcome"><see cref="AuditOutcomes.Ok"/> or <see cref="AuditOutcomes.Denied"/>.</param>
+/// <param name="Outcome"><see cref="AuditOutcomes.Ok"/>, <see cref="AuditOutcomes.Denied"/> or <see cref="AuditOutcomes.Failed"/>.</param>
 /// <param name="Source">The remote IP address, or "hub".</param>
 /// <param name="Patients">
 /// The patients a bulk read disclosed (a board, an export, a feed): one entry lists them all, so "who saw this

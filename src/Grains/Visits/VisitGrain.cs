@@ -113,6 +113,21 @@ internal sealed partial class VisitGrain(
             return VisitResult.Refused(placeRefusal);
         }
 
+        var audit = command.Audit is { } requested ? requested with { PatientId = State.PatientId } : null;
+        if (audit is not null)
+        {
+            try
+            {
+                // Audit before effect: once this entry is durable the change may follow; if it is not, nothing changes.
+                await GrainFactory.ChainOf(audit).Append(audit);
+            }
+            catch
+            {
+                await ReleaseAsync(places.RoomTaken, places.TherapistTaken);
+                throw;
+            }
+        }
+
         if (transition.To == VisitStatus.CheckedOut && State.Billing is null)
         {
             // Billed before the check-out is stored: the patient grain bills each visit once, so a retry gets the same charges.
@@ -131,6 +146,7 @@ internal sealed partial class VisitGrain(
         {
             // Not stored: give back the places taken; the activation is dropped, so the next call reads the stored visit.
             await ReleaseAsync(places.RoomTaken, places.TherapistTaken);
+            await AuditNotAppliedAsync(audit);
             throw;
         }
 
@@ -146,7 +162,7 @@ internal sealed partial class VisitGrain(
 
         await ReportDerivedAsync(snapshot);
         await PlanRemindersAsync(command.Actor);
-        return VisitResult.Accepted(snapshot);
+        return VisitResult.Accepted(snapshot) with { Audited = audit is not null };
     }
 
     public async Task RecordQuotedWait(int minutes)
@@ -223,6 +239,28 @@ internal sealed partial class VisitGrain(
         if (therapistId is not null)
         {
             await Therapist(therapistId).Release(VisitId);
+        }
+    }
+
+    /// <summary>
+    /// The change audited before it was applied could not be stored: the entry that follows says so. If even this one
+    /// cannot be written, the log says more than happened (a change audited and not made), never less.
+    /// </summary>
+    private async Task AuditNotAppliedAsync(AuditRecord? audit)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var failed = audit with { Outcome = AuditOutcomes.Failed };
+            await GrainFactory.ChainOf(failed).Append(failed);
+        }
+        catch (Exception ex)
+        {
+            LogFailedOutcomeNotAudited(logger, ex, VisitId);
         }
     }
 
@@ -313,6 +351,9 @@ internal sealed partial class VisitGrain(
 
     private ITherapistGrain Therapist(string therapistId) =>
         GrainFactory.GetGrain<ITherapistGrain>(GrainKeys.Therapist(State.ClinicId, therapistId));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Visit {VisitId}: a change audited before it was applied was not stored, and the entry saying so could not be written")]
+    private static partial void LogFailedOutcomeNotAudited(ILogger logger, Exception ex, string visitId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit {VisitId} could not report to its clinic day or patient")]
     private static partial void LogReportFailed(ILogger logger, Exception ex, string visitId);

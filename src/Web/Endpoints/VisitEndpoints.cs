@@ -132,10 +132,15 @@ internal static class VisitEndpoints
         }
 
         var command = new VisitCommand(action, Actor.Of(context), body?.CommandId, Blank(body?.RoomId), Blank(body?.TherapistId),
-            Blank(body?.Reason), clinicId, services, copay);
+            Blank(body?.Reason), clinicId, services, copay, Audit: AuditTrail.ChangeRecord(context));
         var result = action == VisitAction.Undo
             ? await UndoAsync(clinicId, visitId, command, grains)
             : await grains.GetGrain<IVisitGrain>(visitId).Execute(command);
+        if (result.Audited)
+        {
+            context.RecordedWithChange();
+        }
+
         if (result.Visit is not { } visit)
         {
             return Problems.From(result.Refusal!);

@@ -13,6 +13,29 @@ internal static class AuditTrail
 {
     private static readonly object DisclosedKey = new();
 
+    private static readonly object RecordedWithChangeKey = new();
+
+    /// <summary>
+    /// The audit entry of this request's change, for a grain that writes it before the change takes effect (audit
+    /// before effect, e.g. <see cref="VisitCommand.Audit"/>); its patient is left for the grain to fill in. Call
+    /// <see cref="RecordedWithChange"/> once the grain says it wrote it, so the filter does not write it again.
+    /// </summary>
+    public static AuditRecord ChangeRecord(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var audited = http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>()
+            ?? throw new InvalidOperationException($"{http.Request.Path} is not an audited endpoint.");
+        return new AuditRecord(Who(http.User), RoleOf(http.User), audited.SystemChain ? null : Clinic(http), null, audited.Action,
+            $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
+    }
+
+    /// <summary>The grain wrote this request's entry before its change (<see cref="ChangeRecord"/>); the filter adds none.</summary>
+    public static void RecordedWithChange(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[RecordedWithChangeKey] = true;
+    }
+
     /// <summary>
     /// A bulk read (a board, an export, a feed, a list) names the patients its answer disclosed; the endpoint's audit
     /// entry lists them (<see cref="AuditRecord.Patients"/>), so "who saw this patient's data" finds the read. One
@@ -40,7 +63,7 @@ internal static class AuditTrail
     {
         var result = await next(invocation);
         var http = invocation.HttpContext;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is not { } audited)
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is not { } audited || http.Items.ContainsKey(RecordedWithChangeKey))
         {
             return result;
         }
