@@ -30,6 +30,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Booked, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.Booked, VisitAction.Reschedule, VisitStatus.Booked, null },
         { VisitStatus.Booked, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.Booked, VisitAction.Confirm, VisitStatus.Booked, null },
 
         { VisitStatus.Arrived, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.CheckIn, VisitStatus.CheckedIn, null },
@@ -45,6 +46,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Arrived, VisitAction.CollectCopay, VisitStatus.Arrived, null },
         { VisitStatus.Arrived, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.Arrived, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.Arrived, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.CheckedIn, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -60,6 +62,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedIn, VisitAction.CollectCopay, VisitStatus.CheckedIn, null },
         { VisitStatus.CheckedIn, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.CheckedIn, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.CheckedIn, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.InTreatment, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -75,6 +78,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.InTreatment, VisitAction.CollectCopay, VisitStatus.InTreatment, null },
         { VisitStatus.InTreatment, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.InTreatment, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.InTreatment, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.Finished, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Finished, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -90,6 +94,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Finished, VisitAction.CollectCopay, VisitStatus.Finished, null },
         { VisitStatus.Finished, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.Finished, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.Finished, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.CheckedOut, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -105,6 +110,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.CheckedOut, VisitAction.CollectCopay, VisitStatus.CheckedOut, null },
         { VisitStatus.CheckedOut, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.CheckedOut, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.CheckedOut, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.Cancelled, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -120,6 +126,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.Cancelled, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.Cancelled, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.Cancelled, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.NoShow, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -135,6 +142,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.NoShow, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.NoShow, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.NoShow, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -150,6 +158,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.LeftWithoutBeingSeen, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.LeftWithoutBeingSeen, VisitAction.Confirm, null, RefusalKind.Conflict },
 
         { VisitStatus.EnteredInError, VisitAction.Arrive, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.CheckIn, null, RefusalKind.Conflict },
@@ -165,6 +174,7 @@ public sealed class VisitTransitionTableTests
         { VisitStatus.EnteredInError, VisitAction.CollectCopay, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.Reschedule, null, RefusalKind.Conflict },
         { VisitStatus.EnteredInError, VisitAction.Undo, null, RefusalKind.Conflict },
+        { VisitStatus.EnteredInError, VisitAction.Confirm, null, RefusalKind.Conflict },
     };
 
     public static TheoryData<VisitStatus> AllStatuses { get; } = new(Enum.GetValues<VisitStatus>());
