@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using PtHub.Grains.Contracts;
 using PtHub.Tests.Api;
-using PtHub.Tests.Browser;
+using PtHub.Tests.Communication;
 using PtHub.Tests.Infrastructure;
 
-namespace PtHub.Tests.Communication;
+namespace PtHub.Tests.Browser;
 
 /// <summary>
 /// A patient opens the link of the reminder e-mail that the test's SMTP server received, in a browser with no
@@ -33,6 +33,7 @@ public sealed class VisitLinkScreenTests(BrowserFixture fixture)
         var mail = comms.Smtp.Messages.Last().TextBody ?? "";
         var link = System.Text.RegularExpressions.Regex.Match(mail, @"http://\S+/visit#\S+").Value;
         Assert.EndsWith(token, link, StringComparison.Ordinal);
+        Assert.Equal(new Uri(comms.Node.BaseAddress, "/visit").ToString(), link[..link.IndexOf('#', StringComparison.Ordinal)]);
         return (comms, clinic, visit, link);
     }
 
@@ -90,6 +91,7 @@ public sealed class VisitLinkScreenTests(BrowserFixture fixture)
         var (comms, clinic, _, _) = await RemindedVisitAsync();
         await using var _ = comms;
         var link = System.Text.RegularExpressions.Regex.Match(comms.Smtp.Messages.Last().TextBody ?? "", @"http://\S+/unsubscribe#\S+").Value;
+        Assert.Equal(new Uri(comms.Node.BaseAddress, "/unsubscribe").ToString(), link[..link.IndexOf('#', StringComparison.Ordinal)]);
 
         var page = await PageAsync(null, comms.Node.BaseAddress, link);
         await page.Locator("#stop").ClickAsync(new() { Timeout = 30_000 });
