@@ -181,20 +181,16 @@ async function saveTargets(event: Event): Promise<void> {
   if (!targetDraft) return;
   // JSON has no NaN: an empty box goes as null, which the server refuses by name.
   const targets = targetDraft.map(t => ({ figure: t.figure, on: Number.isNaN(t.on) ? null : t.on, near: Number.isNaN(t.near) ? null : t.near }));
-  const answer = await submit<KpiTarget[]>("PUT", `${api}/kpi-targets`, { targets });
-  if (!answer.ok) {
-    targetProblem = answer.problem;
-    draw();
-    return;
-  }
-  targetProblem = null;
-  targetDraft = answer.value;
-  say("Targets saved: the range is judged by them now.", "info");
-  await load();
+  await changeTargets("PUT", { targets }, "Targets saved: the range is judged by them now.");
 }
 
 async function resetTargets(): Promise<void> {
-  const answer = await submit<KpiTarget[]>("DELETE", `${api}/kpi-targets`, undefined);
+  await changeTargets("DELETE", undefined, "Targets back to the defaults.");
+}
+
+/** Sends a change of the targets; a refusal stays beside the form, an answer becomes the form's draft and re-judges the range. */
+async function changeTargets(method: "PUT" | "DELETE", body: unknown, done: string): Promise<void> {
+  const answer = await submit<KpiTarget[]>(method, `${api}/kpi-targets`, body);
   if (!answer.ok) {
     targetProblem = answer.problem;
     draw();
@@ -202,7 +198,7 @@ async function resetTargets(): Promise<void> {
   }
   targetProblem = null;
   targetDraft = answer.value;
-  say("Targets back to the defaults.", "info");
+  say(done, "info");
   await load();
 }
 
