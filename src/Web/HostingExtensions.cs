@@ -93,6 +93,7 @@ public static class HostingExtensions
         api.MapWorklistEndpoints();
         api.MapSupplyEndpoints();
         api.MapEquipmentEndpoints();
+        api.MapInjuryLogEndpoints();
         api.MapStaffEndpoints();
         api.MapReferralEndpoints();
         api.MapBillingCodeEndpoints();

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using PtHub.Grains.Contracts;
+
+namespace PtHub.Grains.Compliance;
+
+/// <summary>A clinic's injury and illness log: a few cases a year, so one small state holds all of them.</summary>
+internal sealed class ClinicInjuryLogGrain(
+    [PersistentState("injury-log", StorageNames.State)] IPersistentState<InjuryLogState> log,
+    [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IClinicInjuryLogGrain
+{
+    private List<InjuryCase> Cases => log.State.Cases;
+
+    public async Task<InjuryCase> Record(InjuryCaseSpec spec, string recordedBy)
+    {
+        var number = log.State.LastCaseNumber + 1;
+        var entry = new InjuryCase(Guid.NewGuid().ToString("N")[..12], number, spec, recordedBy, time.GetUtcNow());
+        Cases.Add(entry);
+        log.State.LastCaseNumber = number;
+        await log.WriteOrDropAsync(this);
+        return entry;
+    }
+
+    public async Task<InjuryCaseChange> Change(string caseId, InjuryCaseSpec spec, string changedBy)
+    {
+        var index = Cases.FindIndex(c => c.CaseId == caseId);
+        if (index < 0)
+        {
+            return new InjuryCaseChange(null, Refusal.NotFound($"No case '{caseId}' in the injury log."));
+        }
+
+        Cases[index] = Cases[index] with { Details = spec, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() };
+        await log.WriteOrDropAsync(this);
+        return new InjuryCaseChange(Cases[index]);
+    }
+
+    public Task<IReadOnlyList<InjuryCase>> List(int year) =>
+        Task.FromResult<IReadOnlyList<InjuryCase>>([.. Cases.Where(c => c.Details.Date.Year == year).OrderBy(c => c.Details.Date).ThenBy(c => c.CaseNumber)]);
+}

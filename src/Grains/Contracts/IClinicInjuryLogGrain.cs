@@ -1,0 +1,18 @@
+namespace PtHub.Grains.Contracts;
+
+/// <summary>A clinic's OSHA-300-style injury and illness log (key: clinic id). It names staff, never patients.</summary>
+[Alias("PtHub.IClinicInjuryLogGrain")]
+public interface IClinicInjuryLogGrain : IGrainWithStringKey
+{
+    /// <summary>Records a case under the clinic's next case number.</summary>
+    [Alias("Record")]
+    Task<InjuryCase> Record(InjuryCaseSpec spec, string recordedBy);
+
+    /// <summary>Replaces a case's details; its number and who first recorded it stay.</summary>
+    [Alias("Change")]
+    Task<InjuryCaseChange> Change(string caseId, InjuryCaseSpec spec, string changedBy);
+
+    /// <summary>The cases whose date falls in <paramref name="year"/>, oldest first.</summary>
+    [Alias("List"), AlwaysInterleave]
+    Task<IReadOnlyList<InjuryCase>> List(int year);
+}
