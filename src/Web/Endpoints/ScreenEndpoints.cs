@@ -6,7 +6,7 @@ internal static class ScreenEndpoints
     public static WebApplication MapScreens(this WebApplication app)
     {
         var root = app.Environment.WebRootFileProvider;
-        foreach (var screen in new[] { "lobby", "board", "schedule", "manager", "therapist", "settings", "patients", "audit", "trends", "messages", "supplies", "equipment", "worklists", "staff", "referrals", "billing-codes" })
+        foreach (var screen in new[] { "lobby", "board", "schedule", "manager", "therapist", "settings", "patients", "audit", "trends", "messages", "supplies", "equipment", "injury-log", "worklists", "staff", "referrals", "billing-codes" })
         {
             app.MapGet($"/{screen}/{{clinicId}}", () => Results.File(root.GetFileInfo($"{screen}.html").CreateReadStream(), "text/html; charset=utf-8"))
                 .ExcludeFromDescription().AllowAnonymous();

@@ -30,7 +30,7 @@ public sealed partial class NavigationScreenTests(BrowserFixture fixture)
 
         var nav = page.Locator("#site-nav nav");
         await Assertions.Expect(nav.Locator("#who")).ToContainTextAsync("Test Manager · Manager", new() { Timeout = 30_000 });
-        await Assertions.Expect(nav.Locator(".nav-links a")).ToHaveTextAsync(["Board", "Schedule", "Patients", "Manager", "Trends", "Worklists", "Messages", "Setup", "Audit log", "Supplies", "Equipment", "Staff", "Referrals", "Billing codes", "Lobby", "All clinics"]);
+        await Assertions.Expect(nav.Locator(".nav-links a")).ToHaveTextAsync(["Board", "Schedule", "Patients", "Manager", "Trends", "Worklists", "Messages", "Setup", "Audit log", "Supplies", "Equipment", "Injury log", "Staff", "Referrals", "Billing codes", "Lobby", "All clinics"]);
         await Assertions.Expect(nav.Locator($"a[data-screen=board]")).ToHaveAttributeAsync("href", $"/board/{first.Id}");
         await Assertions.Expect(nav.Locator("#nav-clinic option")).ToHaveCountAsync(2);
 

@@ -65,8 +65,13 @@ public sealed class FuzzTargets
         var provider = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/referrals/providers", new { name = "Dr. Fuzz", npi = "1234567893" });
         provider.EnsureSuccessStatusCode();
 
+        var injury = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/injury-log",
+            new { date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), person = "Fuzz Person", description = "Strained back lifting a patient", outcome = "OtherRecordable" });
+        injury.EnsureSuccessStatusCode();
+
         var ids = new Dictionary<string, string>
         {
+            ["caseId"] = (await injury.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>(),
             ["providerId"] = (await provider.Content.ReadFromJsonAsync<JsonObject>())!["providerId"]!.GetValue<string>(),
             ["staffId"] = (await person.Content.ReadFromJsonAsync<JsonObject>())!["staffId"]!.GetValue<string>(),
             ["itemId"] = (await supply.Content.ReadFromJsonAsync<JsonObject>())!["itemId"]!.GetValue<string>(),
@@ -92,7 +97,7 @@ public sealed class FuzzTargets
             "/api/clinics", clinic, $"{clinic}/patients/{Ids["patientId"]}", $"{clinic}/patients/{Ids["patientId"]}/plans-of-care",
             $"{clinic}/visits/{Ids["visitId"]}", $"{clinic}/waitlist", $"{clinic}/under-scheduled", "/api/users", $"{clinic}/displays",
             $"{clinic}/supplies", $"{clinic}/equipment", $"{clinic}/staff", $"{clinic}/staff/settings",
-            $"{clinic}/referrals/providers", $"{clinic}/referrals",
+            $"{clinic}/referrals/providers", $"{clinic}/referrals", $"{clinic}/injury-log",
         })
         {
             parts.Add($"{url}: {await Http.GetStringAsync(url)}");

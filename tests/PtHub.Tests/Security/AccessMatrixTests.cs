@@ -64,7 +64,7 @@ public sealed class AccessMatrixTests(NodeFixture fixture)
             ["therapistId"] = "ann", ["entryId"] = "no-such-entry", ["userId"] = target.UserName.ToLowerInvariant(),
             ["displayId"] = "0123456789abcdef0123456789abcdef", ["documentName"] = "v1", ["messageKey"] = "no-such-message", ["itemId"] = "no-such-item",
             ["staffId"] = "no-such-person", ["credentialId"] = "no-such-credential", ["typeCode"] = "hipaa",
-            ["providerId"] = "no-such-provider", ["code"] = "X9999", ["referralId"] = "no-such-referral",
+            ["providerId"] = "no-such-provider", ["code"] = "X9999", ["referralId"] = "no-such-referral", ["caseId"] = "no-such-case",
         };
 
         var wrong = new List<string>();

@@ -41,6 +41,8 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         "audit.read", "audit.export",
         // Staff records and referral counts by source and provider name no patient.
         "staff.self", "staff.read", "staff.alerts", "staff.training-status", "staff.settings.read", "referral.providers", "referral.conversion",
+        // The injury log is employees' health information: its reads are audited as staff-data reads, naming no patient.
+        "injury-log.read", "injury-log.export",
     ];
 
     private AppNode Node => fixture.Node;
@@ -240,6 +242,11 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/referrals/{referral}/letter", Ct));
         await Ok(http.PostAsJsonAsync($"{api}/billing-codes", new { code = "97165", timed = false, evaluation = true, description = "OT evaluation, low", discipline = "OT" }, Ct));
         await Ok(http.DeleteAsync($"{api}/billing-codes/97165", Ct));
+        var injury = (await (await http.PostAsJsonAsync($"{api}/injury-log", new { date = today.AddDays(-1), person = "Ann Park", description = "Wrist sprain", outcome = "OtherRecordable" }, Ct))
+            .Content.ReadFromJsonAsync<JsonObject>(Ct))!["caseId"]!.GetValue<string>();
+        await Ok(http.PutAsJsonAsync($"{api}/injury-log/{injury}", new { date = today.AddDays(-1), person = "Ann Park", description = "Wrist sprain", outcome = "JobTransferOrRestriction", daysRestricted = 3 }, Ct));
+        await Ok(http.GetAsync($"{api}/injury-log", Ct));
+        await Ok(http.GetAsync($"{api}/injury-log.csv", Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 

@@ -24,6 +24,7 @@ const clinicScreens: Screen[] = [
   { screen: "audit", label: "Audit log", roles: managers },
   { screen: "supplies", label: "Supplies", roles: desk },
   { screen: "equipment", label: "Equipment", roles: managers },
+  { screen: "injury-log", label: "Injury log", roles: managers },
   { screen: "staff", label: "Staff", roles: ["Admin", "Manager", "FrontDesk", "Therapist"] },
   { screen: "referrals", label: "Referrals", roles: desk },
   { screen: "billing-codes", label: "Billing codes", roles: managers },

@@ -82,6 +82,9 @@ export type SupplyItem = Sent<Schemas["SupplyItem"]>;
 export type SupplyMovement = Sent<Schemas["SupplyMovement"]>;
 export type EquipmentItem = Sent<Schemas["EquipmentItem"]>;
 export type EquipmentDue = Sent<Schemas["EquipmentDue"]>;
+export type InjuryLogYear = Sent<Schemas["InjuryLogYear"]>;
+export type InjuryCase = Sent<Schemas["InjuryCase"]>;
+export type InjuryOutcome = Schemas["InjuryOutcome"];
 
 export type Worklists = Sent<Schemas["Worklists"]>;
 export type WorklistRow = Sent<Schemas["WorklistRow"]>;
