@@ -32,6 +32,29 @@ public sealed class BillingApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task AClinicsOwnTimedCodeCountsWhenTheClinicIsNamedAndIsUnknownWithoutIt()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        (await Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/billing-codes",
+            new { code = "G0152", timed = true, evaluation = false, description = "OT treatment, 15 min", discipline = "OT" })).EnsureSuccessStatusCode();
+        var services = new object[] { new { code = "g0152", minutes = 20 }, new { code = "97110", minutes = 20 } };
+
+        using var withClinic = await Http.PostAsJsonAsync(Url, new { method = "cms", services, clinicId = clinic.Id });
+        using var without = await Http.PostAsJsonAsync(Url, new { method = "cms", services });
+        using var unknownClinic = await Http.PostAsJsonAsync(Url, new { method = "cms", services, clinicId = "no-such-clinic" });
+
+        withClinic.EnsureSuccessStatusCode();
+        var body = (await withClinic.Content.ReadFromJsonAsync<JsonObject>())!;
+        // By hand: 40 timed minutes → 3 units; each code 1 full unit, the 3rd to either 5-minute remainder (tie): 2 + 1.
+        Assert.Equal(3, body["timedUnits"]!.GetValue<int>());
+        var byCode = body["unitsByCode"]!.AsObject();
+        Assert.Equal(["97110", "G0152"], byCode.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(3, byCode.Sum(p => p.Value!.GetValue<int>()));
+        Assert.Contains("Unknown procedure code 'g0152'", await ErrorAsync(without, "services[0].code"), StringComparison.Ordinal);
+        Assert.Contains("clinic you work at", await ErrorAsync(unknownClinic, "clinicId"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CmsAnswersTotalsAndUnitsByCode()
     {
         var response = await Http.PostAsJsonAsync(Url, new
