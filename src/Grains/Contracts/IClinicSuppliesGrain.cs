@@ -24,7 +24,7 @@ public interface IClinicSuppliesGrain : IGrainWithStringKey
     [Alias("List"), AlwaysInterleave]
     Task<IReadOnlyList<SupplyItem>> List();
 
-    /// <summary>An item's movements, newest first (all items' when <paramref name="itemId"/> is null).</summary>
+    /// <summary>An item's movements, newest first (all items' when <paramref name="itemId"/> is null); each item keeps its last 200.</summary>
     [Alias("History"), AlwaysInterleave]
     Task<IReadOnlyList<SupplyMovement>> History(string? itemId);
 }

@@ -4,10 +4,17 @@ using PtHub.Grains.Contracts;
 namespace PtHub.Grains.Supplies;
 
 /// <summary>A clinic's supplies. Each movement and the stock it leaves are written together, so history and stock agree.</summary>
+/// <remarks>
+/// Each item keeps only its last <see cref="MovementsKeptPerItem"/> movements: the state is written whole on every
+/// movement, so an unbounded history would make every receive and use slower for as long as the clinic runs. The
+/// stock itself is kept on the item, so dropping the oldest movements never changes it.
+/// </remarks>
 internal sealed class ClinicSuppliesGrain(
     [PersistentState("supplies", StorageNames.State)] IPersistentState<SuppliesState> supplies,
     [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IClinicSuppliesGrain
 {
+    public const int MovementsKeptPerItem = 200;
+
     private List<SupplyItem> Items => supplies.State.Items;
 
     public async Task<SupplyItem> Add(SupplyItemSpec spec)
@@ -56,7 +63,12 @@ internal sealed class ClinicSuppliesGrain(
         Items[index] = after;
         if (movement is { } m)
         {
-            supplies.State.Movements.Add(new SupplyMovement(itemId, m.Kind, after.Stock - before.Stock, after.Stock, m.By, time.GetUtcNow(), m.VisitId));
+            var movements = supplies.State.Movements;
+            movements.Add(new SupplyMovement(itemId, m.Kind, after.Stock - before.Stock, after.Stock, m.By, time.GetUtcNow(), m.VisitId));
+            if (movements.Count(x => x.ItemId == itemId) > MovementsKeptPerItem)
+            {
+                movements.RemoveAt(movements.FindIndex(x => x.ItemId == itemId));
+            }
         }
 
         await supplies.WriteOrDropAsync(this);

@@ -7,6 +7,6 @@ public sealed class SuppliesState
 {
     [Id(0)] public List<SupplyItem> Items { get; set; } = [];
 
-    /// <summary>Every stock movement, oldest first.</summary>
+    /// <summary>The stock movements, oldest first: each item's last <see cref="ClinicSuppliesGrain.MovementsKeptPerItem"/>.</summary>
     [Id(1)] public List<SupplyMovement> Movements { get; set; } = [];
 }

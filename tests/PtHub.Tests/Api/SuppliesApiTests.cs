@@ -31,6 +31,27 @@ public sealed class SuppliesApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task EachItemKeepsItsLast200MovementsAndTheStockStaysWhole()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var (api, busy) = await ItemAsync(clinic);
+        var (_, quiet) = await ItemAsync(clinic);
+        await Post($"{api}/{quiet}/receive", new { quantity = 7 });
+        for (var i = 1; i <= 201; i++)
+        {
+            await Post($"{api}/{busy}/receive", new { quantity = i });
+        }
+
+        var kept = await HistoryAsync(api, busy);
+
+        Assert.Equal(200, kept.Count);
+        // Newest first: the 201st delivery down to the 2nd; the 1st is gone, its quantity still in the stock.
+        Assert.Equal((201, 2), (kept[0]!["change"]!.GetValue<int>(), kept[^1]!["change"]!.GetValue<int>()));
+        Assert.Equal(201 * 202 / 2, await StockAsync(api, busy));
+        Assert.Equal(7, Assert.Single(await HistoryAsync(api, quiet))!["change"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task UsingEverythingLeavesZeroAndNamesTheVisit()
     {
         var clinic = await ApiClinic.CreateAsync(Http);
