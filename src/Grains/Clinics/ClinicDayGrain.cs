@@ -56,16 +56,14 @@ internal sealed class ClinicDayGrain(
 
         var type = _config.FindVisitType(request.VisitTypeCode)!;
         var duration = request.DurationMinutes ?? type.DefaultMinutes;
-        string? note = null;
-        if (!request.WalkIn)
-        {
-            (var conflict, note) = BookingCheck.Schedule(_config, _date, visits,
+        var (conflict, note) = request.WalkIn
+            ? BookingCheck.WalkIn(request.OverrideReason, await LicenceConflictAsync(request.TherapistId))
+            : BookingCheck.Schedule(_config, _date, visits,
                 new ProposedVisit(request.TherapistId, request.ScheduledStart, duration, request.RoomId, request.PatientId), request.OverrideReason,
                 await LicenceConflictAsync(request.TherapistId));
-            if (conflict is not null)
-            {
-                return VisitResult.Refused(conflict);
-            }
+        if (conflict is not null)
+        {
+            return VisitResult.Refused(conflict);
         }
 
         // A walk-in is booked arrived, in the visit's one write: nothing calls back here to arrive it.

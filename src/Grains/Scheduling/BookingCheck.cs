@@ -47,6 +47,18 @@ public static class BookingCheck
             conflicts = [.. conflicts, licenceConflict];
         }
 
+        return Decide(conflicts, overrideReason);
+    }
+
+    /// <summary>
+    /// A walk-in is booked for now wherever the schedule stands, so only the therapist's licence can conflict; it is
+    /// refused, or overridden with a reason, like a booking.
+    /// </summary>
+    public static (Refusal? Refusal, string? Note) WalkIn(string? overrideReason, string? licenceConflict) =>
+        Decide(licenceConflict is null ? [] : [licenceConflict], overrideReason);
+
+    private static (Refusal? Refusal, string? Note) Decide(IReadOnlyList<string> conflicts, string? overrideReason)
+    {
         if (conflicts.Count == 0)
         {
             return (null, null);

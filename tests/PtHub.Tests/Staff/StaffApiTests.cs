@@ -102,6 +102,31 @@ public sealed class StaffApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task AWalkInWithATherapistWhoseLicenceHasExpiredIsTheSameConflictAndOverriddenWithAReason()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var today = await TodayAsync(clinic);
+        var ann = await AddAsync(clinic, "Ann Park", "ann");
+        await Post($"/api/clinics/{clinic.Id}/staff/{ann}/credentials", new { type = "pt-licence", number = "PT-123", expiry = today.AddDays(-1) });
+        var patientId = await clinic.AddPatientAsync();
+
+        using (var refused = await Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/walk-ins", new { patientId, therapistId = "ann", visitType = "follow-up" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var conflicts = (await ApiClinic.ProblemAsync(refused)).GetProperty("conflicts").EnumerateArray().Select(c => c.GetString()).ToList();
+            Assert.Equal([$"Ann Park's State PT licence PT-123 expired on {today.AddDays(-1):yyyy-MM-dd}."], conflicts);
+        }
+
+        Assert.Empty((await Http.GetFromJsonAsync<JsonObject>($"/api/clinics/{clinic.Id}/board", Ct))!["rows"]!.AsArray());
+        using var overridden = await Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/walk-ins",
+            new { patientId, therapistId = "ann", visitType = "follow-up", overrideReason = "renewal confirmed by the board" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
+        var history = (await clinic.VisitAsync((await overridden.Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>())).ToJsonString();
+        Assert.Contains("renewal confirmed by the board", history, StringComparison.Ordinal);
+        Assert.Contains("State PT licence PT-123 expired on", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MovingAVisitPastTheLicencesExpiryIsAConflictToo()
     {
         var clinic = await ApiClinic.CreateAsync(Http);
