@@ -7,7 +7,7 @@ namespace PtHub.Bench.Memory;
 /// <summary>
 /// Clinic-days made the way a clinic makes them, over the node's REST API: configured, one registered patient per
 /// visit, the visits booked over today from 07:00 to 19:00 clinic time, and the day taken to about 13:00: visits
-/// that began more than a session ago are closed (mostly checked out, some cancelled or no-shows), those of the
+/// whose session ended (plus a quarter hour to leave) are closed (mostly checked out, some cancelled or no-shows), those of the
 /// current wave are in the building (arrived, checked in, in treatment), the rest are still booked, a few of them
 /// cancelled. Finally each clinic's board is opened once, as a screen would.
 /// </summary>
@@ -33,34 +33,14 @@ internal sealed class ClinicDays(HttpClient http, int concurrency)
         var waves = (visits + Therapists * Overlap - 1) / (Therapists * Overlap);
         var spacing = Math.Max(SessionMinutes, 12 * 60 / waves);
         var now = DateTimeOffset.UtcNow;
-        // Interleaved over the clinics, so the calls in flight are not all queued at one clinic's grains.
-        var work = Enumerable.Range(0, visits).SelectMany(i => clinicIds.Select(c => (ClinicId: c, Index: i))).ToArray();
-        await Parallel.ForEachAsync(work, parallel, async (item, ct) =>
+        // One therapist's visits one after another (so no treatment overlaps another beyond the therapist's capacity),
+        // the therapists of all clinics side by side, interleaved so the calls in flight spread over the clinics.
+        var queues = Enumerable.Range(0, Therapists).SelectMany(t => clinicIds.Select(c => (ClinicId: c, Therapist: t))).ToArray();
+        await Parallel.ForEachAsync(queues, parallel, async (queue, ct) =>
         {
-            var (clinicId, i) = item;
-            var start = dayStart.AddMinutes(i / (Therapists * Overlap) * spacing);
-            var patientId = await RegisterAsync(clinicId, i, ct);
-            using var booking = await http.PostAsJsonAsync($"/api/clinics/{clinicId}/visits", new
+            for (var i = queue.Therapist; i < visits; i += Therapists)
             {
-                patientId,
-                therapistId = $"t{1 + i % Therapists}",
-                visitType = "follow-up",
-                scheduledStart = start,
-                durationMinutes = SessionMinutes,
-            }, ct);
-            await EnsureAsync(booking, "book a visit");
-            var visitId = (await booking.Content.ReadFromJsonAsync<JsonObject>(ct))!["visitId"]!.GetValue<string>();
-            var steps = Steps(i, start, spacing, now);
-            foreach (var (action, body) in steps)
-            {
-                using var answer = await http.PostAsJsonAsync($"/api/clinics/{clinicId}/visits/{visitId}/{action}", body, ct);
-                await EnsureAsync(answer, action);
-            }
-
-            var status = steps.Count == 0 ? "booked" : steps[^1].Action;
-            lock (Made)
-            {
-                Made[status] = Made.GetValueOrDefault(status) + 1;
+                await MakeVisitAsync(queue.ClinicId, i, dayStart.AddMinutes(i / (Therapists * Overlap) * spacing), spacing, now, ct);
             }
         });
 
@@ -71,12 +51,39 @@ internal sealed class ClinicDays(HttpClient http, int concurrency)
         });
     }
 
+    private async Task MakeVisitAsync(string clinicId, int i, DateTimeOffset start, int spacing, DateTimeOffset now, CancellationToken ct)
+    {
+        var patientId = await RegisterAsync(clinicId, i, ct);
+        using var booking = await http.PostAsJsonAsync($"/api/clinics/{clinicId}/visits", new
+        {
+            patientId,
+            therapistId = $"t{1 + i % Therapists}",
+            visitType = "follow-up",
+            scheduledStart = start,
+            durationMinutes = SessionMinutes,
+        }, ct);
+        await EnsureAsync(booking, "book a visit");
+        var visitId = (await booking.Content.ReadFromJsonAsync<JsonObject>(ct))!["visitId"]!.GetValue<string>();
+        var steps = Steps(i, start, spacing, now);
+        foreach (var (action, body) in steps)
+        {
+            using var answer = await http.PostAsJsonAsync($"/api/clinics/{clinicId}/visits/{visitId}/{action}", body, ct);
+            await EnsureAsync(answer, action);
+        }
+
+        var status = steps.Count == 0 ? "booked" : steps[^1].Action;
+        lock (Made)
+        {
+            Made[status] = Made.GetValueOrDefault(status) + 1;
+        }
+    }
+
     /// <summary>The commands that take visit <paramref name="i"/> to where it stands at 13:00.</summary>
     private static List<(string Action, object Body)> Steps(int i, DateTimeOffset start, int spacing, DateTimeOffset now)
     {
         var empty = new { };
         var kind = i % 25;
-        if (start.AddMinutes(SessionMinutes) <= now)
+        if (start.AddMinutes(SessionMinutes + 15) <= now)
         {
             return kind switch
             {
@@ -86,7 +93,7 @@ internal sealed class ClinicDays(HttpClient http, int concurrency)
             };
         }
 
-        if (start <= now.AddMinutes(spacing))
+        if (start <= now)
         {
             return (i % 3) switch
             {
