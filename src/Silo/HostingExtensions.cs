@@ -88,6 +88,22 @@ public static class HostingExtensions
         // "PtHub:Membership" section; unset keys keep Orleans' defaults (deploy/README.md has the measured recovery).
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{PtHubOptions.Section}:Membership");
 
+        // A closed visit, its patient and the rooms and therapists it used are idle for the rest of the day: they go after
+        // ShortLivedIdle instead of Orleans' one age for all, so a node's memory follows the open visits, not the day's.
+        silo.Services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.Section)
+            .Validate(a => a.CollectionQuantum > TimeSpan.Zero && a.ShortLivedIdle >= a.CollectionQuantum && a.Idle >= a.ShortLivedIdle,
+                "PtHub:Activations needs 0 < CollectionQuantum <= ShortLivedIdle <= Idle.")
+            .ValidateOnStart();
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<ActivationOptions>>((collection, activations) =>
+        {
+            collection.CollectionQuantum = activations.Value.CollectionQuantum;
+            collection.CollectionAge = activations.Value.Idle;
+            foreach (var grainClass in Grains.ShortLivedGrains.Classes)
+            {
+                collection.ClassSpecificCollectionAge[grainClass.FullName!] = activations.Value.ShortLivedIdle;
+            }
+        });
+
         // State is stored with Orleans' own version-tolerant binary format ([GenerateSerializer]/[Id]/[Alias]),
         // not the providers' default JSON, which writes CLR type names and cannot read back compiler-made collections.
         foreach (var name in new[] { Grains.StorageNames.State, SqliteStorageName })

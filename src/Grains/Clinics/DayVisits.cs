@@ -6,7 +6,9 @@ namespace PtHub.Grains.Clinics;
 /// The visits of one clinic-day as its read side holds them, and how a visit's one-way report changes them: a newer
 /// version replaces the older (reports can overtake each other), a visit moved to another day leaves and frees its
 /// slot for the waitlist, a cancellation or no-show offers its slot, and an arrival takes the next lobby ticket. Holds
-/// the records of the visits' patients too, read once per patient and then kept current by the patients' reports.
+/// the records of the visits' patients too, read once per patient and then kept current by the patients' reports, cut
+/// to what the views read (<see cref="ViewPatients"/>). A day holds a snapshot per visit all day long, so the ids and
+/// codes its snapshots repeat (clinic, therapist, visit type, rooms, patient) are held once per day, not once per report.
 /// </summary>
 internal sealed class DayVisits(string clinicId, DateOnly date, IGrainFactory grains)
 {
@@ -15,6 +17,11 @@ internal sealed class DayVisits(string clinicId, DateOnly date, IGrainFactory gr
 
     /// <summary>The last version seen of each visit that left the day, so an older report cannot bring it back.</summary>
     private readonly Dictionary<string, int> _departed = [];
+
+    /// <summary>Patients held in the closed-visits form: a new open visit of theirs reads the full record again.</summary>
+    private readonly HashSet<string> _closedOnly = [];
+
+    private readonly Dictionary<string, string> _strings = [];
 
     public IReadOnlyDictionary<string, VisitSnapshot> Current => _visits;
 
@@ -27,7 +34,7 @@ internal sealed class DayVisits(string clinicId, DateOnly date, IGrainFactory gr
     {
         foreach (var snapshot in snapshots.Where(Belongs))
         {
-            _visits[snapshot.VisitId] = snapshot;
+            _visits[snapshot.VisitId] = Shared(snapshot);
         }
     }
 
@@ -47,7 +54,13 @@ internal sealed class DayVisits(string clinicId, DateOnly date, IGrainFactory gr
         }
 
         _departed.Remove(visit.VisitId);
-        _visits[visit.VisitId] = visit;
+        _visits[visit.VisitId] = Shared(visit);
+        if (visit.IsClosed && !_closedOnly.Contains(visit.PatientId) && _patients.GetValueOrDefault(visit.PatientId) is { } held
+            && !HasOpenVisit(visit.PatientId))
+        {
+            Hold(held);
+        }
+
         var changed = known is { IsClosed: false } && visit.Status is VisitStatus.Cancelled or VisitStatus.NoShow && openings.Offer(visit, now);
         if (visit.ArrivedAt is not null && !tickets.ContainsKey(visit.VisitId))
         {
@@ -66,13 +79,18 @@ internal sealed class DayVisits(string clinicId, DateOnly date, IGrainFactory gr
             return false;
         }
 
-        _patients[patient.PatientId] = patient;
+        Hold(patient);
         return true;
     }
 
-    /// <summary>Reads the records of patients the day does not hold yet (a new visit's, an opening's candidates).</summary>
+    /// <summary>
+    /// Reads the record of a visit's patient the day does not hold yet, or holds only in the closed-visits form while
+    /// this visit is open (booked again, a closing step undone).
+    /// </summary>
     public Task LoadMissingPatientAsync(VisitSnapshot visit) =>
-        Belongs(visit) && !_patients.ContainsKey(visit.PatientId) ? LoadPatientsAsync([visit.PatientId]) : Task.CompletedTask;
+        Belongs(visit) && (!_patients.ContainsKey(visit.PatientId) || !visit.IsClosed && _closedOnly.Contains(visit.PatientId))
+            ? LoadPatientsAsync([visit.PatientId])
+            : Task.CompletedTask;
 
     public async Task LoadPatientsAsync(IEnumerable<string> patientIds)
     {
@@ -80,7 +98,55 @@ internal sealed class DayVisits(string clinicId, DateOnly date, IGrainFactory gr
         var records = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPatientGrain>(id).Get()));
         for (var i = 0; i < ids.Length; i++)
         {
-            _patients[ids[i]] = records[i];
+            if (records[i] is { } record)
+            {
+                Hold(record);
+            }
+            else
+            {
+                _patients[ids[i]] = null;
+            }
         }
+    }
+
+    private void Hold(PatientRecord patient)
+    {
+        var open = HasOpenVisit(patient.PatientId);
+        var id = Intern(patient.PatientId);
+        _patients[id] = ViewPatients.ForViews(patient, open) with { PatientId = id };
+        if (open)
+        {
+            _closedOnly.Remove(id);
+        }
+        else
+        {
+            _closedOnly.Add(id);
+        }
+    }
+
+    private bool HasOpenVisit(string patientId) => _visits.Values.Any(v => v.PatientId == patientId && !v.IsClosed);
+
+    /// <summary>The snapshot with the strings the day already holds in place of the copies each report brings.</summary>
+    private VisitSnapshot Shared(VisitSnapshot visit) => visit with
+    {
+        VisitId = Intern(visit.VisitId),
+        ClinicId = clinicId,
+        PatientId = Intern(visit.PatientId),
+        TherapistId = Intern(visit.TherapistId),
+        VisitTypeCode = Intern(visit.VisitTypeCode),
+        RoomId = visit.RoomId is null ? null : Intern(visit.RoomId),
+        PlannedRoomId = visit.PlannedRoomId is null ? null : Intern(visit.PlannedRoomId),
+        RoomStays = visit.RoomStays.Count == 0 ? visit.RoomStays : visit.RoomStays.Select(s => s with { RoomId = Intern(s.RoomId) }).ToValueList(),
+    };
+
+    private string Intern(string value)
+    {
+        if (_strings.TryGetValue(value, out var held))
+        {
+            return held;
+        }
+
+        _strings[value] = value;
+        return value;
     }
 }

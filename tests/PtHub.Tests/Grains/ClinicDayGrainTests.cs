@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PtHub.Grains.Billing;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Tests.Grains;
@@ -36,6 +37,31 @@ public sealed class ClinicDayGrainTests(ClusterFixture fixture)
         Assert.Equal(VisitStatus.Arrived, Assert.Single(after.Rows).Status);
         Assert.True(after.Version > before.Version, "a rebuilt board must carry a higher version");
         Assert.Equal(clinicId, after.ClinicId);
+    }
+
+    [Fact]
+    public async Task CancelledVisitTakenBackShowsItsPatientsInsuranceAlertsAgain()
+    {
+        // The day holds a patient whose visits are all closed by name only; a visit open again must bring back the rest.
+        var (_, patientId, day, live) = await DayAsync();
+        await Grains.GetGrain<IPatientGrain>(patientId).SetCoverage(
+            new Coverage("Acme Health", null, "A-1", BillingMethod.Cms, 25m, false, VerificationStatus.Unverified, null, null));
+        var booked = await day.Book(Booking(patientId));
+        var visit = Grains.GetGrain<IVisitGrain>(booked.Visit!.VisitId);
+        Assert.Contains(Assert.Single((await live.GetBoard()).Rows).Alerts, a => a.Code == "insurance-unverified");
+
+        var cancelled = (await visit.Execute(new VisitCommand(VisitAction.Cancel, "test", Reason: "Called in sick"))).Visit!;
+        await live.QuoteWait(cancelled);
+        var cancelledRow = Assert.Single((await live.GetBoard()).Rows);
+        Assert.Equal(VisitStatus.Cancelled, cancelledRow.Status);
+        Assert.Equal("Doe, Jane", cancelledRow.PatientName);
+        Assert.Empty(cancelledRow.Alerts);
+
+        var undone = (await visit.Execute(new VisitCommand(VisitAction.Undo, "test"))).Visit!;
+        await live.QuoteWait(undone);
+        var row = Assert.Single((await live.GetBoard()).Rows);
+        Assert.Equal(VisitStatus.Booked, row.Status);
+        Assert.Contains(row.Alerts, a => a.Code == "insurance-unverified");
     }
 
     [Fact]
