@@ -27,7 +27,7 @@ internal static class VisitEndpoints
                     (string clinicId, string visitId, VisitCommandBody? body, HttpContext context, IGrainFactory grains) =>
                         Execute(clinicId, visitId, action, body, context, grains))
                 .RequireAuthorization(TherapistActions.Contains(action) ? AccessPolicies.Staff : AccessPolicies.FrontDesk)
-                .Audited($"visit.{action.ToCode()}")
+                .Audited($"visit.{action.ToCode()}", moment: AuditMoment.ByEndpoint)
                 .WithName($"Visit-{action.ToCode()}")
                 .WithSummary(Summaries[action]);
         }

@@ -39,19 +39,28 @@ internal static class AuditTrail
 
     /// <summary>
     /// Writes this request's entry before its change (an endpoint marked <see cref="AuditMoment.ByEndpoint"/>, once it
-    /// knows the patient): one entry naming <paramref name="patientId"/>, or one per <see cref="AuditSubject"/> the
-    /// endpoint added. Throws when the log cannot take it, so the change is never made unaudited; if the endpoint then
-    /// answers with an error, the filter adds a <see cref="AuditOutcomes.Failed"/> entry after each.
+    /// knows the patient). Throws when the log cannot take it, so the change is never made unaudited; if the endpoint
+    /// then answers with an error, the filter adds a <see cref="AuditOutcomes.Failed"/> entry after it.
     /// </summary>
-    public static async Task BeforeChangeAsync(this HttpContext http, string? patientId = null)
+    public static Task BeforeChangeAsync(this HttpContext http, string? patientId)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var audited = Audited(http);
-        var records = AuditSubject.Of(http) is { Count: > 0 } subjects
-            ? subjects.Select(s => new AuditRecord(s.Who, s.Role, s.ClinicId, s.PatientId, audited.Action, Resource(http), AuditOutcomes.Ok, Source(http))).ToList()
-            : [Record(http, audited, patientId)];
-        await AppendAllAsync(http, records);
-        WrittenBefore(http).AddRange(records);
+        return WriteBeforeAsync(http, Record(http, Audited(http), patientId));
+    }
+
+    /// <summary>As <see cref="BeforeChangeAsync(HttpContext, string?)"/>, for a change made on a patient's behalf with nobody signed in.</summary>
+    public static Task BeforeChangeAsync(this HttpContext http, AuditSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(subject);
+        return WriteBeforeAsync(http, new AuditRecord(subject.Who, subject.Role, subject.ClinicId, subject.PatientId, Audited(http).Action,
+            Resource(http), AuditOutcomes.Ok, Source(http)));
+    }
+
+    private static async Task WriteBeforeAsync(HttpContext http, AuditRecord record)
+    {
+        await AppendAllAsync(http, [record]);
+        WrittenBefore(http).Add(record);
     }
 
     /// <summary>
@@ -93,9 +102,7 @@ internal static class AuditTrail
 
         if (audited.Moment == AuditMoment.ByMethod && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
         {
-            var before = Record(http, audited, PatientBefore(http, invocation.Arguments));
-            await AppendAllAsync(http, [before]);
-            WrittenBefore(http).Add(before);
+            await WriteBeforeAsync(http, Record(http, audited, PatientBefore(http, invocation.Arguments)));
         }
 
         object? result;

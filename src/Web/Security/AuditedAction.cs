@@ -24,7 +24,7 @@ public enum AuditMoment
     /// <summary>
     /// A change whose patient only the endpoint learns (a new registration, a link's token, a visit or waitlist entry
     /// by id): the endpoint writes the entry itself once it knows the patient and before anything changes, with
-    /// <see cref="AuditTrail.BeforeChangeAsync"/> or by handing it to the grain that makes the change.
+    /// <c>AuditTrail.BeforeChangeAsync</c> or by handing it to the grain that makes the change.
     /// </summary>
     ByEndpoint,
 }
