@@ -29,8 +29,8 @@ internal static class OptOutEndpoints
     public static RouteGroupBuilder MapOptOutEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/unsubscribe", Unsubscribe).WithTags("Patient links").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.PatientLinks)
-            .Audited("contact-preferences.opt-out-link").WithSummary("The patient's unsubscribe link: no more messages from this clinic (anonymous, the token is the credential)");
-        api.MapPost("/sms/inbound", Inbound).WithTags("Patient links").AllowAnonymous().Audited("contact-preferences.opt-out-sms")
+            .Audited("contact-preferences.opt-out-link", moment: AuditMoment.ByEndpoint).WithSummary("The patient's unsubscribe link: no more messages from this clinic (anonymous, the token is the credential)");
+        api.MapPost("/sms/inbound", Inbound).WithTags("Patient links").AllowAnonymous().Audited("contact-preferences.opt-out-sms", moment: AuditMoment.ByEndpoint)
             .WithSummary($"An incoming text from the SMS provider (header {SecretHeader}: its shared secret); STOP opts the sender out of the clinics on that number");
         return api;
     }
@@ -45,8 +45,8 @@ internal static class OptOutEndpoints
             return Problems.NotFound("This link is not valid. Check that the whole link from your message was opened, or call the clinic.");
         }
 
+        await context.BeforeChangeAsync(new AuditSubject(Grains.Communication.VisitLinks.Actor, "Patient", link.ClinicId, link.PatientId));
         await OptOutAsync(grains, link.PatientId, Grains.Communication.VisitLinks.Actor, time);
-        AuditSubject.Add(context, new AuditSubject(Grains.Communication.VisitLinks.Actor, "Patient", link.ClinicId, link.PatientId));
         return TypedResults.Ok(new OptOutView(config.Name, true));
     }
 
@@ -92,8 +92,8 @@ internal static class OptOutEndpoints
                 var phone = Digits((await grains.GetGrain<IPatientGrain>(match.PatientId).Get())?.Details.Phone);
                 if (phone.Length >= MinPhoneDigits && (phone.EndsWith(from, StringComparison.Ordinal) || from.EndsWith(phone, StringComparison.Ordinal)))
                 {
+                    await context.BeforeChangeAsync(new AuditSubject(SmsActor, "Patient", clinicId, match.PatientId));
                     await OptOutAsync(grains, match.PatientId, SmsActor, time);
-                    AuditSubject.Add(context, new AuditSubject(SmsActor, "Patient", clinicId, match.PatientId));
                     optedOut++;
                 }
             }

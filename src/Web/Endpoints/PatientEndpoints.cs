@@ -13,7 +13,7 @@ internal static class PatientEndpoints
         var patients = all.MapGroup("").RequireAuthorization(AccessPolicies.FrontDesk);
         patients.MapGet("/", Search).Audited("patient.search")
             .WithSummary("Find the clinic's patients by part of a name, a birth date or a phone number's last digits");
-        patients.MapPost("/", RegisterPatient).Audited("patient.register")
+        patients.MapPost("/", RegisterPatient).Audited("patient.register", moment: AuditMoment.ByEndpoint)
             .WithSummary("Register a patient with the clinic (409 with the look-alike patients unless confirmedNew)");
         patients.MapGet("/{patientId}", GetPatient).Audited("patient.read")
             .WithSummary("A patient's demographics (308 to the kept record when this one was merged into it)");
@@ -44,7 +44,7 @@ internal static class PatientEndpoints
     }
 
     private static async Task<Results<Created<PatientRecord>, ValidationProblem, ProblemHttpResult>> RegisterPatient(
-        string clinicId, PatientRequest request, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
+        string clinicId, PatientRequest request, HttpContext context, IGrainFactory grains, [FromKeyedServices(Clock.Key)] TimeProvider time)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is not { } config)
         {
@@ -68,6 +68,7 @@ internal static class PatientEndpoints
         }
 
         var patientId = Guid.NewGuid().ToString("N");
+        await context.BeforeChangeAsync(patientId);
         var record = await grains.GetGrain<IPatientGrain>(patientId).Register(details);
         return TypedResults.Created($"/api/clinics/{clinicId}/patients/{patientId}", record);
     }

@@ -19,7 +19,7 @@ internal static class VisitEndpoints
         visits.MapPost("/walk-ins", WalkIn).RequireAuthorization(AccessPolicies.FrontDesk).Audited("visit.walk-in").WithSummary("Book a walk-in for now and mark them arrived");
         visits.MapGet("/visits/{visitId}", GetVisit).RequireAuthorization(AccessPolicies.Staff).Audited("visit.read")
             .WithSummary("A visit with its event history (therapists: their own visits)");
-        visits.MapPost("/visits/{visitId}/reschedule", Reschedule).RequireAuthorization(AccessPolicies.FrontDesk).Audited("visit.reschedule")
+        visits.MapPost("/visits/{visitId}/reschedule", Reschedule).RequireAuthorization(AccessPolicies.FrontDesk).Audited("visit.reschedule", moment: AuditMoment.ByEndpoint)
             .WithSummary("Move a booked visit to a new time (and therapist, space or day), under the booking rules");
         foreach (var action in Enum.GetValues<VisitAction>().Where(a => a is not (VisitAction.Book or VisitAction.Reschedule)))
         {
@@ -27,7 +27,7 @@ internal static class VisitEndpoints
                     (string clinicId, string visitId, VisitCommandBody? body, HttpContext context, IGrainFactory grains) =>
                         Execute(clinicId, visitId, action, body, context, grains))
                 .RequireAuthorization(TherapistActions.Contains(action) ? AccessPolicies.Staff : AccessPolicies.FrontDesk)
-                .Audited($"visit.{action.ToCode()}")
+                .Audited($"visit.{action.ToCode()}", moment: AuditMoment.ByEndpoint)
                 .WithName($"Visit-{action.ToCode()}")
                 .WithSummary(Summaries[action]);
         }
@@ -179,6 +179,12 @@ internal static class VisitEndpoints
             return Problems.NotFound($"No clinic '{clinicId}'.");
         }
 
+        if (await grains.GetGrain<IVisitGrain>(visitId).GetSnapshot() is not { } moving || moving.ClinicId != clinicId)
+        {
+            return Problems.NotFound($"No visit '{visitId}' in clinic '{clinicId}'.");
+        }
+
+        await context.BeforeChangeAsync(moving.PatientId);
         var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(start)));
         var result = await day.Reschedule(new RescheduleRequest(visitId, start, Blank(body.TherapistId), Blank(body.RoomId),
             Blank(body.OverrideReason), Actor.Of(context), body.CommandId));

@@ -22,14 +22,14 @@ internal static class VisitLinkEndpoints
     public static RouteGroupBuilder MapVisitLinkEndpoints(this RouteGroupBuilder api)
     {
         var links = api.MapGroup("/visit-links").WithTags("Patient links").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.PatientLinks);
-        links.MapPost("/read", Read).Audited("visit-link.read")
+        links.MapPost("/read", Read).Audited("visit-link.read", moment: AuditMoment.AfterAnswer)
             .WithSummary("The appointment a patient's link is for: clinic, date, time, therapist (clinic time), and what the link still allows");
-        links.MapPost("/confirm", Confirm).Audited("visit-link.confirm").WithSummary("The patient confirms the appointment (the link is then used up)");
-        links.MapPost("/cancel", Cancel).Audited("visit-link.cancel")
+        links.MapPost("/confirm", Confirm).Audited("visit-link.confirm", moment: AuditMoment.ByEndpoint).WithSummary("The patient confirms the appointment (the link is then used up)");
+        links.MapPost("/cancel", Cancel).Audited("visit-link.cancel", moment: AuditMoment.ByEndpoint)
             .WithSummary("The patient cancels: the slot becomes an opening; late under the clinic's late-cancel hours, as at the desk");
-        links.MapPost("/slots", Slots).Audited("visit-link.slots")
+        links.MapPost("/slots", Slots).Audited("visit-link.slots", moment: AuditMoment.AfterAnswer)
             .WithSummary($"Free starts with the same therapist for the same length over the next {RescheduleDays} days");
-        links.MapPost("/reschedule", Reschedule).Audited("visit-link.reschedule")
+        links.MapPost("/reschedule", Reschedule).Audited("visit-link.reschedule", moment: AuditMoment.ByEndpoint)
             .WithSummary("The patient moves the appointment to one of the offered starts, under the booking rules");
         return api;
     }
@@ -90,6 +90,7 @@ internal static class VisitLinkEndpoints
             return problem!;
         }
 
+        await context.BeforeChangeAsync(new AuditSubject(VisitLinks.Actor, "Patient", resolved.Link.ClinicId, resolved.Visit.PatientId));
         var result = await act(resolved);
         return result.Visit is { } visit
             ? TypedResults.Ok(await ViewAsync(resolved, visit, time.GetUtcNow()))

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using PtHub.Grains.Contracts;
@@ -13,7 +15,9 @@ internal static class AuditTrail
 {
     private static readonly object DisclosedKey = new();
 
-    private static readonly object RecordedWithChangeKey = new();
+    private static readonly object WrittenBeforeKey = new();
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo?> PatientIdProperties = new();
 
     /// <summary>
     /// The audit entry of this request's change, for a grain that writes it before the change takes effect (audit
@@ -23,17 +27,40 @@ internal static class AuditTrail
     public static AuditRecord ChangeRecord(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var audited = http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>()
-            ?? throw new InvalidOperationException($"{http.Request.Path} is not an audited endpoint.");
-        return new AuditRecord(Who(http.User), RoleOf(http.User), audited.SystemChain ? null : Clinic(http), null, audited.Action,
-            $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
+        return Record(http, Audited(http), patientId: null);
     }
 
     /// <summary>The grain wrote this request's entry before its change (<see cref="ChangeRecord"/>); the filter adds none.</summary>
     public static void RecordedWithChange(this HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Items[RecordedWithChangeKey] = true;
+        WrittenBefore(http);
+    }
+
+    /// <summary>
+    /// Writes this request's entry before its change (an endpoint marked <see cref="AuditMoment.ByEndpoint"/>, once it
+    /// knows the patient). Throws when the log cannot take it, so the change is never made unaudited; if the endpoint
+    /// then answers with an error, the filter adds a <see cref="AuditOutcomes.Failed"/> entry after it.
+    /// </summary>
+    public static Task BeforeChangeAsync(this HttpContext http, string? patientId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return WriteBeforeAsync(http, Record(http, Audited(http), patientId));
+    }
+
+    /// <summary>As <see cref="BeforeChangeAsync(HttpContext, string?)"/>, for a change made on a patient's behalf with nobody signed in.</summary>
+    public static Task BeforeChangeAsync(this HttpContext http, AuditSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(subject);
+        return WriteBeforeAsync(http, new AuditRecord(subject.Who, subject.Role, subject.ClinicId, subject.PatientId, Audited(http).Action,
+            Resource(http), AuditOutcomes.Ok, Source(http)));
+    }
+
+    private static async Task WriteBeforeAsync(HttpContext http, AuditRecord record)
+    {
+        await AppendAllAsync(http, [record]);
+        WrittenBefore(http).Add(record);
     }
 
     /// <summary>
@@ -58,14 +85,35 @@ internal static class AuditTrail
     private static ValueList<string>? Disclosed(HttpContext http) =>
         Grains.Audit.AuditHash.NormalizePatients(http.Items[DisclosedKey] as List<string?>);
 
-    /// <summary>The API's endpoint filter: records each call of an endpoint marked <see cref="AuditedAction"/> that got through.</summary>
+    /// <summary>
+    /// The API's endpoint filter: records each call of an endpoint marked <see cref="AuditedAction"/> that got through.
+    /// A change is recorded before the handler runs (or by the handler, <see cref="AuditMoment.ByEndpoint"/>), and a
+    /// change that then answers with an error gets a <see cref="AuditOutcomes.Failed"/> entry after its own: the log
+    /// may hold an attempt that did not happen, never a change it does not hold. A read is recorded once its answer
+    /// is known, naming the patients it disclosed.
+    /// </summary>
     public static async ValueTask<object?> Filter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        var result = await next(invocation);
         var http = invocation.HttpContext;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is not { } audited || http.Items.ContainsKey(RecordedWithChangeKey))
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is not { } audited)
         {
-            return result;
+            return await next(invocation);
+        }
+
+        if (audited.Moment == AuditMoment.ByMethod && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            await WriteBeforeAsync(http, Record(http, audited, PatientBefore(http, invocation.Arguments)));
+        }
+
+        object? result;
+        try
+        {
+            result = await next(invocation);
+        }
+        catch
+        {
+            await NotAppliedAsync(http);
+            throw;
         }
 
         var inner = result;
@@ -74,23 +122,105 @@ internal static class AuditTrail
             inner = nested.Result;
         }
 
-        var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-        if (status is >= 200 and < 300 && AuditSubject.Of(http) is { } subjects)
+        var succeeded = ((inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK) is >= 200 and < 300;
+        if (http.Items[WrittenBeforeKey] is List<AuditRecord> written)
         {
-            foreach (var subject in subjects)
+            if (!succeeded)
             {
-                var record = new AuditRecord(subject.Who, subject.Role, subject.ClinicId, subject.PatientId,
-                    audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http));
-                await http.RequestServices.GetRequiredService<IGrainFactory>().ChainOf(record).Append(record);
+                await NotAppliedAsync(http);
             }
+            else if (written.Count > 0 && PatientOf(http, (inner as IValueHttpResult)?.Value) is { } answered
+                && written.TrueForAll(r => r.PatientId != answered))
+            {
+                // Only the answer named the patient (an endpoint that should say it first): name them after the fact
+                // rather than leave "who changed this patient" without the change.
+                await AppendAllAsync(http, [Record(http, audited, answered)]);
+            }
+
+            return result;
         }
-        else if (status is >= 200 and < 300)
+
+        if (!succeeded)
         {
-            await RecordAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), http.User, audited.SystemChain ? null : Clinic(http), PatientOf(http, (inner as IValueHttpResult)?.Value),
-                audited.Action, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Ok, Source(http), Disclosed(http));
+            return result;
+        }
+
+        if (AuditSubject.Of(http) is { } subjects)
+        {
+            await AppendAllAsync(http, [.. subjects.Select(s =>
+                new AuditRecord(s.Who, s.Role, s.ClinicId, s.PatientId, audited.Action, Resource(http), AuditOutcomes.Ok, Source(http)))]);
+        }
+        else
+        {
+            await RecordAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), http.User, audited.SystemChain ? null : Clinic(http),
+                PatientOf(http, (inner as IValueHttpResult)?.Value), audited.Action, Resource(http), AuditOutcomes.Ok, Source(http), Disclosed(http));
         }
 
         return result;
+    }
+
+    /// <summary>The entries written before this request's change, each followed by one saying it did not happen.</summary>
+    private static async Task NotAppliedAsync(HttpContext http)
+    {
+        if (http.Items[WrittenBeforeKey] is List<AuditRecord> { Count: > 0 } written)
+        {
+            await AppendAllAsync(http, [.. written.Select(r => r with { Outcome = AuditOutcomes.Failed })]);
+        }
+    }
+
+    private static List<AuditRecord> WrittenBefore(HttpContext http)
+    {
+        if (http.Items[WrittenBeforeKey] is not List<AuditRecord> written)
+        {
+            http.Items[WrittenBeforeKey] = written = [];
+        }
+
+        return written;
+    }
+
+    private static async Task AppendAllAsync(HttpContext http, IReadOnlyList<AuditRecord> records)
+    {
+        var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
+        foreach (var record in records)
+        {
+            await grains.ChainOf(record).Append(record);
+        }
+    }
+
+    private static AuditedAction Audited(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>()
+            ?? throw new InvalidOperationException($"{http.Request.Path} is not an audited endpoint.");
+
+    private static AuditRecord Record(HttpContext http, AuditedAction audited, string? patientId) =>
+        new(Who(http.User), RoleOf(http.User), audited.SystemChain ? null : Clinic(http), string.IsNullOrWhiteSpace(patientId) ? null : patientId,
+            audited.Action, Resource(http), AuditOutcomes.Ok, Source(http));
+
+    private static string Resource(HttpContext http) => $"{http.Request.Method} {http.Request.Path}";
+
+    /// <summary>The patient a change concerns before it is made: named by the route, or by the body (a booking, a waitlist entry).</summary>
+    private static string? PatientBefore(HttpContext http, IList<object?> arguments)
+    {
+        if (http.GetRouteValue("patientId") is string routed)
+        {
+            return routed;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument is null)
+            {
+                continue;
+            }
+
+            var property = PatientIdProperties.GetOrAdd(argument.GetType(), type =>
+                type.GetProperty("PatientId", BindingFlags.Public | BindingFlags.Instance) is { PropertyType: var t } p && t == typeof(string) ? p : null);
+            if (property?.GetValue(argument) is string named && !string.IsNullOrWhiteSpace(named))
+            {
+                return named;
+            }
+        }
+
+        return null;
     }
 
     public static Task RecordAsync(

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
@@ -50,6 +51,53 @@ public sealed class AuditBeforeEffectTests
         Assert.Equal((patientId, AuditOutcomes.Ok), (checkIn.PatientId, checkIn.Outcome));
         Assert.Single(entries, e => e.Action == "visit.arrive");
         await node.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_booking_whose_audit_entry_cannot_be_written_is_not_made_and_a_refused_one_is_logged_as_not_done()
+    {
+        var database = TempPaths.NewDatabase();
+        var connectionString = $"Data Source={database}";
+        await using var node = await AppNode.StartSqliteAsync(database);
+        var clinic = await ApiClinic.CreateAsync(node.Http);
+        var patientId = await clinic.AddPatientAsync();
+        object Booking(string therapistId) => new
+        {
+            patientId, therapistId, visitType = "follow-up", scheduledStart = DateTimeOffset.UtcNow.AddMinutes(1), overrideReason = "test",
+        };
+
+        // The endpoint's own entry is written before the booking: refused by the store, the booking never happens.
+        await ExecuteAsync(connectionString, $"""
+            CREATE TRIGGER trg_test_refuse_booking BEFORE INSERT ON pthub_audit
+            WHEN NEW.clinic_id = '{clinic.Id}' AND NEW.action = 'visit.book'
+            BEGIN SELECT RAISE(ABORT, 'audit store refuses the entry'); END;
+            """);
+        using var refused = await node.Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", Booking("bob"), TestContext.Current.CancellationToken);
+
+        Assert.True((int)refused.StatusCode >= 500, $"expected a server error, got {(int)refused.StatusCode}");
+        Assert.Equal(0, await CountAsync(connectionString, "SELECT COUNT(*) FROM pthub_visit_events"));
+
+        await ExecuteAsync(connectionString, "DROP TRIGGER trg_test_refuse_booking;");
+        using var unknownTherapist = await node.Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", Booking("nobody"), TestContext.Current.CancellationToken);
+        using var booked = await node.Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", Booking("bob"), TestContext.Current.CancellationToken);
+
+        Assert.False(unknownTherapist.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var entries = (await new SqliteAuditStore(connectionString).QueryAsync(new AuditQuery(clinic.Id), TestContext.Current.CancellationToken))
+            .Where(e => e.Action == "visit.book").OrderBy(e => e.Sequence).ToList();
+        Assert.Equal([(patientId, AuditOutcomes.Ok), (patientId, AuditOutcomes.Failed), (patientId, AuditOutcomes.Ok)],
+            entries.Select(e => (e.PatientId, e.Outcome)));
+        Assert.Equal(1, await CountAsync(connectionString, "SELECT COUNT(DISTINCT visit_id) FROM pthub_visit_events"));
+        await node.StopAsync();
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private static async Task<List<string>> ActionsAsync(string connectionString, string clinicId) =>

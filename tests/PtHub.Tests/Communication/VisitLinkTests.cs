@@ -89,7 +89,10 @@ public sealed class VisitLinkTests
         Assert.Equal(after.ToJsonString(), (await VisitAsync(comms, clinic, visit)).ToJsonString());
 
         var audit = await comms.Node.Services.GetRequiredService<IAuditStore>().QueryAsync(new AuditQuery(clinic.Id, PatientId: patient), Ct);
-        var entry = Assert.Single(audit, e => e.Action == "visit-link.confirm");
+        // Audited before effect: the confirmation, then the refused second use as an attempt followed by "it did not happen".
+        var confirms = audit.Where(e => e.Action == "visit-link.confirm").OrderBy(e => e.Sequence).ToList();
+        Assert.Equal([AuditOutcomes.Ok, AuditOutcomes.Ok, AuditOutcomes.Failed], confirms.Select(e => e.Outcome));
+        var entry = confirms[0];
         Assert.Equal(("patient via link", "Patient", patient), (entry.UserId, entry.Role, entry.PatientId));
         Assert.Contains(audit, e => e.Action == "visit-link.read" && e.UserId == "patient via link");
     }
