@@ -53,8 +53,7 @@ internal static class AuditTrail
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(subject);
-        return WriteBeforeAsync(http, new AuditRecord(subject.Who, subject.Role, subject.ClinicId, subject.PatientId, Audited(http).Action,
-            Resource(http), AuditOutcomes.Ok, Source(http)));
+        return WriteBeforeAsync(http, Record(http, Audited(http), subject));
     }
 
     private static async Task WriteBeforeAsync(HttpContext http, AuditRecord record)
@@ -147,8 +146,7 @@ internal static class AuditTrail
 
         if (AuditSubject.Of(http) is { } subjects)
         {
-            await AppendAllAsync(http, [.. subjects.Select(s =>
-                new AuditRecord(s.Who, s.Role, s.ClinicId, s.PatientId, audited.Action, Resource(http), AuditOutcomes.Ok, Source(http)))]);
+            await AppendAllAsync(http, [.. subjects.Select(s => Record(http, audited, s))]);
         }
         else
         {
@@ -194,6 +192,10 @@ internal static class AuditTrail
     private static AuditRecord Record(HttpContext http, AuditedAction audited, string? patientId) =>
         new(Who(http.User), RoleOf(http.User), audited.SystemChain ? null : Clinic(http), string.IsNullOrWhiteSpace(patientId) ? null : patientId,
             audited.Action, Resource(http), AuditOutcomes.Ok, Source(http));
+
+    /// <summary>The entry of a call made on a patient's behalf with nobody signed in (their link, their STOP reply).</summary>
+    private static AuditRecord Record(HttpContext http, AuditedAction audited, AuditSubject subject) =>
+        new(subject.Who, subject.Role, subject.ClinicId, subject.PatientId, audited.Action, Resource(http), AuditOutcomes.Ok, Source(http));
 
     private static string Resource(HttpContext http) => $"{http.Request.Method} {http.Request.Path}";
 
