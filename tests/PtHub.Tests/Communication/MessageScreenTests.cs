@@ -56,7 +56,8 @@ public sealed class MessageScreenTests(BrowserFixture fixture)
         await Assertions.Expect(profile.Locator("#patient-messages tbody tr")).ToHaveCountAsync(2, Patiently);
         await profile.Locator("#contact-form input[name=optedOut]").CheckAsync();
         await profile.Locator("#contact-form button[type=submit]").ClickAsync();
-        await Assertions.Expect(profile.Locator("#messages")).ToContainTextAsync("Opted out", new() { Timeout = 30_000 });
+        // The confirmation, not the checkbox label ("Opted out of all messages"), which is there before the save answers.
+        await Assertions.Expect(profile.Locator("#messages")).ToContainTextAsync("Opted out: nothing more is sent", new() { Timeout = 30_000 });
         var saved = await fixture.Node.Http.GetFromJsonAsync<ContactPreferences>($"/api/clinics/{clinic.Id}/patients/{patientId}/contact-preferences", Ct);
         Assert.True(saved!.OptedOut);
     }
