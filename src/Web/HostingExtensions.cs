@@ -95,6 +95,7 @@ public static class HostingExtensions
         api.MapEquipmentEndpoints();
         api.MapInjuryLogEndpoints();
         api.MapStaffEndpoints();
+        api.MapOnboardingEndpoints();
         api.MapReferralEndpoints();
         api.MapBillingCodeEndpoints();
         return app;
