@@ -35,4 +35,19 @@ internal sealed class ClinicInjuryLogGrain(
 
     public Task<IReadOnlyList<InjuryCase>> List(int year) =>
         Task.FromResult<IReadOnlyList<InjuryCase>>([.. Cases.Where(c => c.Details.Date.Year == year).OrderBy(c => c.Details.Date).ThenBy(c => c.CaseNumber)]);
+
+    public Task<IReadOnlyList<InjuryCase>> ListOf(string staffId) =>
+        Task.FromResult<IReadOnlyList<InjuryCase>>([.. Cases.Where(c => c.Details.StaffId == staffId).OrderBy(c => c.Details.Date).ThenBy(c => c.CaseNumber)]);
+
+    public Task<InjuryLogEstablishment?> Establishment(int year) =>
+        Task.FromResult(log.State.Establishment.FirstOrDefault(e => e.Year == year));
+
+    public async Task<InjuryLogEstablishment> SetEstablishment(int year, int averageEmployees, long hoursWorked, string enteredBy)
+    {
+        var entry = new InjuryLogEstablishment(year, averageEmployees, hoursWorked, enteredBy, time.GetUtcNow());
+        log.State.Establishment.RemoveAll(e => e.Year == year);
+        log.State.Establishment.Add(entry);
+        await log.WriteOrDropAsync(this);
+        return entry;
+    }
 }

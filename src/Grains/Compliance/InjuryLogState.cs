@@ -9,4 +9,7 @@ public sealed class InjuryLogState
 
     /// <summary>The last case number given out; numbers are not reused, whatever happens to a case.</summary>
     [Id(1)] public int LastCaseNumber { get; set; }
+
+    /// <summary>The manager's average employees and hours worked, one entry per year at most.</summary>
+    [Id(2)] public List<InjuryLogEstablishment> Establishment { get; set; } = [];
 }

@@ -15,4 +15,16 @@ public interface IClinicInjuryLogGrain : IGrainWithStringKey
     /// <summary>The cases whose date falls in <paramref name="year"/>, oldest first.</summary>
     [Alias("List"), AlwaysInterleave]
     Task<IReadOnlyList<InjuryCase>> List(int year);
+
+    /// <summary>The cases of every year linked to a person on the roster, oldest first.</summary>
+    [Alias("ListOf"), AlwaysInterleave]
+    Task<IReadOnlyList<InjuryCase>> ListOf(string staffId);
+
+    /// <summary>The manager's average employees and hours worked for <paramref name="year"/>, if entered.</summary>
+    [Alias("Establishment"), AlwaysInterleave]
+    Task<InjuryLogEstablishment?> Establishment(int year);
+
+    /// <summary>Enters (or replaces) the year's average employees and hours worked.</summary>
+    [Alias("SetEstablishment")]
+    Task<InjuryLogEstablishment> SetEstablishment(int year, int averageEmployees, long hoursWorked, string enteredBy);
 }

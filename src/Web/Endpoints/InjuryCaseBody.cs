@@ -5,18 +5,30 @@ namespace PtHub.Web.Endpoints;
 /// <summary>
 /// An injury or illness case as a manager enters it. The outcome is the most serious one (as OSHA classifies), so the
 /// days must agree with it: days away only with death or days away, days restricted without days away only with a
-/// job transfer or restriction, neither with an other recordable case. OSHA caps either count at 180 days.
+/// job transfer or restriction, neither with an other recordable case. OSHA caps either count at 180 days. The case type
+/// (injury or which kind of illness) is required; <c>staffId</c>, when given, must be someone on the clinic's roster.
 /// </summary>
 public sealed record InjuryCaseBody(
-    DateOnly? Date, string? Person, string? JobTitle, string? Where, string? Description, InjuryOutcome? Outcome, int? DaysAway, int? DaysRestricted)
+    DateOnly? Date, string? Person, string? JobTitle, string? Where, string? Description, InjuryOutcome? Outcome, int? DaysAway, int? DaysRestricted,
+    InjuryCaseType? CaseType, bool? PrivacyCase, string? StaffId)
 {
     public const int MaxDays = 180;
     public const int MaxPersonLength = 200;
     public const int MaxDescriptionLength = 2000;
 
-    public Dictionary<string, string[]> Validate(DateOnly today)
+    public Dictionary<string, string[]> Validate(DateOnly today, IReadOnlyCollection<StaffMember> roster)
     {
         var errors = new Dictionary<string, string[]>();
+        if (CaseType is not { } type || !Enum.IsDefined(type))
+        {
+            errors["caseType"] = ["caseType is Injury, SkinDisorder, RespiratoryCondition, Poisoning, HearingLoss or AllOtherIllnesses."];
+        }
+
+        if (!string.IsNullOrEmpty(StaffId) && roster.All(m => m.StaffId != StaffId))
+        {
+            errors["staffId"] = ["staffId is someone on the clinic's roster (or left out for someone who is not)."];
+        }
+
         if (Date is not { } date || date > today)
         {
             errors["date"] = ["date (of the injury or the onset of the illness) is required and not after today."];
@@ -67,7 +79,8 @@ public sealed record InjuryCaseBody(
     }
 
     public InjuryCaseSpec ToSpec() =>
-        new(Date!.Value, Person!.Trim(), Blank(JobTitle), Blank(Where), Description!.Trim(), Outcome!.Value, DaysAway ?? 0, DaysRestricted ?? 0);
+        new(Date!.Value, Person!.Trim(), Blank(JobTitle), Blank(Where), Description!.Trim(), Outcome!.Value, DaysAway ?? 0, DaysRestricted ?? 0,
+            CaseType!.Value, PrivacyCase ?? false, string.IsNullOrEmpty(StaffId) ? null : StaffId);
 
     private static string? Disagreement(InjuryOutcome outcome, int away, int restricted) => outcome switch
     {

@@ -16,6 +16,7 @@ namespace PtHub.Tests.Browser;
 public sealed class StaffScreenTests(BrowserFixture fixture)
 {
     private static readonly LocatorAssertionsToContainTextOptions Patiently = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Exactly = new() { Timeout = 30_000 };
     private static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -101,6 +102,52 @@ public sealed class StaffScreenTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("table.training")).ToContainTextAsync(Today.AddDays(-3).AddMonths(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("table.roster")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("table.credentials button")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AManagerTicksANewHiresOnboardingAndTheRosterShowsTheProgress()
+    {
+        var clinicId = await CreateClinicAsync();
+        using var manager = await fixture.Node.SignInAsNewAsync(StaffRole.Manager, [clinicId]);
+        var api = $"/api/clinics/{clinicId}/staff";
+        var added = await fixture.Node.Http.PostAsJsonAsync(api, new { name = "Cara Diaz", jobRole = "PTA", employmentStart = Today, therapistId = "bob" }, Ct);
+        added.EnsureSuccessStatusCode();
+        var staffId = (await added.Content.ReadFromJsonAsync<JsonObject>(Ct))!["staffId"]!.GetValue<string>();
+
+        var page = await OpenAsAsync(manager, $"/staff/{clinicId}", 1440, 1000);
+        var row = page.Locator("table.roster tbody tr", new() { HasText = "Cara Diaz" });
+        await Assertions.Expect(row.Locator(".onboarding-progress")).ToHaveTextAsync("0 of 8", Exactly);
+        await row.Locator(".onboarding-progress a").ClickAsync();
+
+        var list = page.GetByRole(AriaRole.List, new() { Name = "Onboarding of Cara Diaz" });
+        foreach (var item in new[] { "I-9 / identity verified", "Licence verified", "HIPAA training" })
+        {
+            await list.GetByLabel(item).CheckAsync();
+            await Assertions.Expect(page.Locator("#said")).ToContainTextAsync($"{item} done for Cara Diaz", Patiently);
+        }
+
+        await Assertions.Expect(row.Locator(".onboarding-progress")).ToHaveTextAsync("3 of 8", Exactly);
+        await Assertions.Expect(list.Locator("li[data-item=hipaa] .ticked")).ToContainTextAsync(manager.UserName, new() { IgnoreCase = true });
+
+        // Taking a tick back asks why; the count goes down and the history says why.
+        await list.GetByLabel("Licence verified").UncheckAsync();
+        var undo = page.GetByRole(AriaRole.Form, new() { Name = "Take back Licence verified" });
+        await undo.GetByLabel("Why is it not done after all?").FillAsync("Licence number belonged to another PTA");
+        await undo.GetByRole(AriaRole.Button, new() { Name = "Take back the tick" }).ClickAsync();
+        await Assertions.Expect(row.Locator(".onboarding-progress")).ToHaveTextAsync("2 of 8", Exactly);
+        await Assertions.Expect(page.Locator(".onboarding-history")).ToContainTextAsync("Licence number belonged to another PTA");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-onboarding.png") });
+
+        // The manager adds an item: everyone's total grows; a linked page opens straight on the person's checklist.
+        var addItem = page.GetByRole(AriaRole.Form, new() { Name = "Add a checklist item" });
+        await addItem.GetByLabel("New item").FillAsync("Parking permit issued");
+        await addItem.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Assertions.Expect(row.Locator(".onboarding-progress")).ToHaveTextAsync("2 of 9", Exactly);
+
+        var linked = await OpenAsAsync(manager, $"/staff/{clinicId}#onboarding-{staffId}", 1440, 1000);
+        await Assertions.Expect(linked.Locator(".onboarding-count")).ToHaveTextAsync("2 of 9", Exactly);
+        var progress = (await fixture.Node.Http.GetFromJsonAsync<JsonArray>($"{api}/onboarding", Ct))!.Single()!;
+        Assert.Equal((2, 9), (progress["done"]!.GetValue<int>(), progress["total"]!.GetValue<int>()));
     }
 
     private async Task<string> CreateClinicAsync()

@@ -66,7 +66,7 @@ public sealed class FuzzTargets
         provider.EnsureSuccessStatusCode();
 
         var injury = await http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/injury-log",
-            new { date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), person = "Fuzz Person", description = "Strained back lifting a patient", outcome = "OtherRecordable" });
+            new { date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), person = "Fuzz Person", description = "Strained back lifting a patient", caseType = "SkinDisorder", outcome = "OtherRecordable" });
         injury.EnsureSuccessStatusCode();
 
         var ids = new Dictionary<string, string>
@@ -97,7 +97,8 @@ public sealed class FuzzTargets
             "/api/clinics", clinic, $"{clinic}/patients/{Ids["patientId"]}", $"{clinic}/patients/{Ids["patientId"]}/plans-of-care",
             $"{clinic}/visits/{Ids["visitId"]}", $"{clinic}/waitlist", $"{clinic}/under-scheduled", "/api/users", $"{clinic}/displays",
             $"{clinic}/supplies", $"{clinic}/equipment", $"{clinic}/staff", $"{clinic}/staff/settings",
-            $"{clinic}/referrals/providers", $"{clinic}/referrals", $"{clinic}/injury-log",
+            $"{clinic}/referrals/providers", $"{clinic}/referrals", $"{clinic}/injury-log", $"{clinic}/injury-log/summary",
+            $"{clinic}/staff/onboarding", $"{clinic}/staff/onboarding/items", $"{clinic}/staff/{Ids["staffId"]}/onboarding",
         })
         {
             parts.Add($"{url}: {await Http.GetStringAsync(url)}");

@@ -42,7 +42,8 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         // Staff records and referral counts by source and provider name no patient.
         "staff.self", "staff.read", "staff.alerts", "staff.training-status", "staff.settings.read", "referral.providers", "referral.conversion",
         // The injury log is employees' health information: its reads are audited as staff-data reads, naming no patient.
-        "injury-log.read", "injury-log.export",
+        "injury-log.read", "injury-log.export", "injury-log.summary", "injury-log.summary-export", "injury-log.person",
+        "staff.onboarding.self", "staff.onboarding.progress", "staff.onboarding.items.read", "staff.onboarding.read",
     ];
 
     private AppNode Node => fixture.Node;
@@ -229,6 +230,14 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/staff/training/hipaa", Ct));
         var staffSettings = (await http.GetFromJsonAsync<JsonObject>($"{api}/staff/settings", Ct))!;
         await Ok(http.PutAsJsonAsync($"{api}/staff/settings", staffSettings, Ct));
+        await Ok(http.GetAsync($"{api}/staff/onboarding/items", Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/staff/onboarding/items", new { name = "Uniform issued" }, Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/staff/onboarding/items/npi", new { name = "NPI recorded", retired = true }, Ct));
+        await Ok(http.PostAsync($"{api}/staff/{person}/onboarding/hipaa/complete", null, Ct));
+        await Ok(http.PostAsJsonAsync($"{api}/staff/{person}/onboarding/hipaa/undo", new { reason = "Certificate was last year's" }, Ct));
+        await Ok(http.GetAsync($"{api}/staff/{person}/onboarding", Ct));
+        await Ok(http.GetAsync($"{api}/staff/me/onboarding", Ct));
+        await Ok(http.GetAsync($"{api}/staff/onboarding", Ct));
         var provider = (await (await http.PostAsJsonAsync($"{api}/referrals/providers", new { name = "Dr. Jane Smith", npi = "1234567893" }, Ct))
             .Content.ReadFromJsonAsync<JsonObject>(Ct))!["providerId"]!.GetValue<string>();
         await Ok(http.PutAsJsonAsync($"{api}/referrals/providers/{provider}", new { name = "Dr. Jane Smith", npi = "1234567893", practice = "Lakeside" }, Ct));
@@ -242,11 +251,15 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         await Ok(http.GetAsync($"{api}/referrals/{referral}/letter", Ct));
         await Ok(http.PostAsJsonAsync($"{api}/billing-codes", new { code = "97165", timed = false, evaluation = true, description = "OT evaluation, low", discipline = "OT" }, Ct));
         await Ok(http.DeleteAsync($"{api}/billing-codes/97165", Ct));
-        var injury = (await (await http.PostAsJsonAsync($"{api}/injury-log", new { date = today.AddDays(-1), person = "Ann Park", description = "Wrist sprain", outcome = "OtherRecordable" }, Ct))
+        var injury = (await (await http.PostAsJsonAsync($"{api}/injury-log", new { date = today.AddDays(-1), person = "Ann Park", description = "Wrist sprain", caseType = "Injury", outcome = "OtherRecordable" }, Ct))
             .Content.ReadFromJsonAsync<JsonObject>(Ct))!["caseId"]!.GetValue<string>();
-        await Ok(http.PutAsJsonAsync($"{api}/injury-log/{injury}", new { date = today.AddDays(-1), person = "Ann Park", description = "Wrist sprain", outcome = "JobTransferOrRestriction", daysRestricted = 3 }, Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/injury-log/{injury}", new { date = today.AddDays(-1), person = "Ann Park", description = "Wrist sprain", caseType = "Injury", outcome = "JobTransferOrRestriction", daysRestricted = 3 }, Ct));
         await Ok(http.GetAsync($"{api}/injury-log", Ct));
         await Ok(http.GetAsync($"{api}/injury-log.csv", Ct));
+        await Ok(http.PutAsJsonAsync($"{api}/injury-log/summary", new { year = today.Year - 1, averageEmployees = 4, hoursWorked = 8000 }, Ct));
+        await Ok(http.GetAsync($"{api}/injury-log/summary", Ct));
+        await Ok(http.GetAsync($"{api}/injury-log/summary.csv", Ct));
+        await Ok(http.GetAsync($"{api}/injury-log/people/{person}", Ct));
         await Ok(http.GetAsync($"{api}/audit", Ct));
         await Ok(http.GetAsync($"{api}/audit.csv", Ct));
 

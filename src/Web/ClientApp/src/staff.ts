@@ -6,8 +6,9 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { clinicFromPath, clinicOrNotFound, getJson } from "./dom";
 import { mountNav } from "./nav";
 import { messagesOf, submit, type Problem } from "./problem";
+import { checklistView, progressText } from "./onboarding";
 import { alertText } from "./staff-alerts";
-import type { ClinicConfig, StaffAlerts, StaffMember, StaffSettings, TrainingStatus } from "./types";
+import type { ClinicConfig, OnboardingChecklist, OnboardingItem, OnboardingProgress, StaffAlerts, StaffMember, StaffSettings, TrainingStatus } from "./types";
 
 const clinicId = clinicFromPath();
 const api = `/api/clinics/${encodeURIComponent(clinicId)}/staff`;
@@ -19,6 +20,11 @@ let roster: StaffMember[] = [];
 let alerts: StaffAlerts | null = null;
 let settings: StaffSettings | null = null;
 let hipaa: TrainingStatus[] = [];
+let progress: OnboardingProgress[] = [];
+let items: OnboardingItem[] = [];
+let checklist: OnboardingChecklist | null = null;
+let undoing: string | null = null;
+let itemProblem: Problem | null = null;
 let selected: string | null = null;
 let problem: Problem | null = null;
 let said = "";
@@ -27,9 +33,39 @@ const standingWords: Record<string, string> = { Current: "Current", DueSoon: "Du
 const shortDays: Record<string, string> = { Monday: "Mon", Tuesday: "Tue", Wednesday: "Wed", Thursday: "Thu", Friday: "Fri", Saturday: "Sat", Sunday: "Sun" };
 
 async function load(): Promise<void> {
-  [roster, alerts, settings, hipaa] = await Promise.all([getJson<StaffMember[]>(api), getJson<StaffAlerts>(`${api}/alerts`),
-    getJson<StaffSettings>(`${api}/settings`), getJson<TrainingStatus[]>(`${api}/training/hipaa`)]);
+  [roster, alerts, settings, hipaa, progress, items] = await Promise.all([getJson<StaffMember[]>(api), getJson<StaffAlerts>(`${api}/alerts`),
+    getJson<StaffSettings>(`${api}/settings`), getJson<TrainingStatus[]>(`${api}/training/hipaa`),
+    getJson<OnboardingProgress[]>(`${api}/onboarding`), getJson<OnboardingItem[]>(`${api}/onboarding/items`)]);
+  checklist = selected ? await getJson<OnboardingChecklist>(`${api}/${encodeURIComponent(selected)}/onboarding`) : null;
   show();
+}
+
+async function select(staffId: string, scrollTo: "person" | "onboarding"): Promise<void> {
+  selected = staffId; problem = null; undoing = null;
+  checklist = await getJson<OnboardingChecklist>(`${api}/${encodeURIComponent(staffId)}/onboarding`);
+  show();
+  document.getElementById(scrollTo === "onboarding" ? `onboarding-${staffId}` : "person-title")?.scrollIntoView({ block: "start" });
+}
+
+async function tick(staffId: string, itemId: string): Promise<void> {
+  const result = await submit<OnboardingChecklist>("POST", `${api}/${encodeURIComponent(staffId)}/onboarding/${encodeURIComponent(itemId)}/complete`, undefined);
+  await answer(result, c => `${c.items.find(i => i.itemId === itemId)?.name ?? itemId} done for ${c.name}: ${progressText(c.done, c.total)}.`);
+}
+
+async function untick(staffId: string, itemId: string, reason: string): Promise<void> {
+  const result = await submit<OnboardingChecklist>("POST", `${api}/${encodeURIComponent(staffId)}/onboarding/${encodeURIComponent(itemId)}/undo`, { reason });
+  if (await answer(result, c => `Tick taken back for ${c.name}: ${progressText(c.done, c.total)}.`)) { undoing = null; show(); }
+}
+
+async function addItem(event: Event): Promise<void> {
+  const { target, data } = form(event);
+  const result = await submit<OnboardingItem[]>("POST", `${api}/onboarding/items`, { name: text(data, "name") });
+  itemProblem = result.ok ? null : result.problem;
+  if (await answer(result, () => `Added ${text(data, "name")} to the onboarding checklist.`)) target.reset();
+}
+
+async function changeItem(item: OnboardingItem, name: string, retired: boolean, words: string): Promise<void> {
+  await answer(await submit<OnboardingItem[]>("PUT", `${api}/onboarding/items/${encodeURIComponent(item.itemId)}`, { name, retired }), () => words);
 }
 
 /** The schedule's own working hours of the linked therapist, from the clinic's setup (the roster keeps no copy). */
@@ -158,7 +194,39 @@ function person(member: StaffMember): TemplateResult {
       <label>Due (default: the training's interval after completion) <input name="dueOn" type="date"></label>${errors("dueOn")}
       <div class="buttons"><button type="submit" class="primary">Record training</button></div>
     </form>
+    ${checklist?.staffId === member.staffId ? checklistView(checklist, config?.timeZoneId ?? "UTC", {
+      undoing,
+      complete: itemId => void tick(member.staffId, itemId),
+      askWhy: itemId => { undoing = itemId; show(); },
+      undo: (itemId, reason) => void untick(member.staffId, itemId, reason),
+    }) : nothing}
   </section>`;
+}
+
+function onboardingLink(member: StaffMember): TemplateResult | typeof nothing {
+  const p = progress.find(x => x.staffId === member.staffId);
+  return p ? html`<a href=${`#onboarding-${member.staffId}`} aria-label=${`Onboarding of ${member.name}: ${progressText(p.done, p.total)}`}
+    @click=${(e: Event) => { e.preventDefault(); history.replaceState(null, "", `#onboarding-${member.staffId}`); void select(member.staffId, "onboarding"); }}>${progressText(p.done, p.total)}</a>` : nothing;
+}
+
+function itemsEditor(): TemplateResult {
+  return html`<h3>Onboarding checklist</h3>
+    <ul class="onboarding-items">${repeat(items, i => i.itemId, i => html`<li data-item=${i.itemId}>
+      <form class="staff-form inline" aria-label=${`Checklist item ${i.name}`} @submit=${(e: Event) => {
+        const { data } = form(e);
+        const name = text(data, "name") ?? "";
+        void changeItem(i, name, i.retired, `Renamed to ${name}.`);
+      }}>
+        <label>Item <input name="name" type="text" .value=${i.name} maxlength="80"></label>${i.retired ? " (retired)" : nothing}
+        <div class="buttons"><button type="submit" class="secondary">Rename</button>
+          <button type="button" class="secondary" @click=${() => changeItem(i, i.name, !i.retired, i.retired ? `${i.name} is back on the checklist.` : `${i.name} retired from the checklist.`)}>
+            ${i.retired ? "Bring back" : "Retire"}</button></div>
+      </form></li>`)}</ul>
+    <form class="staff-form" aria-label="Add a checklist item" @submit=${addItem}>
+      <label>New item <input name="name" type="text" required maxlength="80"></label>
+      ${(itemProblem?.errors["name"] ?? []).map(m => html`<span class="field-error" role="alert">${m}</span>`)}
+      <div class="buttons"><button type="submit" class="secondary">Add item</button></div>
+    </form>`;
 }
 
 function showManager(): void {
@@ -173,18 +241,21 @@ function showManager(): void {
     <section aria-labelledby="roster-title"><h2 id="roster-title">Roster</h2>
       <table class="roster">
         <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Since</th><th scope="col">Contact</th>
-          <th scope="col">Schedule hours</th><th scope="col">HIPAA training</th><th scope="col"><span class="visually-hidden">Open</span></th></tr></thead>
+          <th scope="col">Schedule hours</th><th scope="col">HIPAA training</th><th scope="col">Onboarding</th>
+          <th scope="col"><span class="visually-hidden">Open</span></th></tr></thead>
         <tbody>${repeat(roster, m => m.staffId, m => html`<tr data-staff=${m.staffId} aria-selected=${m.staffId === selected ? "true" : "false"}>
           <th scope="row">${m.name}</th><td>${m.jobRole}</td><td>${m.employmentStart}</td><td>${[m.email, m.phone].filter(Boolean).join(" · ")}</td>
           <td>${hours(m)}</td><td>${standingWords[hipaa.find(h => h.staffId === m.staffId)?.standing ?? ""] ?? ""}</td>
-          <td><button type="button" class="secondary" @click=${() => { selected = m.staffId; problem = null; show(); }}>Credentials and training…</button></td></tr>`)}</tbody>
+          <td class="onboarding-progress">${onboardingLink(m)}</td>
+          <td><button type="button" class="secondary" @click=${() => select(m.staffId, "person")}>Credentials and training…</button>
+            <a href=${`/injury-log/${encodeURIComponent(clinicId)}?staff=${encodeURIComponent(m.staffId)}`}>Injury cases</a></td></tr>`)}</tbody>
       </table>
       <p class="hint">Working hours are the therapist's in <a href=${`/settings/${encodeURIComponent(clinicId)}`}>Setup</a>, the ones the schedule books against.</p>
     </section>
     ${member ? person(member) : nothing}
     <form class="staff-form" aria-label="Add a person" @submit=${addPerson}>
       <h2>Add a person</h2>
-      <label>Name <input name="name" type="text" required></label>${member ? nothing : errors("name")}
+      <label>Name <input name="name" type="text" required></label>${member || itemProblem ? nothing : errors("name")}
       <label>Role <input name="jobRole" type="text" required placeholder="PT, PTA, aide, front desk"></label>${errors("jobRole")}
       <label>Employed since <input name="employmentStart" type="date" required></label>${errors("employmentStart")}
       <label>E-mail <input name="email" type="email"></label>${errors("email")}
@@ -211,6 +282,7 @@ function showManager(): void {
         <label>Every (months) <input name="intervalMonths" type="number" min="1" max="120" value="12"></label>${errors("trainingTypes")}
         <div class="buttons"><button type="submit" class="secondary">Add training type</button></div>
       </form>
+      ${itemsEditor()}
     </section>`, root);
 }
 
@@ -222,8 +294,10 @@ async function showOwn(): Promise<void> {
   }
   settings = null;
   const me = await response.json() as StaffMember;
+  const mine = await getJson<OnboardingChecklist>(`${api}/me/onboarding`);
   render(html`<section aria-labelledby="mine-title"><h2 id="mine-title">My credentials and training · ${me.name}</h2>
-    <h3>Credentials</h3>${credentialsTable(me, false)}<h3>Training</h3>${trainingTable(me)}</section>`, root);
+    <h3>Credentials</h3>${credentialsTable(me, false)}<h3>Training</h3>${trainingTable(me)}
+    ${checklistView(mine, config?.timeZoneId ?? "UTC", null)}</section>`, root);
 }
 
 const manages = session?.role === "Admin" || session?.role === "Manager";
@@ -232,5 +306,9 @@ function show(): void { if (manages) showManager(); }
 config = await clinicOrNotFound<ClinicConfig>(`/api/clinics/${encodeURIComponent(clinicId)}`, root);
 if (config) {
   document.getElementById("clinic-title")!.textContent = `Staff · ${config.name}`;
-  if (manages) await load(); else await showOwn();
+  if (manages) {
+    await load();
+    const linked = /^#onboarding-(.+)$/.exec(location.hash)?.[1];
+    if (linked && roster.some(m => m.staffId === linked)) await select(linked, "onboarding");
+  } else await showOwn();
 }
