@@ -122,15 +122,17 @@ public sealed class StaffScreenTests(BrowserFixture fixture)
         var list = page.GetByRole(AriaRole.List, new() { Name = "Onboarding of Cara Diaz" });
         foreach (var item in new[] { "I-9 / identity verified", "Licence verified", "HIPAA training" })
         {
-            await list.GetByLabel(item).CheckAsync();
+            await list.GetByRole(AriaRole.Checkbox, new() { Name = item }).CheckAsync();
             await Assertions.Expect(page.Locator("#said")).ToContainTextAsync($"{item} done for Cara Diaz", Patiently);
         }
 
         await Assertions.Expect(row.Locator(".onboarding-progress")).ToHaveTextAsync("3 of 8", Exactly);
         await Assertions.Expect(list.Locator("li[data-item=hipaa] .ticked")).ToContainTextAsync(manager.UserName, new() { IgnoreCase = true });
 
-        // Taking a tick back asks why; the count goes down and the history says why.
-        await list.GetByLabel("Licence verified").UncheckAsync();
+        // Taking a tick back asks why first (the box stays ticked until then); the count goes down and the history says why.
+        var licence = list.GetByRole(AriaRole.Checkbox, new() { Name = "Licence verified" });
+        await licence.ClickAsync();
+        await Assertions.Expect(licence).ToBeCheckedAsync();
         var undo = page.GetByRole(AriaRole.Form, new() { Name = "Take back Licence verified" });
         await undo.GetByLabel("Why is it not done after all?").FillAsync("Licence number belonged to another PTA");
         await undo.GetByRole(AriaRole.Button, new() { Name = "Take back the tick" }).ClickAsync();
