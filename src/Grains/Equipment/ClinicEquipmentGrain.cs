@@ -109,21 +109,24 @@ internal sealed partial class ClinicEquipmentGrain(
         return new EquipmentChange(Items[index]);
     }
 
-    /// <summary>The change, once the clinic's configuration agrees with it (or why it could not be made to).</summary>
-    private async Task<EquipmentChange> AfterReconcileAsync(EquipmentChange change) =>
-        await ReconcileSpacesAsync() is { } refusal ? change with { Refusal = refusal } : change;
+    /// <summary>The change, once the clinic's configuration agrees with it.</summary>
+    private async Task<EquipmentChange> AfterReconcileAsync(EquipmentChange change)
+    {
+        await ReconcileSpacesAsync();
+        return change;
+    }
 
     /// <summary>
     /// Sets each listed space out of service exactly when an item holds it, in one configuration change, then forgets
-    /// the list. A space no longer in the configuration needs nothing. A refusal of the configuration (it cannot refuse
-    /// a valid configuration's flag) is reported and the list kept, so nothing is silently left disagreeing.
+    /// the list. A space no longer in the configuration needs nothing. The configuration refuses only an invalid one,
+    /// which a stored configuration is not; if it ever does, the refusal is logged and the list kept for the next try.
     /// </summary>
-    private async Task<Refusal?> ReconcileSpacesAsync()
+    private async Task ReconcileSpacesAsync()
     {
         var pending = equipment.State.SpacesToReconcile.ToList();
         if (pending.Count == 0)
         {
-            return null;
+            return;
         }
 
         var clinic = GrainFactory.GetGrain<IClinicGrain>(ClinicId);
@@ -134,15 +137,18 @@ internal sealed partial class ClinicEquipmentGrain(
                 .ToList();
             if (!rooms.SequenceEqual(config.Rooms) && await clinic.Configure(config with { Rooms = rooms }) is { } refusal)
             {
-                return refusal;
+                LogReconcileRefused(ClinicId, string.Join(", ", pending), refusal.Message);
+                return;
             }
         }
 
         equipment.State.SpacesToReconcile.RemoveAll(pending.Contains);
         await equipment.WriteOrDropAsync(this);
-        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Clinic {ClinicId}: treatment spaces {Spaces} could not be reconciled with the equipment on activation")]
     private partial void LogReconcileFailed(Exception error, string clinicId, string spaces);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clinic {ClinicId}: the configuration refused the equipment's treatment spaces {Spaces}: {Reason}")]
+    private partial void LogReconcileRefused(string clinicId, string spaces, string reason);
 }

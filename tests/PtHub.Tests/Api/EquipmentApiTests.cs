@@ -131,6 +131,29 @@ public sealed class EquipmentApiTests(NodeFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task AnItemHoldingItsSpaceThatMovesHoldsTheNewSpaceAndGivesBackTheOld()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var api = $"/api/clinics/{clinic.Id}/equipment";
+        var item = (await Post(api, new { type = "Hydrotherapy tub", serial = "HT-3", roomId = "room-1", intervalMonths = 3 }))["itemId"]!.GetValue<string>();
+        await Post($"{api}/{item}/status", new { status = "OutOfService", takeSpaceOutOfService = true });
+
+        using (var moved = await Http.PutAsJsonAsync($"{api}/{item}", new { type = "Hydrotherapy tub", serial = "HT-3", roomId = "gym", intervalMonths = 3 }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        Assert.Equal((false, true), (await RoomOutOfServiceAsync(clinic, "room-1"), await RoomOutOfServiceAsync(clinic, "gym")));
+
+        using (var unplaced = await Http.PutAsJsonAsync($"{api}/{item}", new { type = "Hydrotherapy tub", serial = "HT-3", location = "Store", intervalMonths = 3 }, Ct))
+        {
+            Assert.False((await unplaced.Content.ReadFromJsonAsync<JsonObject>(Ct))!["tookSpaceOutOfService"]!.GetValue<bool>());
+        }
+
+        Assert.Equal((false, false), (await RoomOutOfServiceAsync(clinic, "room-1"), await RoomOutOfServiceAsync(clinic, "gym")));
+    }
+
     /// <summary>
     /// A node that stopped after writing an item's status and before the clinic's configuration followed leaves the
     /// state seeded here (the item written, its space listed to reconcile); the grain's next activation brings the
