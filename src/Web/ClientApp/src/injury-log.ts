@@ -141,7 +141,9 @@ function show(): void {
       <label>Where <input name="where" type="text" placeholder="gym, front desk…"></label>${errors("where")}
       <label>Description <textarea name="description" required></textarea></label>${errors("description")}
       <label>Case type <select name="caseType">${Object.entries(caseTypes).map(([code, label]) => html`<option value=${code}>${label}</option>`)}</select></label>${errors("caseType")}
-      <label>Outcome <select name="outcome">${Object.entries(outcomes).map(([code, label]) => html`<option value=${code}>${label}</option>`)}</select></label>${errors("outcome")}
+      <label>Outcome <select name="outcome">${Object.entries(outcomes).map(([code, label]) =>
+        // A new case starts at the least severe outcome, never at "Death" (the list's first).
+        html`<option value=${code} ?selected=${code === "OtherRecordable"}>${label}</option>`)}</select></label>${errors("outcome")}
       <label>Days away <input name="daysAway" type="number" min="0" max="180" step="1" value="0"></label>${errors("daysAway")}
       <label>Days restricted <input name="daysRestricted" type="number" min="0" max="180" step="1" value="0"></label>${errors("daysRestricted")}
       ${problem && Object.keys(problem.errors).length === 0 ? html`<p class="search-error" role="alert">${messagesOf(problem).join(" ")}</p>` : nothing}
