@@ -64,7 +64,15 @@ internal sealed partial class VisitGrain(
                 : VisitResult.Refused(Refusal.Conflict("A visit with this id already exists."));
         }
 
+        var patientGrain = GrainFactory.GetGrain<IPatientGrain>(booking.PatientId);
+        booking = booking with { Plan = booking.Plan ?? await patientGrain.FindPlan(null, booking.Date) };
         VisitLifecycle.Book(State, booking, time.GetUtcNow());
+        if (booking.WalkIn)
+        {
+            // A walk-in arrives as it is booked: its copay due is known now.
+            State.CopayDue = await CopayDueAsync();
+        }
+
         // Linked before the state write: a link to a visit that was then not stored is harmless (a merge skips it).
         State.PatientLinked = await TryLinkPatientAsync();
         await visit.WriteOrDropAsync(this);
@@ -135,6 +143,12 @@ internal sealed partial class VisitGrain(
                 .BillVisit(VisitId, State.Date, State.Services.ToValueList());
         }
 
+        if (transition.To.IsOnSite() && State.CopayDue is null)
+        {
+            // The copay due is the coverage's at arrival, kept on the visit so a later change of coverage leaves it be.
+            State.CopayDue = await CopayDueAsync();
+        }
+
         var dayBefore = State.Date;
         VisitLifecycle.Apply(State, transition, command.Actor, command.CommandId, now);
         VisitLifecycle.ApplyPayload(State, command, now);
@@ -164,6 +178,10 @@ internal sealed partial class VisitGrain(
         await PlanRemindersAsync(command.Actor);
         return VisitResult.Accepted(snapshot) with { Audited = audit is not null };
     }
+
+    /// <summary>The copay the patient's coverage asks at each visit (0 when none); null when the patient has no coverage.</summary>
+    private async Task<decimal?> CopayDueAsync() =>
+        (await GrainFactory.GetGrain<IPatientGrain>(State.PatientId).Get())?.Coverage?.Copay;
 
     public async Task RecordQuotedWait(int minutes)
     {

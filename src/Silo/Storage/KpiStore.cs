@@ -47,6 +47,9 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
                 Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)),
             cancellationToken);
 
+    public Task<IReadOnlyList<KpiPlanDay>> ReadPlansAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
+        ReadAsync(KpiRollupSql.PlanSelect, query, KpiRollupSql.ReadPlan, cancellationToken, byPlanDays: true);
+
     public Task<IReadOnlyList<VisitKpiFact>> ReadVisitsAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
         ReadAsync(KpiRollupSql.FactSelect, query, KpiRollupSql.ReadFact, cancellationToken);
 
@@ -59,6 +62,8 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
             UNION SELECT clinic_id, day FROM pthub_kpi_days
             UNION SELECT clinic_id, day FROM pthub_kpi_waits
             UNION SELECT clinic_id, day FROM pthub_kpi_day_spaces
+            UNION SELECT clinic_id, day FROM pthub_kpi_day_copays
+            UNION SELECT clinic_id, day FROM pthub_kpi_plan_days
             """))
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -97,7 +102,8 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(string select, KpiQuery query, Func<DbDataReader, T> read, CancellationToken ct)
+    /// <param name="byPlanDays">Rows of the plans whose days overlap the range (any day of theirs), not the rows of the range's days.</param>
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(string select, KpiQuery query, Func<DbDataReader, T> read, CancellationToken ct, bool byPlanDays = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.ClinicIds.Count == 0)
@@ -115,7 +121,7 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
             KpiRollupSql.Add(command, name, query.ClinicIds[i]);
         }
 
-        sql.Append(") AND day >= @from AND day <= @to");
+        sql.Append(byPlanDays ? ") AND plan_end >= @from AND plan_start <= @to" : ") AND day >= @from AND day <= @to");
         KpiRollupSql.Add(command, "@from", KpiRollupSql.Day(query.From));
         KpiRollupSql.Add(command, "@to", KpiRollupSql.Day(query.To));
         if (query.TherapistId is { } therapistId)
