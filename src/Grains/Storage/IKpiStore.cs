@@ -18,6 +18,16 @@ public interface IKpiStore
     /// </summary>
     Task<IReadOnlyList<KpiPlanDay>> ReadPlansAsync(KpiQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The working time frozen for the query's days (of its therapist when it names one).</summary>
+    Task<KpiFrozenWorking> ReadWorkingAsync(KpiQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Freezes the working time of the clinic's days from its first day with visit facts up to <paramref name="until"/>
+    /// that are not frozen yet, as <paramref name="workingOf"/> works it out for a range of days (from the configuration
+    /// about to be replaced); the number of days frozen.
+    /// </summary>
+    Task<int> FreezeWorkingAsync(string clinicId, DateOnly until, Func<DateOnly, DateOnly, IReadOnlyList<KpiWorkingTime>> workingOf, CancellationToken cancellationToken = default);
+
     /// <summary>The visits behind the figures of the query's days (entered-in-error included; the caller filters).</summary>
     Task<IReadOnlyList<VisitKpiFact>> ReadVisitsAsync(KpiQuery query, CancellationToken cancellationToken = default);
 

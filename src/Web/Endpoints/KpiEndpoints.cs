@@ -204,7 +204,9 @@ internal static class KpiEndpoints
         var query = new KpiQuery(clinicIds, range.From, range.To, therapistId);
         var rows = await store.ReadDaysAsync(query, ct);
         var waits = await store.ReadWaitsAsync(query, ct);
-        IReadOnlyList<KpiWorkingTime> working = [.. clinics.SelectMany(c => KpiWorkingTime.Of(c.Id, c.Config, range.From, range.To, now, therapistId))];
+        // Past days frozen before a change of hours keep their working time; the others take the configuration as it stands.
+        var frozen = await store.ReadWorkingAsync(query, ct);
+        var working = frozen.Over(clinics.SelectMany(c => KpiWorkingTime.Of(c.Id, c.Config, range.From, range.To, now, therapistId)));
         // Space utilization is a clinic's: one therapist's figures (their own report, or the table by therapist) have none.
         IReadOnlyList<KpiSpaceTime> spaces = therapistId is null ? [.. clinics.SelectMany(c => KpiSpaceTime.Of(c.Id, c.Config, range.From, range.To, now))] : [];
         var plans = await store.ReadPlansAsync(query, ct);

@@ -40,13 +40,14 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
 
     public string Api => $"/api/clinics/{clinicId}";
 
-    public static async Task CreateClinicAsync(HttpClient http, string clinicId)
+    /// <summary>Creates the clinic, or with other hours configures it again (the same rooms and therapists).</summary>
+    public static async Task CreateClinicAsync(HttpClient http, string clinicId, string opens = "07:00:00", string closes = "19:00:00")
     {
         using var response = await http.PutAsJsonAsync($"/api/clinics/{clinicId}", new
         {
             name = "KPI clinic " + clinicId,
             timeZoneId = Zone,
-            openingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, opens = "07:00:00", closes = "19:00:00" }),
+            openingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, opens, closes }),
             rooms = new object[] { new { id = "gym", name = "Gym", kind = "gym", capacity = 30 } },
             therapists = new object[]
             {

@@ -46,3 +46,23 @@ CREATE TABLE IF NOT EXISTS pthub_kpi_plan_days
 
 -- A range's plans are those of its clinics ending on or after its first day and starting by its last.
 CREATE INDEX IF NOT EXISTS ix_pthub_kpi_plan_days_clinic_end ON pthub_kpi_plan_days (clinic_id, plan_end, plan_start);
+
+-- Working time frozen once a day is past (KpiWorkingTime): before a clinic's configuration changes, each past day of its
+-- roll-up not yet frozen gets a row in pthub_kpi_working_days and its therapists' working seconds under the hours then in
+-- force in pthub_kpi_day_working, so a later change of hours no longer re-states those days. Configuration, not events:
+-- a rebuild leaves these tables be.
+CREATE TABLE IF NOT EXISTS pthub_kpi_working_days
+(
+    clinic_id text NOT NULL,
+    day       text NOT NULL,
+    PRIMARY KEY (clinic_id, day)
+);
+
+CREATE TABLE IF NOT EXISTS pthub_kpi_day_working
+(
+    clinic_id       text NOT NULL,
+    day             text NOT NULL,
+    therapist_id    text NOT NULL,
+    working_seconds bigint NOT NULL,
+    PRIMARY KEY (clinic_id, day, therapist_id)
+);
