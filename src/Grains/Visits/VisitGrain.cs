@@ -64,14 +64,14 @@ internal sealed partial class VisitGrain(
                 : VisitResult.Refused(Refusal.Conflict("A visit with this id already exists."));
         }
 
+        // Read before the state changes, so a failed read leaves no half-booked visit: the plan of care the visit belongs
+        // to (the one the booking names, else the patient's plan covering the date), and for a walk-in, who arrives as it
+        // is booked, the copay due.
         var patientGrain = GrainFactory.GetGrain<IPatientGrain>(booking.PatientId);
         booking = booking with { Plan = booking.Plan ?? await patientGrain.FindPlan(null, booking.Date) };
+        var copayDue = booking.WalkIn ? await CopayDueAsync(booking.PatientId) : null;
         VisitLifecycle.Book(State, booking, time.GetUtcNow());
-        if (booking.WalkIn)
-        {
-            // A walk-in arrives as it is booked: its copay due is known now.
-            State.CopayDue = await CopayDueAsync();
-        }
+        State.CopayDue = copayDue;
 
         // Linked before the state write: a link to a visit that was then not stored is harmless (a merge skips it).
         State.PatientLinked = await TryLinkPatientAsync();
@@ -109,6 +109,9 @@ internal sealed partial class VisitGrain(
         }
 
         var transition = decision.Transition!;
+        // The copay due is the coverage's at arrival, kept on the visit so a later change of coverage leaves it be; read
+        // before any place is taken or audit written, so a failed read changes nothing.
+        var copayDue = transition.To.IsOnSite() && State.CopayDue is null ? await CopayDueAsync(State.PatientId) : State.CopayDue;
         var places = new PlaceChanges(State, transition);
         if (transition.TherapistId != State.TherapistId
             && await Therapist(transition.TherapistId).GetProfile() is null)
@@ -143,13 +146,8 @@ internal sealed partial class VisitGrain(
                 .BillVisit(VisitId, State.Date, State.Services.ToValueList());
         }
 
-        if (transition.To.IsOnSite() && State.CopayDue is null)
-        {
-            // The copay due is the coverage's at arrival, kept on the visit so a later change of coverage leaves it be.
-            State.CopayDue = await CopayDueAsync();
-        }
-
         var dayBefore = State.Date;
+        State.CopayDue = copayDue;
         VisitLifecycle.Apply(State, transition, command.Actor, command.CommandId, now);
         VisitLifecycle.ApplyPayload(State, command, now);
         try
@@ -180,8 +178,8 @@ internal sealed partial class VisitGrain(
     }
 
     /// <summary>The copay the patient's coverage asks at each visit (0 when none); null when the patient has no coverage.</summary>
-    private async Task<decimal?> CopayDueAsync() =>
-        (await GrainFactory.GetGrain<IPatientGrain>(State.PatientId).Get())?.Coverage?.Copay;
+    private async Task<decimal?> CopayDueAsync(string patientId) =>
+        (await GrainFactory.GetGrain<IPatientGrain>(patientId).Get())?.Coverage?.Copay;
 
     public async Task RecordQuotedWait(int minutes)
     {
