@@ -68,7 +68,7 @@ internal sealed class ClinicDayGrain(
 
         // A walk-in is booked arrived, in the visit's one write: nothing calls back here to arrive it.
         var booking = new VisitBooking(_clinicId, request.PatientId, request.TherapistId, type.Code,
-            request.ScheduledStart, duration, _date, request.WalkIn, request.Actor, request.CommandId, request.RoomId, note);
+            request.ScheduledStart, duration, _date, request.WalkIn, request.Actor, request.CommandId, request.RoomId, note, request.Plan);
         var result = await GrainFactory.GetGrain<IVisitGrain>(visitId).Book(booking);
         if (result.Visit is null)
         {

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PtHub.Grains.Contracts;
+using PtHub.Grains.Kpis;
+using PtHub.Grains.Storage;
 
 namespace PtHub.Grains.Clinics;
 
@@ -16,6 +18,7 @@ internal sealed partial class ClinicGrain(
     [PersistentState("clinic", StorageNames.State)] IPersistentState<ClinicState> clinic,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     IOptions<LiveViewOptions> liveOptions,
+    IKpiStore kpis,
     ILogger<ClinicGrain> logger) : Grain, IClinicGrain, IRemindable
 {
     public const string KeepTodayReminder = "keep-today";
@@ -53,6 +56,14 @@ internal sealed partial class ClinicGrain(
         }
 
         var previous = clinic.State.Config;
+        if (previous is not null)
+        {
+            // The hours about to be replaced keep the past days they governed: each past day's working time is frozen in
+            // the KPI roll-up first, so a change of hours re-states no past productivity (docs/figures.md, "Working minutes").
+            var now = time.GetUtcNow();
+            await kpis.FreezeWorkingAsync(ClinicId, previous.LocalDate(now).AddDays(-1), (from, to) => KpiWorkingTime.Of(ClinicId, previous, from, to, now));
+        }
+
         clinic.State.Config = config;
         await clinic.WriteOrDropAsync(this);
 

@@ -64,6 +64,13 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("CreatePlanOfCare")]
     Task<PlanOfCare?> CreatePlanOfCare(PlanOfCareRequest request);
 
+    /// <summary>
+    /// The plan of care a visit on <paramref name="day"/> belongs to: the plan named <paramref name="planId"/> (null when the
+    /// patient has no such plan), or with no name the latest plan whose days cover the day (null when none does).
+    /// </summary>
+    [Alias("FindPlan"), AlwaysInterleave]
+    Task<VisitPlan?> FindPlan(string? planId, DateOnly day);
+
     [Alias("GetPlanProgress")]
     Task<IReadOnlyList<PlanProgress>> GetPlanProgress();
 

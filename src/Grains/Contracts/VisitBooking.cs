@@ -14,4 +14,5 @@ public sealed record VisitBooking(
     [property: Id(8)] string Actor,
     [property: Id(9)] Guid? CommandId,
     [property: Id(10)] string? PlannedRoomId = null,
-    [property: Id(11)] string? Note = null);
+    [property: Id(11)] string? Note = null,
+    [property: Id(12)] VisitPlan? Plan = null);

@@ -3,14 +3,22 @@ namespace PtHub.Grains.Kpis;
 /// <summary>Adds roll-up rows up and takes the rates from the sums (never an average of daily rates).</summary>
 public static class KpiCalculator
 {
+    /// <param name="plans">Every day row of the plans of care whose days overlap the range (<see cref="Storage.IKpiStore.ReadPlansAsync"/>), any day.</param>
+    /// <param name="todayOf">Each clinic's today: a plan is discharged once its end date is before it, and only days before it count as past.</param>
     public static IReadOnlyList<KpiFigures> ByPeriod(
         IReadOnlyList<KpiDayRow> rows, IReadOnlyList<KpiWaitCount> waits, IReadOnlyList<KpiWorkingTime> working, IReadOnlyList<KpiSpaceTime> spaces,
-        DateOnly from, DateOnly to, KpiGrouping by) =>
+        DateOnly from, DateOnly to, KpiGrouping by, IReadOnlyList<KpiPlanDay>? plans = null, Func<string, DateOnly>? todayOf = null) =>
         [.. KpiPeriods.Of(from, to, by).Select(p => Figures(
             rows.Where(r => r.Day >= p.Start && r.Day <= p.End), waits.Where(w => w.Day >= p.Start && w.Day <= p.End),
-            working.Where(w => w.Day >= p.Start && w.Day <= p.End), spaces.Where(s => s.Day >= p.Start && s.Day <= p.End), p.Start, p.End))];
+            working.Where(w => w.Day >= p.Start && w.Day <= p.End), spaces.Where(s => s.Day >= p.Start && s.Day <= p.End), p.Start, p.End,
+            plans, todayOf))];
 
     public static KpiFigures Figures(
+        IEnumerable<KpiDayRow> rowsIn, IEnumerable<KpiWaitCount> waitsIn, IEnumerable<KpiWorkingTime> working, IEnumerable<KpiSpaceTime> spaces,
+        DateOnly start, DateOnly end, IEnumerable<KpiPlanDay>? plans = null, Func<string, DateOnly>? todayOf = null) =>
+        WithPlans(Figures(rowsIn, waitsIn, working, spaces, start, end), plans ?? [], todayOf ?? (_ => DateOnly.MaxValue));
+
+    private static KpiFigures Figures(
         IEnumerable<KpiDayRow> rowsIn, IEnumerable<KpiWaitCount> waitsIn, IEnumerable<KpiWorkingTime> working, IEnumerable<KpiSpaceTime> spaces,
         DateOnly start, DateOnly end)
     {
@@ -26,6 +34,8 @@ public static class KpiCalculator
         var onTimeEligible = Sum(r => r.OnTimeEligible);
         var units = Sum(r => r.Units);
         var charges = SumLong(r => r.AllowedCents) / 100m;
+        var copayDueCents = SumLong(r => r.CopayDueCents);
+        var copaysDue = Sum(r => r.CopaysDue);
         var histogram = waitsIn.GroupBy(w => w.WaitMinutes).Select(g => (Minutes: g.Key, Visits: g.Sum(w => w.Visits))).OrderBy(w => w.Minutes).ToList();
         return new KpiFigures(start, end)
         {
@@ -63,8 +73,78 @@ public static class KpiCalculator
             SeenWithin15Rate = Percent(Sum(r => r.SeenWithin15), measured),
             OnTimeStartRate = Percent(Sum(r => r.OnTimeStarts), onTimeEligible),
             QuoteMae = quotes == 0 ? null : Math.Round(SumLong(r => r.QuoteErrorSeconds) / 60.0 / quotes, 1, MidpointRounding.AwayFromZero),
+            CopaysDue = copaysDue,
+            CopayDueAmount = copayDueCents / 100m,
+            CopaysDueCollected = Sum(r => r.CopaysDueCollected),
+            CopayDueCollectedAmount = SumLong(r => r.CopayDueCollectedCents) / 100m,
+            CopayCollectionRate = Percent(SumLong(r => r.CopayDueCollectedCents), copayDueCents),
+            CopayVisitCollectionRate = Percent(Sum(r => r.CopaysDueCollected), copaysDue),
         };
     }
+
+    /// <summary>
+    /// The plan-of-care figures of a period from the plans' day rows (docs/figures.md, "Plans of care"): a plan is
+    /// discharged in the period its end date falls in, once that date is past; its weekly frequency counts its past days in
+    /// the period; it is under-scheduled when its booked visits on its days in the period fall short of
+    /// ⌊visits a week × days ÷ 7⌋.
+    /// </summary>
+    private static KpiFigures WithPlans(KpiFigures figures, IEnumerable<KpiPlanDay> planDays, Func<string, DateOnly> todayOf)
+    {
+        int discharged = 0, dischargedVisits = 0, planDaysPast = 0, attended = 0, active = 0, under = 0, shortVisits = 0;
+        long prescribedTimesSeven = 0;
+        foreach (var plan in planDays.GroupBy(p => (p.ClinicId, p.PlanId)))
+        {
+            var terms = plan.First();
+            var today = todayOf(terms.ClinicId);
+            if (terms.PlanEnd >= figures.Start && terms.PlanEnd <= figures.End && terms.PlanEnd < today)
+            {
+                discharged++;
+                dischargedVisits += plan.Sum(p => p.Attended);
+            }
+
+            var from = Max(terms.PlanStart, figures.Start);
+            var pastUntil = Min(Min(terms.PlanEnd, figures.End), today.AddDays(-1));
+            if (from <= pastUntil)
+            {
+                var days = pastUntil.DayNumber - from.DayNumber + 1;
+                planDaysPast += days;
+                prescribedTimesSeven += (long)terms.VisitsPerWeek * days;
+                attended += plan.Where(p => p.Day >= from && p.Day <= pastUntil).Sum(p => p.Attended);
+            }
+
+            var until = Min(terms.PlanEnd, figures.End);
+            if (from <= until)
+            {
+                active++;
+                var required = terms.VisitsPerWeek * (until.DayNumber - from.DayNumber + 1) / 7;
+                var missing = required - plan.Where(p => p.Day >= from && p.Day <= until).Sum(p => p.Booked);
+                if (missing > 0)
+                {
+                    under++;
+                    shortVisits += missing;
+                }
+            }
+        }
+
+        return figures with
+        {
+            PlansDischarged = discharged,
+            DischargedPlanVisits = dischargedVisits,
+            VisitsPerDischarge = discharged == 0 ? null : Math.Round((double)dischargedVisits / discharged, 2, MidpointRounding.AwayFromZero),
+            PlanDays = planDaysPast,
+            PlanVisitsAttended = attended,
+            PlanWeeklyFrequency = planDaysPast == 0 ? null : Math.Round(7.0 * attended / planDaysPast, 2, MidpointRounding.AwayFromZero),
+            PrescribedWeeklyFrequency = planDaysPast == 0 ? null : Math.Round((double)prescribedTimesSeven / planDaysPast, 2, MidpointRounding.AwayFromZero),
+            WeeklyFrequencyRate = Percent(7L * attended, prescribedTimesSeven),
+            PlansActive = active,
+            PlansUnderScheduled = under,
+            UnderScheduledVisits = shortVisits,
+        };
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>A share in percent with one decimal, halves away from zero; null when the base is 0.</summary>
     public static double? Percent(long part, long whole) =>

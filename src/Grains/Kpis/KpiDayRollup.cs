@@ -22,8 +22,9 @@ public static class KpiDayRollup
     private static readonly string NoShow = VisitStatus.NoShow.ToCode();
     private static readonly string LeftUnseen = VisitStatus.LeftWithoutBeingSeen.ToCode();
 
-    public static KpiDay Compute(IEnumerable<VisitKpiFact> facts)
+    public static KpiDay Compute(IEnumerable<VisitKpiFact> factsIn)
     {
+        var facts = factsIn.ToList();
         var rows = new List<KpiDayRow>();
         var waits = new List<KpiWaitCount>();
         foreach (var group in facts.Where(f => f.Status != EnteredInError)
@@ -36,6 +37,7 @@ public static class KpiDayRollup
             var quoted = measured.Where(m => m.Visit.QuotedWaitMinutes is not null).ToList();
             var onTimeEligible = visits.Where(v => v.StartedAt is not null && !v.WalkIn).ToList();
             var attended = visits.Where(v => v.Status == CheckedOut).ToList();
+            var copayDue = attended.Where(v => v.CopayDueCents > 0).ToList();
             var (clinicId, day, therapistId) = group.Key;
             rows.Add(new KpiDayRow(clinicId, day, therapistId)
             {
@@ -62,12 +64,28 @@ public static class KpiDayRollup
                 CopayCents = visits.Sum(v => v.CopayCents ?? 0),
                 TreatingSeconds = TreatingSeconds(visits),
                 OccupiedSeconds = visits.Sum(v => v.StaySeconds),
+                CopaysDue = copayDue.Count,
+                CopayDueCents = copayDue.Sum(v => v.CopayDueCents!.Value),
+                CopaysDueCollected = copayDue.Count(v => v.CopayCents is not null),
+                CopayDueCollectedCents = copayDue.Sum(v => Math.Min(v.CopayCents ?? 0, v.CopayDueCents!.Value)),
             });
             waits.AddRange(measured.GroupBy(m => (int)Math.Floor(m.Wait.TotalMinutes)).OrderBy(g => g.Key)
                 .Select(g => new KpiWaitCount(clinicId, day, therapistId, g.Key, g.Count())));
         }
 
-        return new KpiDay(rows, waits);
+        var plans = facts.Where(f => f.Status != EnteredInError && f.Plan is not null)
+            .GroupBy(f => (f.ClinicId, f.Day, f.Plan!.PlanId))
+            .OrderBy(g => g.Key.ClinicId, StringComparer.Ordinal).ThenBy(g => g.Key.Day).ThenBy(g => g.Key.PlanId, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var plan = g.First().Plan!;
+                return new KpiPlanDay(g.Key.ClinicId, g.Key.Day, plan.PlanId, plan.TherapistId, plan.StartDate, plan.EndDate, plan.VisitsPerWeek)
+                {
+                    Booked = g.Count(v => v.Status != Cancelled),
+                    Attended = g.Count(v => v.Status == CheckedOut),
+                };
+            }).ToList();
+        return new KpiDay(rows, waits, plans);
     }
 
     /// <summary>Arrival to the start of treatment, in whole seconds (never below 0).</summary>

@@ -29,4 +29,10 @@ public sealed record KpiDayRow(string ClinicId, DateOnly Day, string TherapistId
     public long CopayCents { get; init; }
     public long TreatingSeconds { get; init; }
     public long OccupiedSeconds { get; init; }
+
+    /// <summary>Attended visits with a copay due (recorded at arrival, above 0), the sum due, and of them those with a copay collected and the amount collected (each visit's at most its due).</summary>
+    public int CopaysDue { get; init; }
+    public long CopayDueCents { get; init; }
+    public int CopaysDueCollected { get; init; }
+    public long CopayDueCollectedCents { get; init; }
 }

@@ -40,4 +40,25 @@ public sealed record KpiFigures(DateOnly Start, DateOnly End)
     public double? SeenWithin15Rate { get; init; }
     public double? OnTimeStartRate { get; init; }
     public double? QuoteMae { get; init; }
+
+    // Copay collection against the copay due recorded at arrival, over attended visits (docs/figures.md).
+    public int CopaysDue { get; init; }
+    public decimal CopayDueAmount { get; init; }
+    public int CopaysDueCollected { get; init; }
+    public decimal CopayDueCollectedAmount { get; init; }
+    public double? CopayCollectionRate { get; init; }
+    public double? CopayVisitCollectionRate { get; init; }
+
+    // Plans of care (docs/figures.md): discharged in the period, attended against prescribed, under-scheduled.
+    public int PlansDischarged { get; init; }
+    public int DischargedPlanVisits { get; init; }
+    public double? VisitsPerDischarge { get; init; }
+    public int PlanDays { get; init; }
+    public int PlanVisitsAttended { get; init; }
+    public double? PlanWeeklyFrequency { get; init; }
+    public double? PrescribedWeeklyFrequency { get; init; }
+    public double? WeeklyFrequencyRate { get; init; }
+    public int PlansActive { get; init; }
+    public int PlansUnderScheduled { get; init; }
+    public int UnderScheduledVisits { get; init; }
 }

@@ -5,8 +5,8 @@ namespace PtHub.Grains.Kpis;
 
 /// <summary>
 /// A therapist's scheduled working seconds of one clinic-day, the base of therapist productivity. Working hours are
-/// configuration, not events, so they are taken from the clinic's configuration as it stands when asked (docs/figures.md,
-/// "Therapist productivity"): the live view's working minutes (<see cref="ScheduleRules.WorkingSpans"/>: their hours, the
+/// configuration, not events, so they are taken from the clinic's configuration as it stands when asked, but for the past
+/// days frozen before a change of configuration (<see cref="KpiFrozenWorking"/>; docs/figures.md, "Working minutes"): the live view's working minutes (<see cref="ScheduleRules.WorkingSpans"/>: their hours, the
 /// clinic's opening hours when they have none, breaks, days off and closed dates excluded), kept inside the clinic day
 /// and up to now, so today counts only the time worked so far and days ahead count nothing.
 /// </summary>

@@ -226,6 +226,9 @@ internal sealed partial class PatientGrain(
         }
 
         var clinicId = record.Details.ClinicId;
+        // The id is drawn first so each visit of the series records the plan it belongs to as it is booked.
+        var planId = Guid.NewGuid().ToString("N")[..12];
+        var terms = new PlanOfCare(planId, request, [], [], time.GetUtcNow()).Terms;
         var booked = new List<string>();
         var unplaced = new List<UnplacedVisit>();
         foreach (var (weekOf, days) in SeriesPlanner.Weeks(request))
@@ -233,7 +236,7 @@ internal sealed partial class PatientGrain(
             var placed = 0;
             foreach (var date in days.TakeWhile(_ => placed < request.VisitsPerWeek))
             {
-                if (await BookFirstFreeAsync(config, clinicId, date, request) is { } visitId)
+                if (await BookFirstFreeAsync(config, clinicId, date, request, terms) is { } visitId)
                 {
                     booked.Add(visitId);
                     placed++;
@@ -244,13 +247,18 @@ internal sealed partial class PatientGrain(
                 request.VisitsPerWeek - placed));
         }
 
-        var plan = new PlanOfCare(Guid.NewGuid().ToString("N")[..12], request, booked.ToValueList(), unplaced.ToValueList(), time.GetUtcNow());
+        var plan = new PlanOfCare(planId, request, booked.ToValueList(), unplaced.ToValueList(), time.GetUtcNow());
         patient.State.Plans.Add(plan);
         patient.State.Record = record with { PlanOfCareStart = record.PlanOfCareStart ?? request.StartDate };
         await patient.WriteOrDropAsync(this);
         await GrainFactory.GetGrain<IClinicGrain>(clinicId).AddPlanPatient(this.GetPrimaryKeyString());
         return plan;
     }
+
+    public Task<VisitPlan?> FindPlan(string? planId, DateOnly day) => Task.FromResult(
+        planId is not null
+            ? patient.State.Plans.FirstOrDefault(p => p.PlanId == planId)?.Terms
+            : patient.State.Plans.Where(p => p.Terms.Covers(day)).OrderBy(p => p.CreatedAt).LastOrDefault()?.Terms);
 
     public async Task<IReadOnlyList<PlanProgress>> GetPlanProgress()
     {
@@ -275,13 +283,13 @@ internal sealed partial class PatientGrain(
     }
 
     /// <summary>Books the first start near the preferred time that the day's rules accept; null when none does.</summary>
-    private async Task<string?> BookFirstFreeAsync(ClinicConfig config, string clinicId, DateOnly date, PlanOfCareRequest request)
+    private async Task<string?> BookFirstFreeAsync(ClinicConfig config, string clinicId, DateOnly date, PlanOfCareRequest request, VisitPlan plan)
     {
         var day = GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, date));
         foreach (var start in SeriesPlanner.Starts(config, date, request.PreferredTime).Where(s => config.LocalDate(s) == date))
         {
             var result = await day.Book(new BookVisitRequest(this.GetPrimaryKeyString(), request.TherapistId, request.VisitTypeCode,
-                start, null, false, request.Actor, null, request.RoomId));
+                start, null, false, request.Actor, null, request.RoomId, Plan: plan));
             if (result.Visit is { } visit)
             {
                 return visit.VisitId;

@@ -64,7 +64,15 @@ internal sealed partial class VisitGrain(
                 : VisitResult.Refused(Refusal.Conflict("A visit with this id already exists."));
         }
 
+        // Read before the state changes, so a failed read leaves no half-booked visit: the plan of care the visit belongs
+        // to (the one the booking names, else the patient's plan covering the date), and for a walk-in, who arrives as it
+        // is booked, the copay due.
+        var patientGrain = GrainFactory.GetGrain<IPatientGrain>(booking.PatientId);
+        booking = booking with { Plan = booking.Plan ?? await patientGrain.FindPlan(null, booking.Date) };
+        var copayDue = booking.WalkIn ? await CopayDueAsync(booking.PatientId) : null;
         VisitLifecycle.Book(State, booking, time.GetUtcNow());
+        State.CopayDue = copayDue;
+
         // Linked before the state write: a link to a visit that was then not stored is harmless (a merge skips it).
         State.PatientLinked = await TryLinkPatientAsync();
         await visit.WriteOrDropAsync(this);
@@ -101,6 +109,9 @@ internal sealed partial class VisitGrain(
         }
 
         var transition = decision.Transition!;
+        // The copay due is the coverage's at arrival, kept on the visit so a later change of coverage leaves it be; read
+        // before any place is taken or audit written, so a failed read changes nothing.
+        var copayDue = transition.To.IsOnSite() && State.CopayDue is null ? await CopayDueAsync(State.PatientId) : State.CopayDue;
         var places = new PlaceChanges(State, transition);
         if (transition.TherapistId != State.TherapistId
             && await Therapist(transition.TherapistId).GetProfile() is null)
@@ -136,6 +147,7 @@ internal sealed partial class VisitGrain(
         }
 
         var dayBefore = State.Date;
+        State.CopayDue = copayDue;
         VisitLifecycle.Apply(State, transition, command.Actor, command.CommandId, now);
         VisitLifecycle.ApplyPayload(State, command, now);
         try
@@ -164,6 +176,10 @@ internal sealed partial class VisitGrain(
         await PlanRemindersAsync(command.Actor);
         return VisitResult.Accepted(snapshot) with { Audited = audit is not null };
     }
+
+    /// <summary>The copay the patient's coverage asks at each visit (0 when none); null when the patient has no coverage.</summary>
+    private async Task<decimal?> CopayDueAsync(string patientId) =>
+        (await GrainFactory.GetGrain<IPatientGrain>(patientId).Get())?.Coverage?.Copay;
 
     public async Task RecordQuotedWait(int minutes)
     {

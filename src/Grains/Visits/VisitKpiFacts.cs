@@ -15,7 +15,8 @@ internal static class VisitKpiFacts
             snapshot.TreatmentStartedAt, snapshot.TreatmentFinishedAt, state.QuotedWaitMinutes,
             charges.Sum(c => c.Units), charges.Sum(c => Cents(c.Allowed)),
             state.Copay is { } copay ? Cents(copay.Amount) : null, state.Events.Count,
-            snapshot.RoomStays.Where(s => s.Until > s.From).Sum(s => (long)Math.Floor((s.Until!.Value - s.From).TotalSeconds)));
+            snapshot.RoomStays.Where(s => s.Until > s.From).Sum(s => (long)Math.Floor((s.Until!.Value - s.From).TotalSeconds)),
+            state.Plan, state.CopayDue is { } due ? Cents(due) : null);
     }
 
     private static long Cents(decimal amount) => (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);

@@ -330,6 +330,7 @@ public static class VisitLifecycle
         state.TherapistId = booking.TherapistId;
         state.WalkIn = booking.WalkIn;
         state.PlannedRoomId = booking.PlannedRoomId;
+        state.Plan = booking.Plan;
         state.Status = VisitStatus.Booked;
         var detail = string.Join("; ", new[] { booking.WalkIn ? "walk-in" : null, booking.Note }.OfType<string>());
         var evt = new VisitEvent(1, now, booking.Actor, VisitAction.Book, null, VisitStatus.Booked, null, booking.TherapistId,

@@ -53,4 +53,10 @@ public sealed class VisitState
 
     /// <summary>When the patient confirmed the visit at its current time; a move clears it.</summary>
     [Id(24)] public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>The plan of care the visit belongs to (named at booking, else the patient's plan covering its date); null: none.</summary>
+    [Id(25)] public VisitPlan? Plan { get; set; }
+
+    /// <summary>The copay due for the visit, from the patient's coverage when the patient arrived (0: none); null: not known (no coverage, not arrived).</summary>
+    [Id(26)] public decimal? CopayDue { get; set; }
 }

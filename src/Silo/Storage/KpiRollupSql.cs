@@ -37,10 +37,25 @@ internal static class KpiRollupSql
         WHERE excluded.through_seq >= pthub_kpi_visit_stays.through_seq
         """;
 
-    /// <summary>The facts with their stays (schema step 15 keeps them in a table of their own; no row is no stay).</summary>
+    private const string UpsertTermsSql = """
+        INSERT INTO pthub_kpi_visit_terms (visit_id, plan_id, plan_therapist_id, plan_start, plan_end, plan_per_week, copay_due_cents, through_seq)
+        VALUES (@visit_id, @plan_id, @plan_therapist_id, @plan_start, @plan_end, @plan_per_week, @copay_due_cents, @through_seq)
+        ON CONFLICT (visit_id) DO UPDATE SET plan_id = excluded.plan_id, plan_therapist_id = excluded.plan_therapist_id,
+            plan_start = excluded.plan_start, plan_end = excluded.plan_end, plan_per_week = excluded.plan_per_week,
+            copay_due_cents = excluded.copay_due_cents, through_seq = excluded.through_seq
+        WHERE excluded.through_seq >= pthub_kpi_visit_terms.through_seq
+        """;
+
+    /// <summary>
+    /// The facts with their stays (schema step 15 keeps them in a table of their own; no row is no stay) and their plan
+    /// and copay due (step 16; no row is neither).
+    /// </summary>
     private const string FactsWithStays = $"""
-        SELECT {FactColumns}, stay_seconds FROM (SELECT v.*, COALESCE(s.stay_seconds, 0) AS stay_seconds
-            FROM pthub_kpi_visits v LEFT JOIN pthub_kpi_visit_stays s ON s.visit_id = v.visit_id) AS f
+        SELECT {FactColumns}, stay_seconds, plan_id, plan_therapist_id, plan_start, plan_end, plan_per_week, copay_due_cents
+            FROM (SELECT v.*, COALESCE(s.stay_seconds, 0) AS stay_seconds, t.plan_id, t.plan_therapist_id, t.plan_start, t.plan_end,
+                t.plan_per_week, t.copay_due_cents
+            FROM pthub_kpi_visits v LEFT JOIN pthub_kpi_visit_stays s ON s.visit_id = v.visit_id
+            LEFT JOIN pthub_kpi_visit_terms t ON t.visit_id = v.visit_id) AS f
         """;
 
     private const string DayColumns = """
@@ -83,6 +98,19 @@ internal static class KpiRollupSql
             await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
+        await using (var upsert = Command(connection, transaction, UpsertTermsSql))
+        {
+            Add(upsert, "@visit_id", fact.VisitId);
+            AddText(upsert, "@plan_id", fact.Plan?.PlanId);
+            AddText(upsert, "@plan_therapist_id", fact.Plan?.TherapistId);
+            AddText(upsert, "@plan_start", fact.Plan is { } plan ? Day(plan.StartDate) : null);
+            AddText(upsert, "@plan_end", fact.Plan is { } last ? Day(last.EndDate) : null);
+            Add(upsert, "@plan_per_week", (long?)fact.Plan?.VisitsPerWeek);
+            Add(upsert, "@copay_due_cents", fact.CopayDueCents);
+            Add(upsert, "@through_seq", (long)fact.ThroughSequence);
+            await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
         foreach (var (clinicId, day) in days)
         {
             await RecomputeDayAsync(connection, transaction, clinicId, day, ct).ConfigureAwait(false);
@@ -111,7 +139,7 @@ internal static class KpiRollupSql
             }
         }
 
-        foreach (var table in new[] { "pthub_kpi_days", "pthub_kpi_waits", "pthub_kpi_day_spaces" })
+        foreach (var table in new[] { "pthub_kpi_days", "pthub_kpi_waits", "pthub_kpi_day_spaces", "pthub_kpi_day_copays", "pthub_kpi_plan_days" })
         {
             await using var delete = Command(connection, transaction, $"DELETE FROM {table} WHERE clinic_id = @clinic_id AND day = @day");
             Add(delete, "@clinic_id", clinicId);
@@ -151,6 +179,36 @@ internal static class KpiRollupSql
             Add(space, "@therapist_id", row.TherapistId);
             Add(space, "@occupied", row.OccupiedSeconds);
             await space.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await using var copays = Command(connection, transaction, """
+                INSERT INTO pthub_kpi_day_copays (clinic_id, day, therapist_id, copays_due, copay_due_cents, copays_due_collected, copay_due_collected_cents)
+                VALUES (@clinic_id, @day, @therapist_id, @due, @due_cents, @collected, @collected_cents)
+                """);
+            Add(copays, "@clinic_id", row.ClinicId);
+            Add(copays, "@day", Day(row.Day));
+            Add(copays, "@therapist_id", row.TherapistId);
+            Add(copays, "@due", (long)row.CopaysDue);
+            Add(copays, "@due_cents", row.CopayDueCents);
+            Add(copays, "@collected", (long)row.CopaysDueCollected);
+            Add(copays, "@collected_cents", row.CopayDueCollectedCents);
+            await copays.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        foreach (var plan in rollup.Plans)
+        {
+            await using var insert = Command(connection, transaction, """
+                INSERT INTO pthub_kpi_plan_days (clinic_id, day, plan_id, therapist_id, plan_start, plan_end, plan_per_week, booked, attended)
+                VALUES (@clinic_id, @day, @plan_id, @therapist_id, @plan_start, @plan_end, @plan_per_week, @booked, @attended)
+                """);
+            Add(insert, "@clinic_id", plan.ClinicId);
+            Add(insert, "@day", Day(plan.Day));
+            Add(insert, "@plan_id", plan.PlanId);
+            Add(insert, "@therapist_id", plan.TherapistId);
+            Add(insert, "@plan_start", Day(plan.PlanStart));
+            Add(insert, "@plan_end", Day(plan.PlanEnd));
+            Add(insert, "@plan_per_week", (long)plan.VisitsPerWeek);
+            Add(insert, "@booked", (long)plan.Booked);
+            Add(insert, "@attended", (long)plan.Attended);
+            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         foreach (var wait in rollup.Waits)
@@ -170,11 +228,29 @@ internal static class KpiRollupSql
 
     public static string FactSelect => FactsWithStays;
 
-    /// <summary>The day rows with their occupied seconds (kept beside them since schema step 15), filtered by the caller.</summary>
+    /// <summary>
+    /// The day rows with their occupied seconds (kept beside them since schema step 15) and their copays due (step 16),
+    /// filtered by the caller.
+    /// </summary>
     public static string DaySelect => $"""
-        SELECT {DayColumns}, occupied_seconds FROM (SELECT d.*, COALESCE(s.occupied_seconds, 0) AS occupied_seconds FROM pthub_kpi_days d
-            LEFT JOIN pthub_kpi_day_spaces s ON s.clinic_id = d.clinic_id AND s.day = d.day AND s.therapist_id = d.therapist_id) AS k
+        SELECT {DayColumns}, occupied_seconds, copays_due, copay_due_cents, copays_due_collected, copay_due_collected_cents
+            FROM (SELECT d.*, COALESCE(s.occupied_seconds, 0) AS occupied_seconds, COALESCE(c.copays_due, 0) AS copays_due,
+                COALESCE(c.copay_due_cents, 0) AS copay_due_cents, COALESCE(c.copays_due_collected, 0) AS copays_due_collected,
+                COALESCE(c.copay_due_collected_cents, 0) AS copay_due_collected_cents
+            FROM pthub_kpi_days d
+            LEFT JOIN pthub_kpi_day_spaces s ON s.clinic_id = d.clinic_id AND s.day = d.day AND s.therapist_id = d.therapist_id
+            LEFT JOIN pthub_kpi_day_copays c ON c.clinic_id = d.clinic_id AND c.day = d.day AND c.therapist_id = d.therapist_id) AS k
         """;
+
+    public const string PlanSelect = """
+        SELECT clinic_id, day, plan_id, therapist_id, plan_start, plan_end, plan_per_week, booked, attended FROM pthub_kpi_plan_days
+        """;
+
+    public static KpiPlanDay ReadPlan(DbDataReader r) => new(r.GetString(0), ParseDay(r.GetString(1)), r.GetString(2), r.GetString(3),
+        ParseDay(r.GetString(4)), ParseDay(r.GetString(5)), Int(r, 6))
+    {
+        Booked = Int(r, 7), Attended = Int(r, 8),
+    };
 
     public static VisitKpiFact ReadFact(DbDataReader r) => new(
         ClinicId: r.GetString(0), VisitId: r.GetString(1), Day: ParseDay(r.GetString(2)), PatientId: r.GetString(3),
@@ -182,7 +258,9 @@ internal static class KpiRollupSql
         LateCancellation: Long(r, 8) != 0, ScheduledStart: Time(Long(r, 9)), ArrivedAt: OptionalTime(r, 10),
         StartedAt: OptionalTime(r, 11), FinishedAt: OptionalTime(r, 12), QuotedWaitMinutes: r.IsDBNull(13) ? null : (int)Long(r, 13),
         Units: (int)Long(r, 14), AllowedCents: Long(r, 15), CopayCents: r.IsDBNull(16) ? null : Long(r, 16), ThroughSequence: (int)Long(r, 17),
-        StaySeconds: Long(r, 18));
+        StaySeconds: Long(r, 18),
+        Plan: r.IsDBNull(19) ? null : new PtHub.Grains.Contracts.VisitPlan(r.GetString(19), r.GetString(20), ParseDay(r.GetString(21)), ParseDay(r.GetString(22)), Int(r, 23)),
+        CopayDueCents: r.IsDBNull(24) ? null : Long(r, 24));
 
     public static KpiDayRow ReadDay(DbDataReader r) => new(r.GetString(0), ParseDay(r.GetString(1)), r.GetString(2))
     {
@@ -191,7 +269,8 @@ internal static class KpiRollupSql
         WaitsMeasured = Int(r, 12), WaitSeconds = Long(r, 13), SeenWithin15 = Int(r, 14), OnTimeEligible = Int(r, 15),
         OnTimeStarts = Int(r, 16), Quotes = Int(r, 17), QuoteErrorSeconds = Long(r, 18), Units = Int(r, 19),
         BilledVisits = Int(r, 20), AllowedCents = Long(r, 21), CopaysCollected = Int(r, 22), CopayCents = Long(r, 23),
-        TreatingSeconds = Long(r, 24), OccupiedSeconds = Long(r, 25),
+        TreatingSeconds = Long(r, 24), OccupiedSeconds = Long(r, 25), CopaysDue = Int(r, 26), CopayDueCents = Long(r, 27),
+        CopaysDueCollected = Int(r, 28), CopayDueCollectedCents = Long(r, 29),
     };
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -217,6 +296,16 @@ internal static class KpiRollupSql
             _ => DbType.Int64,
         };
         parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>A text parameter that may be null (typed as text, so PostgreSQL takes the null into a text column).</summary>
+    public static void AddText(DbCommand command, string name, string? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = DbType.String;
+        parameter.Value = (object?)value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
 

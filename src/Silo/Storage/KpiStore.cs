@@ -47,6 +47,90 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
                 Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)),
             cancellationToken);
 
+    public Task<IReadOnlyList<KpiPlanDay>> ReadPlansAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
+        ReadAsync(KpiRollupSql.PlanSelect, query, KpiRollupSql.ReadPlan, cancellationToken, byPlanDays: true);
+
+    public async Task<KpiFrozenWorking> ReadWorkingAsync(KpiQuery query, CancellationToken cancellationToken = default)
+    {
+        var days = await ReadAsync("SELECT clinic_id, day FROM pthub_kpi_working_days", query with { TherapistId = null },
+            r => (r.GetString(0), KpiRollupSql.ParseDay(r.GetString(1))), cancellationToken).ConfigureAwait(false);
+        var rows = await ReadAsync("SELECT clinic_id, day, therapist_id, working_seconds FROM pthub_kpi_day_working", query,
+            r => new KpiWorkingTime(r.GetString(0), KpiRollupSql.ParseDay(r.GetString(1)), r.GetString(2), Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture)),
+            cancellationToken).ConfigureAwait(false);
+        return new KpiFrozenWorking(days.ToHashSet(), rows);
+    }
+
+    public Task<int> FreezeWorkingAsync(
+        string clinicId, DateOnly until, Func<DateOnly, DateOnly, IReadOnlyList<KpiWorkingTime>> workingOf, CancellationToken cancellationToken = default) =>
+        gate is null
+            ? FreezeAsync(clinicId, until, workingOf, cancellationToken)
+            : gate.RunAsync(() => FreezeAsync(clinicId, until, workingOf, cancellationToken));
+
+    private async Task<int> FreezeAsync(string clinicId, DateOnly until, Func<DateOnly, DateOnly, IReadOnlyList<KpiWorkingTime>> workingOf, CancellationToken ct)
+    {
+        await using var connection = await open(ct).ConfigureAwait(false);
+        DateOnly first;
+        await using (var read = KpiRollupSql.Command(connection, null, "SELECT MIN(day) FROM pthub_kpi_visits WHERE clinic_id = @clinic_id"))
+        {
+            KpiRollupSql.Add(read, "@clinic_id", clinicId);
+            if (await read.ExecuteScalarAsync(ct).ConfigureAwait(false) is not string earliest || (first = KpiRollupSql.ParseDay(earliest)) > until)
+            {
+                return 0;
+            }
+        }
+
+        var frozen = new HashSet<string>(StringComparer.Ordinal);
+        await using (var read = KpiRollupSql.Command(connection, null, "SELECT day FROM pthub_kpi_working_days WHERE clinic_id = @clinic_id AND day >= @from AND day <= @to"))
+        {
+            KpiRollupSql.Add(read, "@clinic_id", clinicId);
+            KpiRollupSql.Add(read, "@from", KpiRollupSql.Day(first));
+            KpiRollupSql.Add(read, "@to", KpiRollupSql.Day(until));
+            await using var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                frozen.Add(reader.GetString(0));
+            }
+        }
+
+        var working = workingOf(first, until).ToLookup(w => w.Day);
+        var count = 0;
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        for (var day = first; day <= until; day = day.AddDays(1))
+        {
+            if (frozen.Contains(KpiRollupSql.Day(day)))
+            {
+                continue;
+            }
+
+            await using (var mark = KpiRollupSql.Command(connection, transaction,
+                "INSERT INTO pthub_kpi_working_days (clinic_id, day) VALUES (@clinic_id, @day) ON CONFLICT DO NOTHING"))
+            {
+                KpiRollupSql.Add(mark, "@clinic_id", clinicId);
+                KpiRollupSql.Add(mark, "@day", KpiRollupSql.Day(day));
+                if (await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                {
+                    continue; // frozen meanwhile by another node: its rows stand
+                }
+            }
+
+            foreach (var row in working[day])
+            {
+                await using var insert = KpiRollupSql.Command(connection, transaction,
+                    "INSERT INTO pthub_kpi_day_working (clinic_id, day, therapist_id, working_seconds) VALUES (@clinic_id, @day, @therapist_id, @seconds)");
+                KpiRollupSql.Add(insert, "@clinic_id", clinicId);
+                KpiRollupSql.Add(insert, "@day", KpiRollupSql.Day(day));
+                KpiRollupSql.Add(insert, "@therapist_id", row.TherapistId);
+                KpiRollupSql.Add(insert, "@seconds", row.Seconds);
+                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            count++;
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return count;
+    }
+
     public Task<IReadOnlyList<VisitKpiFact>> ReadVisitsAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
         ReadAsync(KpiRollupSql.FactSelect, query, KpiRollupSql.ReadFact, cancellationToken);
 
@@ -59,6 +143,8 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
             UNION SELECT clinic_id, day FROM pthub_kpi_days
             UNION SELECT clinic_id, day FROM pthub_kpi_waits
             UNION SELECT clinic_id, day FROM pthub_kpi_day_spaces
+            UNION SELECT clinic_id, day FROM pthub_kpi_day_copays
+            UNION SELECT clinic_id, day FROM pthub_kpi_plan_days
             """))
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -97,7 +183,8 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(string select, KpiQuery query, Func<DbDataReader, T> read, CancellationToken ct)
+    /// <param name="byPlanDays">Rows of the plans whose days overlap the range (any day of theirs), not the rows of the range's days.</param>
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(string select, KpiQuery query, Func<DbDataReader, T> read, CancellationToken ct, bool byPlanDays = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.ClinicIds.Count == 0)
@@ -115,7 +202,7 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
             KpiRollupSql.Add(command, name, query.ClinicIds[i]);
         }
 
-        sql.Append(") AND day >= @from AND day <= @to");
+        sql.Append(byPlanDays ? ") AND plan_end >= @from AND plan_start <= @to" : ") AND day >= @from AND day <= @to");
         KpiRollupSql.Add(command, "@from", KpiRollupSql.Day(query.From));
         KpiRollupSql.Add(command, "@to", KpiRollupSql.Day(query.To));
         if (query.TherapistId is { } therapistId)

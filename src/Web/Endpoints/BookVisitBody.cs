@@ -3,6 +3,8 @@ namespace PtHub.Web.Endpoints;
 /// <summary>
 /// Book a visit. <c>scheduledStart</c> is omitted for a walk-in, who is booked for now and arrives at once.
 /// <c>roomId</c> plans a treatment space; <c>overrideReason</c> books despite conflicts (recorded on the visit).
+/// <c>planId</c> names the patient's plan of care the visit belongs to; without it the visit takes the patient's plan
+/// covering its date, if any.
 /// </summary>
 public sealed record BookVisitBody(
     string? PatientId,
@@ -12,7 +14,8 @@ public sealed record BookVisitBody(
     int? DurationMinutes,
     Guid? CommandId,
     string? RoomId = null,
-    string? OverrideReason = null)
+    string? OverrideReason = null,
+    string? PlanId = null)
 {
     public IReadOnlyDictionary<string, string[]> Validate(bool walkIn, DateTimeOffset now)
     {

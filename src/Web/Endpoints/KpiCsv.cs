@@ -21,7 +21,14 @@ internal static class KpiCsv
         ("cancel_no_show_rate", f => f.CancelNoShowRate), ("walk_in_rate", f => f.WalkInRate), ("units_per_visit", f => f.UnitsPerVisit),
         ("charges_per_visit", f => f.ChargesPerVisit), ("wait_mean", f => f.WaitMean), ("wait_median", f => f.WaitMedian),
         ("wait_90th", f => f.Wait90th), ("seen_within_15_rate", f => f.SeenWithin15Rate), ("on_time_start_rate", f => f.OnTimeStartRate),
-        ("quote_mae", f => f.QuoteMae),
+        ("quote_mae", f => f.QuoteMae), ("copays_due", f => f.CopaysDue), ("copay_due_amount", f => f.CopayDueAmount),
+        ("copays_due_collected", f => f.CopaysDueCollected), ("copay_due_collected_amount", f => f.CopayDueCollectedAmount),
+        ("copay_collection_rate", f => f.CopayCollectionRate), ("copay_visit_collection_rate", f => f.CopayVisitCollectionRate),
+        ("plans_discharged", f => f.PlansDischarged), ("discharged_plan_visits", f => f.DischargedPlanVisits),
+        ("visits_per_discharge", f => f.VisitsPerDischarge), ("plan_days", f => f.PlanDays), ("plan_visits_attended", f => f.PlanVisitsAttended),
+        ("plan_weekly_frequency", f => f.PlanWeeklyFrequency), ("prescribed_weekly_frequency", f => f.PrescribedWeeklyFrequency),
+        ("weekly_frequency_rate", f => f.WeeklyFrequencyRate), ("plans_active", f => f.PlansActive),
+        ("plans_under_scheduled", f => f.PlansUnderScheduled), ("under_scheduled_visits", f => f.UnderScheduledVisits),
     ];
 
     public static string Header => "table,id," + string.Join(',', Columns.Select(c => c.Name));

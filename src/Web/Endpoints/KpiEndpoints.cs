@@ -204,21 +204,28 @@ internal static class KpiEndpoints
         var query = new KpiQuery(clinicIds, range.From, range.To, therapistId);
         var rows = await store.ReadDaysAsync(query, ct);
         var waits = await store.ReadWaitsAsync(query, ct);
-        IReadOnlyList<KpiWorkingTime> working = [.. clinics.SelectMany(c => KpiWorkingTime.Of(c.Id, c.Config, range.From, range.To, now, therapistId))];
+        // Past days frozen before a change of hours keep their working time; the others take the configuration as it stands.
+        var frozen = await store.ReadWorkingAsync(query, ct);
+        var working = frozen.Over(clinics.SelectMany(c => KpiWorkingTime.Of(c.Id, c.Config, range.From, range.To, now, therapistId)));
         // Space utilization is a clinic's: one therapist's figures (their own report, or the table by therapist) have none.
         IReadOnlyList<KpiSpaceTime> spaces = therapistId is null ? [.. clinics.SelectMany(c => KpiSpaceTime.Of(c.Id, c.Config, range.From, range.To, now))] : [];
-        var total = KpiCalculator.Figures(rows, waits, working, spaces, range.From, range.To);
+        var plans = await store.ReadPlansAsync(query, ct);
+        var todays = clinics.ToDictionary(c => c.Id, c => c.Config.LocalDate(now), StringComparer.Ordinal);
+        DateOnly TodayOf(string clinicId) => todays[clinicId];
+        var total = KpiCalculator.Figures(rows, waits, working, spaces, range.From, range.To, plans, TodayOf);
         IReadOnlyList<KpiBreakdown> Breakdown(
-            Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey, Func<KpiWorkingTime, string> workingKey, Func<string, IEnumerable<KpiSpaceTime>> spacesOf) =>
+            Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey, Func<KpiWorkingTime, string> workingKey, Func<string, IEnumerable<KpiSpaceTime>> spacesOf,
+            Func<KpiPlanDay, string> planKey) =>
         [
-            .. rows.Select(rowKey).Distinct().Order(StringComparer.Ordinal).Select(id => new KpiBreakdown(id, KpiCalculator.Figures(
-                rows.Where(r => rowKey(r) == id), waits.Where(w => waitKey(w) == id), working.Where(w => workingKey(w) == id), spacesOf(id), range.From, range.To))),
+            .. rows.Select(rowKey).Concat(plans.Select(planKey)).Distinct().Order(StringComparer.Ordinal).Select(id => new KpiBreakdown(id, KpiCalculator.Figures(
+                rows.Where(r => rowKey(r) == id), waits.Where(w => waitKey(w) == id), working.Where(w => workingKey(w) == id), spacesOf(id), range.From, range.To,
+                plans.Where(p => planKey(p) == id), TodayOf))),
         ];
 
         return new KpiReport(clinicIds, range.From, range.To, range.By.ToString().ToLowerInvariant(), therapistId,
-            KpiCalculator.ByPeriod(rows, waits, working, spaces, range.From, range.To, range.By), total, KpiTargets.Judge(total, targets),
-            Breakdown(r => r.TherapistId, w => w.TherapistId, w => w.TherapistId, _ => []),
-            Breakdown(r => r.ClinicId, w => w.ClinicId, w => w.ClinicId, id => spaces.Where(s => s.ClinicId == id)));
+            KpiCalculator.ByPeriod(rows, waits, working, spaces, range.From, range.To, range.By, plans, TodayOf), total, KpiTargets.Judge(total, targets),
+            Breakdown(r => r.TherapistId, w => w.TherapistId, w => w.TherapistId, _ => [], p => p.TherapistId),
+            Breakdown(r => r.ClinicId, w => w.ClinicId, w => w.ClinicId, id => spaces.Where(s => s.ClinicId == id), p => p.ClinicId));
     }
 
     /// <summary>A therapist sees only their own figures: no therapist named means theirs, another one is refused.</summary>

@@ -84,8 +84,15 @@ internal static class VisitEndpoints
         }
 
         var start = walkIn ? time.GetUtcNow() : body.ScheduledStart!.Value;
+        VisitPlan? plan = null;
+        if (Blank(body.PlanId) is { } planId
+            && (plan = await grains.GetGrain<IPatientGrain>(body.PatientId!).FindPlan(planId, config.LocalDate(start))) is null)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["planId"] = [$"The patient has no plan of care '{planId}'."] });
+        }
+
         var request = new BookVisitRequest(body.PatientId!, body.TherapistId!, body.VisitType!, start, body.DurationMinutes,
-            walkIn, Actor.Of(context), body.CommandId, Blank(body.RoomId), Blank(body.OverrideReason));
+            walkIn, Actor.Of(context), body.CommandId, Blank(body.RoomId), Blank(body.OverrideReason), plan);
         var day = grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(clinicId, config.LocalDate(start)));
         var result = await day.Book(request);
         if (result.Visit is not { } visit)

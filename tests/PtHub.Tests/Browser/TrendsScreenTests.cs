@@ -31,12 +31,14 @@ public sealed class TrendsScreenTests(BrowserFixture fixture)
         }, Ct)).EnsureSuccessStatusCode();
         var created = await Http.PostAsJsonAsync($"{api}/patients", new { firstName = "Trend", lastName = "Walker", birthDate = "1970-04-02", confirmedNew = true }, Ct);
         var patientId = (await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["patientId"]!.GetValue<string>();
+        // A copay of $20 a visit: the first day's first visit pays it, its second does not (copay collection 20 / 40 = 50 %).
+        (await Http.PutAsJsonAsync($"{api}/patients/{patientId}/coverage", new { payer = "Acme Health", plan = "PPO", memberId = "T-1", billingMethod = "cms", copay = 20, isMedicare = false }, Ct)).EnsureSuccessStatusCode();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Chicago).DateTime);
         var first = today.AddDays(-5);
         // Day 1: two attended and a no-show; day 2: one attended and one cancelled; day 3: one attended.
         var plan = new (int Day, int Hour, string[] Steps)[]
         {
-            (0, 9, ["arrive", "check-in", "start", "finish", "check-out"]), (0, 10, ["arrive", "check-in", "start", "finish", "check-out"]),
+            (0, 9, ["arrive", "collect-copay", "check-in", "start", "finish", "check-out"]), (0, 10, ["arrive", "check-in", "start", "finish", "check-out"]),
             (0, 11, ["no-show"]), (1, 9, ["arrive", "check-in", "start", "finish", "check-out"]), (1, 10, ["cancel"]),
             (2, 9, ["arrive", "check-in", "start", "finish", "check-out"]),
         };
@@ -57,7 +59,10 @@ public sealed class TrendsScreenTests(BrowserFixture fixture)
 
             foreach (var step in steps)
             {
-                object body = step switch { "start" => new { roomId = "gym" }, "cancel" => new { reason = "sick" }, _ => new { } };
+                object body = step switch
+                {
+                    "start" => new { roomId = "gym" }, "cancel" => new { reason = "sick" }, "collect-copay" => new { amount = 20, method = "card" }, _ => new { },
+                };
                 var done = await Http.PostAsJsonAsync($"{api}/visits/{visitId}/{step}", body, Ct);
                 Assert.True(done.IsSuccessStatusCode, $"{step}: {await done.Content.ReadAsStringAsync(Ct)}");
             }
@@ -76,6 +81,9 @@ public sealed class TrendsScreenTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator($"#periods tr[data-period='{first:yyyy-MM-dd}'] td").First).ToHaveTextAsync("3");
         await Assertions.Expect(page.Locator("[data-target=cancelNoShowRate]")).ToContainTextAsync("Cancel + no-show rate 33.3 %: off target (≤ 10 %)");
         await Assertions.Expect(page.Locator("#nav-clinic")).ToBeVisibleAsync(Patiently);
+        var copayColumn = (await page.Locator("#periods thead th").AllTextContentsAsync()).ToList().IndexOf("Copay collection") - 1;
+        Assert.True(copayColumn >= 0, "the table has a copay collection column");
+        await Assertions.Expect(page.Locator($"#periods tr[data-period='{first:yyyy-MM-dd}'] td").Nth(copayColumn)).ToHaveTextAsync("50 %");
 
         await page.Locator($"#periods tr[data-period='{first.AddDays(1):yyyy-MM-dd}'] button.visits").ClickAsync();
         await Assertions.Expect(page.Locator("#drill-title")).ToContainTextAsync($"Visits of {first.AddDays(1):yyyy-MM-dd} (2)");

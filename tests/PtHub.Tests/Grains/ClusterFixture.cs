@@ -37,6 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IVisitEventLog>(new SqliteVisitEventLog(connectionString));
             silo.Services.AddSingleton<IPatientIndex>(new SqlitePatientIndex(connectionString));
             silo.Services.AddSingleton<IOutboxStore>(new SqliteOutboxStore(connectionString));
+            silo.Services.AddSingleton<IKpiStore>(KpiStore.ForSqlite(connectionString));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -25,8 +25,19 @@ public static class KpiExpectation
         var treating = visits.Where(v => v.StartedAt is not null && v.FinishedAt is not null)
             .GroupBy(v => (v.Day, v.TherapistId)).Sum(g => UnionMinutes(g.Select(v => (v.StartedAt!.Value, v.FinishedAt!.Value))));
 
+        // Copays due: attended visits whose patient's coverage asked a copay above 0 when they arrived.
+        var due = attended.Where(v => v.CopayDue > 0).ToList();
+        var dueAmount = due.Sum(v => v.CopayDue!.Value);
+        var collectedOfDue = due.Sum(v => Math.Min(v.Copay ?? 0, v.CopayDue!.Value));
+
         var expected = new Dictionary<string, double?>
         {
+            ["copaysDue"] = due.Count,
+            ["copayDueAmount"] = (double)dueAmount,
+            ["copaysDueCollected"] = due.Count(v => v.Copay is not null),
+            ["copayDueCollectedAmount"] = (double)collectedOfDue,
+            ["copayCollectionRate"] = dueAmount == 0 ? null : Math.Round(100.0 * (double)(collectedOfDue * 100) / (double)(dueAmount * 100), 1, MidpointRounding.AwayFromZero),
+            ["copayVisitCollectionRate"] = Percent(due.Count(v => v.Copay is not null), due.Count),
             ["scheduled"] = scheduled,
             ["arrived"] = visits.Count(v => v.ArrivedAt is not null),
             ["attended"] = attended.Count,

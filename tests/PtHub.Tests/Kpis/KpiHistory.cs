@@ -8,8 +8,12 @@ namespace PtHub.Tests.Kpis;
 /// <summary>
 /// Several weeks of a clinic played through the public API on the fake clinic clock, in time order: bookings made
 /// up front, then each day's cancellations (late and not), no-shows, patients leaving unseen, walk-ins, arrivals,
-/// copays, treatment, services and check-outs, drawn from a seeded random source. The test keeps its own record of
-/// every visit (<see cref="PlayedVisit"/>); only the quoted wait and the billing are read back from the visit API.
+/// copays, treatment, services and check-outs, drawn from a seeded random source. Four of the six patients have a
+/// coverage with a copay (one of 0); three plans of care are booked up front as series (two of one patient, overlapping,
+/// so the later one covers their shared days), some bookings name a plan, the rest take the patient's plan covering the
+/// day. The test keeps its own record of every visit (<see cref="PlayedVisit"/>) and plan (<see cref="PlayedPlan"/>);
+/// only the quoted wait, the billing and a series' booked times are read back from the API. A series' visits past the
+/// history's last day stay booked (<see cref="Ahead"/>), but for its last one, which is cancelled on the last day.
 /// </summary>
 public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string clinicId, TimeZoneInfo zone, Func<Task> renewSession)
 {
@@ -21,15 +25,29 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
 
     public List<PlayedVisit> Visits { get; } = [];
 
+    /// <summary>Visits of the plans' series booked past the history's last day (left out of <see cref="Visits"/>).</summary>
+    public List<PlayedVisit> Ahead { get; } = [];
+
+    public List<PlayedPlan> Plans { get; } = [];
+
+    /// <summary>Each patient's coverage copay (no entry: no coverage).</summary>
+    public Dictionary<string, decimal> Copays { get; } = [];
+
+    public string ClinicId => clinicId;
+
+    /// <summary>The clinic's today on the clock now.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+
     public string Api => $"/api/clinics/{clinicId}";
 
-    public static async Task CreateClinicAsync(HttpClient http, string clinicId)
+    /// <summary>Creates the clinic, or with other hours configures it again (the same rooms and therapists).</summary>
+    public static async Task CreateClinicAsync(HttpClient http, string clinicId, string opens = "07:00:00", string closes = "19:00:00")
     {
         using var response = await http.PutAsJsonAsync($"/api/clinics/{clinicId}", new
         {
             name = "KPI clinic " + clinicId,
             timeZoneId = Zone,
-            openingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, opens = "07:00:00", closes = "19:00:00" }),
+            openingHours = Enum.GetNames<DayOfWeek>().Select(day => new { day, opens, closes }),
             rooms = new object[] { new { id = "gym", name = "Gym", kind = "gym", capacity = 30 } },
             therapists = new object[]
             {
@@ -79,6 +97,24 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
             patients.Add((await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["patientId"]!.GetValue<string>());
         }
 
+        foreach (var (patient, copay) in patients.Zip(new[] { 25m, 40m, 0m, 15m }))
+        {
+            using var coverage = await http.PutAsJsonAsync($"{Api}/patients/{patient}/coverage",
+                new { payer = "Acme Health", plan = "PPO", memberId = "M-" + patient[..6], billingMethod = "cms", copay, isMedicare = false }, Ct);
+            Assert.True(coverage.IsSuccessStatusCode, await coverage.Content.ReadAsStringAsync(Ct));
+            Copays[patient] = copay;
+        }
+
+        var last = first.AddDays(days - 1);
+        await BookPlanAsync(patients[0], "ann", 2, 2, first, [DayOfWeek.Monday, DayOfWeek.Thursday], "15:30:00", last, random);
+        var second = await BookPlanAsync(patients[1], "bob", 3, 2, first.AddDays(days / 3), [DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Friday], "16:00:00", last, random);
+        await BookPlanAsync(patients[0], "ann", 1, 1, first.AddDays(10), [DayOfWeek.Saturday], "15:30:00", last, random);
+        if (Ahead.LastOrDefault(v => v.Plan == second) is { } furthest)
+        {
+            // The last day takes one future visit of the second plan off the books: its week falls short.
+            Plan(At(last, 18, 30), () => CancelAsync(furthest, late: false));
+        }
+
         for (var d = 0; d < days; d++)
         {
             var day = first.AddDays(d);
@@ -93,10 +129,14 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
                         VisitType = random.Next(100) < 15 ? "initial-evaluation" : "follow-up",
                     };
                     Visits.Add(visit);
+                    visit.PatientId = patients[random.Next(patients.Count)];
+                    // Some bookings of the second plan's patient before the plan starts name it (an evaluation ahead of the series).
+                    var named = Plans.Count > 1 && visit.PatientId == Plans[1].PatientId && day < Plans[1].Start && random.Next(100) < 50 ? Plans[1] : null;
+                    visit.Plan = named ?? Covering(visit.PatientId, day);
                     using var booked = await http.PostAsJsonAsync($"{Api}/visits", new
                     {
-                        patientId = patients[random.Next(patients.Count)], therapistId = therapist, visitType = visit.VisitType,
-                        scheduledStart = start, overrideReason = "KPI history",
+                        patientId = visit.PatientId, therapistId = therapist, visitType = visit.VisitType,
+                        scheduledStart = start, overrideReason = "KPI history", planId = named?.PlanId,
                     }, Ct);
                     Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync(Ct));
                     visit.VisitId = (await booked.Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>();
@@ -106,11 +146,12 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
 
             if (random.Next(100) < 70)
             {
+                var patient = patients[random.Next(patients.Count)];
                 PlanWalkIn(new PlayedVisit
                 {
                     ClinicId = clinicId, Day = day, TherapistId = "bob", VisitType = "follow-up", WalkIn = true,
-                    ScheduledStart = At(day, 13, random.Next(0, 40)),
-                }, patients[random.Next(patients.Count)], random);
+                    ScheduledStart = At(day, 13, random.Next(0, 40)), PatientId = patient, Plan = Covering(patient, day),
+                }, patient, random);
             }
         }
 
@@ -128,10 +169,54 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
             await step();
         }
 
-        foreach (var visit in Visits)
+        foreach (var visit in Visits.Concat(Ahead))
         {
             await ReadBackAsync(visit);
         }
+    }
+
+    /// <summary>The patient's latest plan whose days cover the day, as docs/figures.md defines a visit's plan.</summary>
+    private PlayedPlan? Covering(string patientId, DateOnly day) =>
+        Plans.LastOrDefault(p => p.PatientId == patientId && p.Start <= day && day <= p.End);
+
+    /// <summary>Books a plan of care's series; each visit booked is recorded (and played if it falls within the history).</summary>
+    private async Task<PlayedPlan> BookPlanAsync(
+        string patientId, string therapistId, int perWeek, int weeks, DateOnly start, DayOfWeek[] days, string time, DateOnly last, Random random)
+    {
+        using var response = await http.PostAsJsonAsync($"{Api}/patients/{patientId}/plans-of-care", new
+        {
+            therapistId, visitType = "follow-up", visitsPerWeek = perWeek, weeks, startDate = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            preferredDays = days.Select(d => d.ToString()), preferredTime = time,
+        }, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        var plan = new PlayedPlan
+        {
+            PlanId = body["planId"]!.GetValue<string>(), ClinicId = clinicId, PatientId = patientId, TherapistId = therapistId,
+            Start = start, Weeks = weeks, VisitsPerWeek = perWeek,
+        };
+        Plans.Add(plan);
+        foreach (var id in body["visitIds"]!.AsArray().Select(v => v!.GetValue<string>()))
+        {
+            var booked = (await http.GetFromJsonAsync<JsonObject>($"{Api}/visits/{id}", Ct))!["visit"]!;
+            var scheduled = booked["scheduledStart"]!.GetValue<DateTimeOffset>();
+            var visit = new PlayedVisit
+            {
+                VisitId = id, ClinicId = clinicId, Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(scheduled, zone).DateTime),
+                TherapistId = therapistId, VisitType = "follow-up", ScheduledStart = scheduled, PatientId = patientId, Plan = plan,
+            };
+            if (visit.Day <= last)
+            {
+                Visits.Add(visit);
+                PlanBooked(visit, random);
+            }
+            else
+            {
+                Ahead.Add(visit);
+            }
+        }
+
+        return plan;
     }
 
     /// <summary>Marks a visit entered in error now (a correction of a past day).</summary>
@@ -190,6 +275,7 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
             visit.VisitId = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>();
             visit.ArrivedAt = arrived;
+            visit.CopayDue = Copays.TryGetValue(patientId, out var due) ? due : null;
             visit.Status = "arrived";
         });
         PlanTreatment(visit, arrived, random);
@@ -233,6 +319,7 @@ public sealed class KpiHistory(HttpClient http, FakeTimeProvider clock, string c
     {
         await CommandAsync(visit, "arrive");
         visit.ArrivedAt = at;
+        visit.CopayDue = Copays.TryGetValue(visit.PatientId, out var due) ? due : null;
         visit.Status = "arrived";
     }
 

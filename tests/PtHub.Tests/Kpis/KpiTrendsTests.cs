@@ -84,12 +84,64 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
     }
 
     [Fact]
+    public async Task PlanOfCareFiguresEqualThePlansWorkedOutPerClinicTherapistAndAcrossClinics()
+    {
+        var today = history.B.Today;
+        Assert.Equal(today, history.A.Today);
+        var weekly = (await Http.GetFromJsonAsync<JsonObject>($"{history.A.Api}/kpis?from={history.First:yyyy-MM-dd}&to={history.Last:yyyy-MM-dd}&by=week", Ct))!;
+        // The chain's range runs two weeks past B's last day, into the booked weeks of B's plans.
+        var chainTo = history.LastB.AddDays(14);
+        var chain = (await Http.GetFromJsonAsync<JsonObject>($"/api/kpis?from={history.First:yyyy-MM-dd}&to={chainTo:yyyy-MM-dd}&by=month", Ct))!;
+        var ahead = (await Http.GetFromJsonAsync<JsonObject>($"{history.B.Api}/kpis?from={history.FirstB:yyyy-MM-dd}&to={chainTo:yyyy-MM-dd}&by=week", Ct))!;
+        var visitsA = history.A.Visits.Concat(history.A.Ahead).ToList();
+        var visitsB = history.B.Visits.Concat(history.B.Ahead).ToList();
+
+        var wrong = new List<string>();
+        foreach (var period in weekly["periods"]!.AsArray())
+        {
+            var start = DateOnly.Parse(period!["start"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            var end = DateOnly.Parse(period["end"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            KpiAssert.Matches(KpiPlanExpectation.Of(history.A.Plans, visitsA, start, end, today), period, $"A week {start}", wrong);
+        }
+
+        KpiAssert.Matches(KpiPlanExpectation.Of(history.A.Plans, visitsA, history.First, history.Last, today), weekly["total"], "A total", wrong);
+        foreach (var row in weekly["therapists"]!.AsArray())
+        {
+            var id = row!["id"]!.GetValue<string>();
+            KpiAssert.Matches(KpiPlanExpectation.Of(history.A.Plans.Where(p => p.TherapistId == id), visitsA, history.First, history.Last, today), row["figures"], $"A therapist {id}", wrong);
+        }
+
+        foreach (var period in ahead["periods"]!.AsArray())
+        {
+            var start = DateOnly.Parse(period!["start"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            var end = DateOnly.Parse(period["end"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            KpiAssert.Matches(KpiPlanExpectation.Of(history.B.Plans, visitsB, start, end, today), period, $"B week {start}", wrong);
+        }
+
+        KpiAssert.Matches(KpiPlanExpectation.Of(history.A.Plans.Concat(history.B.Plans), visitsA.Concat(visitsB), history.First, chainTo, today), chain["total"], "chain", wrong);
+        foreach (var (clinic, visits) in new[] { (history.A, visitsA), (history.B, visitsB) })
+        {
+            var row = chain["clinics"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == clinic.ClinicId)!;
+            KpiAssert.Matches(KpiPlanExpectation.Of(clinic.Plans, visits, history.First, chainTo, today), row["figures"], clinic.Api, wrong);
+        }
+
+        Assert.Empty(wrong);
+        // The history holds what the figures are about: A's three plans discharged, B's still running and short of their prescription.
+        Assert.Equal(3, weekly["total"]!["plansDischarged"]!.GetValue<int>());
+        Assert.True(weekly["total"]!["visitsPerDischarge"]!.GetValue<double>() > 0);
+        Assert.Contains(ahead["periods"]!.AsArray(), p => p!["plansUnderScheduled"]!.GetValue<int>() > 0);
+        Assert.Equal(0, ahead["total"]!["plansDischarged"]!.GetValue<int>());
+        Assert.True(chain["total"]!["copaysDue"]!.GetValue<int>() > 10 && chain["total"]!["copayCollectionRate"]!.GetValue<double>() is > 0 and < 100);
+    }
+
+    [Fact]
     public async Task TheRollUpRebuiltFromTheFactsEqualsTheOneKeptAsEventsWereWritten()
     {
         var store = history.Kpi.Node.Services.GetRequiredService<IKpiStore>();
         var query = new KpiQuery([history.A.Api.Split('/')[^1], history.B.Api.Split('/')[^1]], history.First, history.LastB);
         var kept = await store.ReadDaysAsync(query, Ct);
         var keptWaits = await store.ReadWaitsAsync(query, Ct);
+        var keptPlans = await store.ReadPlansAsync(query, Ct);
 
         var days = await store.RebuildAsync(Ct);
 
@@ -97,6 +149,9 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         Assert.Equal(Ordered(kept), Ordered(await store.ReadDaysAsync(query, Ct)));
         Assert.Equal(keptWaits.OrderBy(w => (w.ClinicId, w.Day, w.TherapistId, w.WaitMinutes)), (await store.ReadWaitsAsync(query, Ct)).OrderBy(w => (w.ClinicId, w.Day, w.TherapistId, w.WaitMinutes)));
         Assert.Equal(KpiHistoryFixture.DaysA * 2, kept.Count(r => r.ClinicId == query.ClinicIds[0]));
+        Assert.Equal(OrderedPlans(keptPlans), OrderedPlans(await store.ReadPlansAsync(query, Ct)));
+        Assert.Equal(history.A.Plans.Concat(history.B.Plans).Count(p => p.Start <= query.To), keptPlans.Select(p => p.PlanId).Distinct().Count());
+        Assert.Contains(kept, r => r.CopaysDue > 0);
     }
 
     [Fact]
@@ -228,6 +283,9 @@ public sealed class KpiTrendsTests(KpiHistoryFixture history) : IClassFixture<Kp
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, chain.StatusCode);
     }
+
+    private static List<KpiPlanDay> OrderedPlans(IEnumerable<KpiPlanDay> rows) =>
+        [.. rows.OrderBy(r => r.ClinicId, StringComparer.Ordinal).ThenBy(r => r.Day).ThenBy(r => r.PlanId, StringComparer.Ordinal)];
 
     private static List<KpiDayRow> Ordered(IEnumerable<KpiDayRow> rows) =>
         [.. rows.OrderBy(r => r.ClinicId, StringComparer.Ordinal).ThenBy(r => r.Day).ThenBy(r => r.TherapistId, StringComparer.Ordinal)];

@@ -6,6 +6,13 @@ public sealed class PlayedVisit
     public string VisitId { get; set; } = "";
     public required string ClinicId { get; init; }
     public required DateOnly Day { get; init; }
+    public string PatientId { get; set; } = "";
+
+    /// <summary>The plan of care the visit belongs to by the test's own reckoning (named at booking, else the patient's latest plan covering the day).</summary>
+    public PlayedPlan? Plan { get; set; }
+
+    /// <summary>The copay the patient's coverage asked when they arrived (null: no coverage, or never arrived).</summary>
+    public decimal? CopayDue { get; set; }
     public required string TherapistId { get; init; }
     public required string VisitType { get; init; }
     public required DateTimeOffset ScheduledStart { get; init; }

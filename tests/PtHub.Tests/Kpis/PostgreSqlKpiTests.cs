@@ -21,13 +21,22 @@ public sealed class PostgreSqlKpiTests
         var store = kpi.Node.Services.GetRequiredService<IKpiStore>();
         var query = new KpiQuery([clinicId], kpi.FirstDay, kpi.FirstDay.AddDays(3));
         var kept = await store.ReadDaysAsync(query, Ct);
+        var keptPlans = await store.ReadPlansAsync(query, Ct);
 
         await store.RebuildAsync(Ct);
 
         Assert.Equal(kept.OrderBy(r => (r.Day, r.TherapistId)), (await store.ReadDaysAsync(query, Ct)).OrderBy(r => (r.Day, r.TherapistId)));
-        var total = KpiCalculator.Figures(kept, await store.ReadWaitsAsync(query, Ct), [], [], query.From, query.To);
+        Assert.Equal(keptPlans.OrderBy(r => (r.Day, r.PlanId)), (await store.ReadPlansAsync(query, Ct)).OrderBy(r => (r.Day, r.PlanId)));
+        var today = history.Today;
+        var total = KpiCalculator.Figures(kept, await store.ReadWaitsAsync(query, Ct), [], [], query.From, query.To, keptPlans, _ => today);
         var expected = KpiExpectation.Of(history.Visits);
         Assert.Equal((expected["scheduled"], expected["attended"], expected["units"], expected["waitMedian"], expected["quoteMae"]),
             ((double?)total.Scheduled, (double?)total.Attended, (double?)total.Units, (double?)total.WaitMedian, total.QuoteMae));
+        Assert.Equal((expected["copaysDue"], expected["copayDueAmount"], expected["copayCollectionRate"], expected["copayVisitCollectionRate"]),
+            ((double?)total.CopaysDue, (double?)total.CopayDueAmount, total.CopayCollectionRate, total.CopayVisitCollectionRate));
+        var plans = KpiPlanExpectation.Of(history.Plans, history.Visits.Concat(history.Ahead), query.From, query.To, today);
+        Assert.Equal((plans["planDays"], plans["planVisitsAttended"], plans["weeklyFrequencyRate"], plans["plansActive"], plans["plansUnderScheduled"], plans["underScheduledVisits"]),
+            ((double?)total.PlanDays, (double?)total.PlanVisitsAttended, total.WeeklyFrequencyRate, (double?)total.PlansActive, (double?)total.PlansUnderScheduled, (double?)total.UnderScheduledVisits));
+        Assert.True(total.PlansActive > 0 && total.CopaysDue > 0);
     }
 }

@@ -19,6 +19,39 @@ public sealed class PlanOfCareTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task ABookingNamingAPlanOfAnotherPatientIsRefusedOnPlanIdAndBooksNothing()
+    {
+        var clinic = await ApiClinic.CreateAsync(Http);
+        var rita = await clinic.AddPatientAsync();
+        var other = await clinic.AddPatientAsync("Oli", "Other");
+        var plan = await CreatePlanAsync(clinic, other, new
+        {
+            therapistId = "ann", visitType = "follow-up", visitsPerWeek = 1, weeks = 1, startDate = "2027-04-05",
+            preferredDays = new[] { "Monday" }, preferredTime = "10:00:00",
+        });
+        var commandId = Guid.NewGuid();
+        object Booking(string planId) => new
+        {
+            patientId = rita, therapistId = "ann", visitType = "follow-up", scheduledStart = "2027-04-06T11:00:00-04:00", commandId, planId,
+        };
+
+        using var refused = await Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", Booking(plan["planId"]!.GetValue<string>()));
+        using var notBooked = await Http.GetAsync($"/api/clinics/{clinic.Id}/visits/{commandId}");
+        using var unknown = await Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", Booking("no-such-plan"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["planId"], (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.NotFound, notBooked.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        // The plan's own patient may name it.
+        using var own = await Http.PostAsJsonAsync($"/api/clinics/{clinic.Id}/visits", new
+        {
+            patientId = other, therapistId = "ann", visitType = "follow-up", scheduledStart = "2027-04-07T11:00:00-04:00", planId = plan["planId"]!.GetValue<string>(),
+        });
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+    }
+
+    [Fact]
     public async Task ASeriesKeepsItsLocalTimeAcrossADaylightSavingChange()
     {
         var clinic = await ApiClinic.CreateAsync(Http);

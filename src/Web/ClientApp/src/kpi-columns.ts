@@ -16,6 +16,11 @@ export const kpiColumns: KpiColumn[] = [
   ["Units / visit", "unitsPerVisit", n], ["Charges / visit", "chargesPerVisit", money], ["Mean wait", "waitMean", min],
   ["Median wait", "waitMedian", min], ["90th pct wait", "wait90th", min], ["Seen ≤ 15 min", "seenWithin15Rate", pct],
   ["On-time start", "onTimeStartRate", pct], ["Quote MAE", "quoteMae", min], ["Copays", "copaysCollected", n],
+  ["Copay collection", "copayCollectionRate", pct], ["Copays due collected", "copayVisitCollectionRate", pct],
+  ["Visits / discharge", "visitsPerDischarge", n], ["Plans discharged", "plansDischarged", n],
+  ["Visits / plan-week", "planWeeklyFrequency", n], ["Prescribed / week", "prescribedWeeklyFrequency", n],
+  ["Frequency vs plan", "weeklyFrequencyRate", pct], ["Plans under-scheduled", "plansUnderScheduled", n],
+  ["Visits short", "underScheduledVisits", n],
   ["Treating min", "treatingMinutes", n], ["Working min", "workingMinutes", n], ["Productivity", "productivity", pct],
   ["Space used", "spaceUtilization", pct],
 ];
