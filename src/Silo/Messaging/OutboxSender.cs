@@ -139,7 +139,7 @@ public sealed partial class OutboxSender(
             return;
         }
 
-        var template = settings.FindTemplate(message.Template) ?? MessagingSettings.Default.FindTemplate(MessagingSettings.ReminderTemplate)!;
+        var template = settings.TemplateFor(message.Template);
         var outgoing = new OutgoingMessage(message.Key, to.Trim(), MessageTemplates.Render(template.Subject, message.MergeData),
             MessageTemplates.Render(template.Body, message.MergeData) + await LinkLineAsync(message) + await OptOutLineAsync(message, kind));
         if ((await store.GetAsync(message.Key, cancellationToken))?.Status == OutboxStatus.Withdrawing)
@@ -168,10 +168,19 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// A reminder's confirm / cancel / reschedule link, signed as the message is sent (never stored), for the start it was
-    /// planned for (the last part of its idempotency key); empty when the message is no reminder or no public address is set.
+    /// planned for (the last part of its idempotency key), or a recall's booking link; empty when the message has none or
+    /// no public address is set.
     /// </summary>
     private async Task<string> LinkLineAsync(OutboxMessage message)
     {
+        if (message.Template == MessagingSettings.RecallTemplate)
+        {
+            return await grains.GetGrain<IClinicRecallGrain>(message.ClinicId).FindByMessage(message.Key) is { } recall
+                && await links.RecallUrlAsync(recall.Link) is { } recallUrl
+                ? $"\n\nBook your next visit: {recallUrl}"
+                : "";
+        }
+
         if (message.VisitId is null || message.Template != MessagingSettings.ReminderTemplate
             || !long.TryParse(message.Key[(message.Key.LastIndexOf('|') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var startSeconds)
             || await links.UrlAsync(VisitLinks.ForReminder(message, DateTimeOffset.FromUnixTimeSeconds(startSeconds))) is not { } url)

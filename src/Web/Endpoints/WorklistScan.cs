@@ -49,7 +49,7 @@ internal static class WorklistScan
         {
             // A visit taken back and lost again after "done" moves the plan's last status change: a new drop-off.
             yield return new(DroppedOff, new($"{DroppedOff}:{id}:{plan.PlanId}", id, name,
-                $"no visit booked; {plan.Attended} of {plan.Planned} planned visits attended", profile), $"{plan.Attended}/{plan.Missed}/{plan.LastStatusChange:O}");
+                $"no visit booked; {plan.Attended} of {plan.Planned} planned visits attended", profile, plan.PlanId), $"{plan.Attended}/{plan.Missed}/{plan.LastStatusChange:O}");
         }
 
         foreach (var a in (record.Authorizations ?? []).Where(a => a.To >= today && (a.VisitsLeft <= VisitsLeftAtMost || a.UnitsLeft <= UnitsLeftAtMost)))
