@@ -9,8 +9,8 @@ using PtHub.Grains.Storage;
 namespace PtHub.Grains.Communication;
 
 /// <summary>
-/// Recalls patients who dropped off their plan of care (no visit booked ahead, fewer visits attended than planned: the
-/// worklist's rule), at most one per patient per <see cref="MessagingSettings.RecallEveryDays"/>. The message goes to the
+/// Recalls patients who dropped off their plan of care (no visit of theirs booked ahead, fewer of the plan's visits attended
+/// than planned: the worklist's rule), at most one per patient per <see cref="MessagingSettings.RecallEveryDays"/>. The message goes to the
 /// durable outbox first, under a key of the patient and the clinic day, then the recall is kept: a retry after a crash
 /// between the two finds the same key and queues nothing twice. The link books the therapist of the patient's latest
 /// visit, for a follow-up unless that visit was one.
@@ -52,9 +52,10 @@ internal sealed class ClinicRecallGrain(
             return RecallResult.Refused(Refusal.NotFound($"Patient '{patientId}' has no plan of care '{planId}'."));
         }
 
-        if (plan.BookedAhead > 0 || plan.Attended >= plan.Planned)
+        var visits = (await patient.GetVisits()).Where(v => v.ClinicId == clinicId).ToList();
+        if (plan.BookedAhead > 0 || visits.Any(v => !v.IsClosed) || plan.Attended >= plan.Planned)
         {
-            return RecallResult.Refused(Refusal.Conflict(plan.BookedAhead > 0
+            return RecallResult.Refused(Refusal.Conflict(plan.Attended < plan.Planned
                 ? $"{record.Details.FirstName} {record.Details.LastName} has a visit booked ahead; no recall is needed."
                 : $"The plan of care is complete ({plan.Attended} of {plan.Planned} visits attended); no recall is needed."));
         }
@@ -75,8 +76,7 @@ internal sealed class ClinicRecallGrain(
                 $"A recall went out on {lastDay:yyyy-MM-dd} (at most one every {settings.RecallEveryDays} days); the next can go from {next:yyyy-MM-dd}.")));
         }
 
-        var visits = await patient.GetVisits();
-        var latest = visits.Where(v => v.ClinicId == clinicId && v.Status != VisitStatus.EnteredInError).MaxBy(v => v.ScheduledStart);
+        var latest = visits.Where(v => v.Status != VisitStatus.EnteredInError).MaxBy(v => v.ScheduledStart);
         var therapist = latest is not null && config.FindTherapist(latest.TherapistId) is not null ? latest.TherapistId : config.Therapists.FirstOrDefault()?.Id;
         if (therapist is null)
         {
