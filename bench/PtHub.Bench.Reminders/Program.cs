@@ -105,7 +105,18 @@ foreach (var reuse in new[] { false, true })
                 await client.ConnectAsync("127.0.0.1", smtp.Port, SecureSocketOptions.None, ct);
             }
 
-            await client.SendAsync(mime, ct);
+            try
+            {
+                await client.SendAsync(mime, ct);
+            }
+            catch (SmtpProtocolException) when (reuse)
+            {
+                // The server ends a long session now and then (minutes of messages on one connection): connect again, once.
+                client.Dispose();
+                client = new SmtpClient();
+                await client.ConnectAsync("127.0.0.1", smtp.Port, SecureSocketOptions.None, ct);
+                await client.SendAsync(mime, ct);
+            }
             if (reuse)
             {
                 shared = client;
