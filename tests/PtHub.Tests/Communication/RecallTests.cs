@@ -23,7 +23,7 @@ public sealed partial class RecallTests
     private static partial Regex RecallLink();
 
     /// <summary>A node whose clinic clock is 08:00 tomorrow in New York (ahead of the real clock, so sessions stay valid), and a patient who dropped off.</summary>
-    private static async Task<(CommsNode Comms, ApiClinic Clinic, string PatientId, string PlanId)> DroppedOffAsync(string? email = "rita@example.test")
+    internal static async Task<(CommsNode Comms, ApiClinic Clinic, string PatientId, string PlanId)> DroppedOffAsync(string? email = "rita@example.test")
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, NewYork).DateTime).AddDays(1);
         var comms = await CommsNode.StartWithLinksAsync(now: new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), NewYork.GetUtcOffset(day.ToDateTime(new TimeOnly(8, 0)))));
