@@ -84,6 +84,7 @@ public static class HostingExtensions
         api.MapWaitlistEndpoints();
         api.MapCommunicationEndpoints();
         api.MapVisitLinkEndpoints();
+        api.MapRecallEndpoints();
         api.MapOptOutEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();

@@ -16,6 +16,7 @@ public sealed class LoopbackSmtp : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
+    private int _sessions;
 
     public LoopbackSmtp(int port, Func<ReadOnlySequence<byte>, CancellationToken, Task> received, Func<string, bool>? accepts = null)
     {
@@ -24,10 +25,15 @@ public sealed class LoopbackSmtp : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(new Store(received));
         services.Add(new Filter(accepts ?? (_ => true)));
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _running = server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
+
+    /// <summary>SMTP sessions (client connections) opened so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,13 @@ public interface IVisitGrain : IGrainWithStringKey
     Task MovePatient(string fromPatientId, string toPatientId);
 
     /// <summary>
+    /// Plans the visit's reminders again from what they depend on outside the visit (the patient's contact preferences):
+    /// a patient who opts back in gets the reminders of their booked visits. Idempotent; nothing for a visit not booked.
+    /// </summary>
+    [Alias("ReplanReminders")]
+    Task ReplanReminders(string causedBy);
+
+    /// <summary>
     /// Interleaves so the clinic-day grains can read a visit that is busy with a command. Its short timeout bounds a
     /// call lost with a dead node (VisitReads tries again); a read that interleaves has no other reason to be slow.
     /// </summary>

@@ -10,14 +10,26 @@ public sealed record MessagingSettings(
     [property: Id(1)] IReadOnlyList<TimeSpan> ReminderLeadTimes,
     [property: Id(2)] TimeOnly QuietFrom,
     [property: Id(3)] TimeOnly QuietUntil,
-    [property: Id(4)] IReadOnlyList<MessageTemplate> Templates)
+    [property: Id(4)] IReadOnlyList<MessageTemplate> Templates,
+    [property: Id(5)] int RecallEveryDays = MessagingSettings.DefaultRecallEveryDays)
 {
     public const string ReminderTemplate = "reminder";
+
+    /// <summary>The message to a patient who dropped off their plan of care; the sender ends it with the booking link.</summary>
+    public const string RecallTemplate = "recall";
+
+    public const int DefaultRecallEveryDays = 30;
+
+    /// <summary>The clinic's own template of that name, else the built-in one.</summary>
+    public MessageTemplate TemplateFor(string name) =>
+        FindTemplate(name) ?? Default.FindTemplate(name) ?? Default.FindTemplate(ReminderTemplate)!;
 
     public static MessagingSettings Default { get; } = new(true, [TimeSpan.FromHours(48), TimeSpan.FromHours(2)],
         new TimeOnly(21, 0), new TimeOnly(8, 0),
         [new MessageTemplate(ReminderTemplate, "Your appointment at {clinic}",
-            "Reminder: your appointment at {clinic} is on {date} at {time} with {therapist}.")]);
+            "Reminder: your appointment at {clinic} is on {date} at {time} with {therapist}."),
+         new MessageTemplate(RecallTemplate, "Your next visit at {clinic}",
+            "Your plan of care at {clinic} is not finished yet, and {therapist} has free times for your next visit.")]);
 
     public MessageTemplate? FindTemplate(string name) => Templates.FirstOrDefault(t => t.Name == name);
 

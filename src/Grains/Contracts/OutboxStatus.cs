@@ -17,4 +17,9 @@ public enum OutboxStatus
     Expired,
     /// <summary>Not sent because the patient opted out or has no address for any channel.</summary>
     Suppressed,
+    /// <summary>
+    /// Withdrawn while a node held its lease and may be sending it: the send is recorded as it turns out (a message that
+    /// reached the provider is Delivered and audited, never silently "withdrawn"), and it is never tried again.
+    /// </summary>
+    Withdrawing,
 }

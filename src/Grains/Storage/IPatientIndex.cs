@@ -24,4 +24,7 @@ public interface IPatientIndex
     Task LinkVisitAsync(string clinicId, string visitId, string patientId, DateOnly date, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<string>> VisitsOfAsync(string clinicId, string patientId, CancellationToken cancellationToken = default);
+
+    /// <summary>The patient's visits on <paramref name="from"/> or later, by date.</summary>
+    Task<IReadOnlyList<string>> VisitsFromAsync(string clinicId, string patientId, DateOnly from, CancellationToken cancellationToken = default);
 }

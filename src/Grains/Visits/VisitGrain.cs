@@ -324,6 +324,15 @@ internal sealed partial class VisitGrain(
     /// Plans the visit's reminders in the outbox when what they depend on changed (booked, moved, cancelled). After the
     /// visit's own write: a failure is logged and planned again at the next command or activation, never refused.
     /// </summary>
+    public async Task ReplanReminders(string causedBy)
+    {
+        if (State.Exists && State.Status == VisitStatus.Booked)
+        {
+            // The outbox keeps a message already stored under its key as it is, so this only adds the missing ones.
+            await VisitReminders.PlanAsync(GrainFactory, outbox, Snapshot(), time.GetUtcNow(), causedBy);
+        }
+    }
+
     private async Task PlanRemindersAsync(string causedBy)
     {
         var snapshot = Snapshot();

@@ -21,5 +21,13 @@ public sealed class ChannelDirectory(IOptions<CommunicationOptions> options) : I
         };
     });
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var channel in _channels.Values.OfType<IDisposable>())
+        {
+            channel.Dispose();
+        }
+
+        _http.Dispose();
+    }
 }

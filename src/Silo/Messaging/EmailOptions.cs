@@ -20,5 +20,11 @@ public sealed class EmailOptions
 
     public double TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How long a connection may sit idle and still be reused; servers commonly drop idle clients after a minute or more.</summary>
+    public double IdleSeconds { get; set; } = 30;
+
+    /// <summary>Open connections kept for reuse; the sender's concurrency is the most it can use at once.</summary>
+    public int MaxIdleConnections { get; set; } = 8;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
 }

@@ -15,7 +15,9 @@ namespace PtHub.Silo.Messaging;
 /// those messages), reads the patient's preferences and address at that moment (an opt-out or a new number counts even
 /// for a message already queued), renders the clinic's template, sends, and records the attempt and the new status
 /// under the lease. A node that dies between sending and recording records nothing; once the lease runs out another
-/// node sends the message again with the same idempotency key. Every send that reached a provider is audited.
+/// node sends the message again with the same idempotency key. A message withdrawn while leased is looked at once more
+/// just before the send; one withdrawn after that look was sent, and its record says so. Every send that reached a
+/// provider is audited.
 /// </summary>
 public sealed partial class OutboxSender(
     IOutboxStore store,
@@ -137,9 +139,17 @@ public sealed partial class OutboxSender(
             return;
         }
 
-        var template = settings.FindTemplate(message.Template) ?? MessagingSettings.Default.FindTemplate(MessagingSettings.ReminderTemplate)!;
+        var template = settings.TemplateFor(message.Template);
         var outgoing = new OutgoingMessage(message.Key, to.Trim(), MessageTemplates.Render(template.Subject, message.MergeData),
             MessageTemplates.Render(template.Body, message.MergeData) + await LinkLineAsync(message) + await OptOutLineAsync(message, kind));
+        if ((await store.GetAsync(message.Key, cancellationToken))?.Status == OutboxStatus.Withdrawing)
+        {
+            // Withdrawn (the visit cancelled or moved) while this round prepared it: not sent. Recorded as pending, the
+            // store settles it as withdrawn. A withdrawal after this read cannot stop the send; the record then says it went.
+            await RecordAsync(message, now, "withdrawn", "withdrawn before it was sent", OutboxStatus.Pending, kind, null, cancellationToken);
+            return;
+        }
+
         var result = await channel.SendAsync(outgoing, cancellationToken);
         var at = time.GetUtcNow();
         var (status, next) = result.Outcome switch
@@ -158,10 +168,19 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// A reminder's confirm / cancel / reschedule link, signed as the message is sent (never stored), for the start it was
-    /// planned for (the last part of its idempotency key); empty when the message is no reminder or no public address is set.
+    /// planned for (the last part of its idempotency key), or a recall's booking link; empty when the message has none or
+    /// no public address is set.
     /// </summary>
     private async Task<string> LinkLineAsync(OutboxMessage message)
     {
+        if (message.Template == MessagingSettings.RecallTemplate)
+        {
+            return await grains.GetGrain<IClinicRecallGrain>(message.ClinicId).FindByMessage(message.Key) is { } recall
+                && await links.RecallUrlAsync(recall.Link) is { } recallUrl
+                ? $"\n\nBook your next visit: {recallUrl}"
+                : "";
+        }
+
         if (message.VisitId is null || message.Template != MessagingSettings.ReminderTemplate
             || !long.TryParse(message.Key[(message.Key.LastIndexOf('|') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var startSeconds)
             || await links.UrlAsync(VisitLinks.ForReminder(message, DateTimeOffset.FromUnixTimeSeconds(startSeconds))) is not { } url)

@@ -5,7 +5,7 @@ using PtHub.Grains.Contracts;
 namespace PtHub.Silo.Messaging;
 
 /// <summary>
-/// Signs and checks patient links (a visit's confirm / cancel / reschedule link, the unsubscribe link) with the master key (configuration, else the one kept by <see cref="ILinkSigningKeyGrain"/>),
+/// Signs and checks patient links (a visit's confirm / cancel / reschedule link, a recall's booking link, the unsubscribe link) with the master key (configuration, else the one kept by <see cref="ILinkSigningKeyGrain"/>),
 /// read once per node. The outbox signs a link into each reminder it sends; the public link page checks it.
 /// </summary>
 public sealed class PatientLinkSigner(IGrainFactory grains, IOptions<CommunicationOptions> options)
@@ -34,6 +34,15 @@ public sealed class PatientLinkSigner(IGrainFactory grains, IOptions<Communicati
     /// <summary>The address of a patient's unsubscribe page, or null when no public address is configured.</summary>
     public async Task<string?> OptOutUrlAsync(string clinicId, string patientId) =>
         BaseUrl is { } baseUrl ? $"{baseUrl}{OptOutPath}#{await SignOptOutAsync(clinicId, patientId)}" : null;
+
+    /// <summary>The page a recall's booking link opens.</summary>
+    public const string RecallPath = "/recall";
+
+    public async Task<RecallLink?> ReadRecallAsync(string? token) => RecallLinks.Read(await KeyAsync(), token);
+
+    /// <summary>The address of a recall's booking page, or null when no public address is configured.</summary>
+    public async Task<string?> RecallUrlAsync(RecallLink link) =>
+        BaseUrl is { } baseUrl ? $"{baseUrl}{RecallPath}#{RecallLinks.Sign(await KeyAsync(), link)}" : null;
 
     /// <summary>The address of a link's page, or null when no public address is configured.</summary>
     public async Task<string?> UrlAsync(VisitLink link) =>

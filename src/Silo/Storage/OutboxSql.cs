@@ -17,15 +17,36 @@ internal static class OutboxSql
 
     public const string PendingOfVisit = "SELECT message_key FROM pthub_outbox WHERE visit_id = @visit AND status = 'pending'";
 
+    /// <summary>
+    /// Withdraws a pending message. One a node holds under a live lease may be on its way to the provider: it becomes
+    /// 'withdrawing' and keeps its lease, so that node's record still lands (<see cref="Record"/>) and says what happened.
+    /// </summary>
     public const string Withdraw = """
-        UPDATE pthub_outbox SET status = 'withdrawn', finished_at = @now, lease_owner = NULL, lease_until = NULL
+        UPDATE pthub_outbox SET
+            status = CASE WHEN lease_until > @now THEN 'withdrawing' ELSE 'withdrawn' END,
+            finished_at = CASE WHEN lease_until > @now THEN NULL ELSE @now END,
+            lease_owner = CASE WHEN lease_until > @now THEN lease_owner ELSE NULL END,
+            lease_until = CASE WHEN lease_until > @now THEN lease_until ELSE NULL END
         WHERE message_key = @key AND status = 'pending'
         """;
 
+    /// <summary>A withdrawing message whose holder died with it (its lease ran out unrecorded) is withdrawn for good.</summary>
+    public const string SettleWithdrawing = """
+        UPDATE pthub_outbox SET status = 'withdrawn', finished_at = @now, lease_owner = NULL, lease_until = NULL
+        WHERE status = 'withdrawing' AND lease_until <= @now
+        """;
+
+    /// <summary>
+    /// The holder's record of an attempt. A message withdrawn meanwhile keeps the attempt's outcome when it reached a
+    /// provider (delivered, bounced, failed: the truth); otherwise it is withdrawn, never tried again.
+    /// </summary>
     public const string Record = """
-        UPDATE pthub_outbox SET status = @status, next_attempt_at = @next, last_error = @error, channel = @channel,
-            recipient = COALESCE(@recipient, recipient), finished_at = @finished, lease_owner = NULL, lease_until = NULL
-        WHERE message_key = @key AND lease_owner = @node AND status = 'pending'
+        UPDATE pthub_outbox SET
+            status = CASE WHEN status = 'withdrawing' AND @status NOT IN ('delivered', 'bounced', 'failed') THEN 'withdrawn' ELSE @status END,
+            finished_at = CASE WHEN status = 'withdrawing' AND @status NOT IN ('delivered', 'bounced', 'failed') THEN @at ELSE @finished END,
+            next_attempt_at = @next, last_error = @error, channel = @channel,
+            recipient = COALESCE(@recipient, recipient), lease_owner = NULL, lease_until = NULL
+        WHERE message_key = @key AND lease_owner = @node AND status IN ('pending', 'withdrawing')
         """;
 
     public const string InsertAttempt = """
@@ -38,7 +59,7 @@ internal static class OutboxSql
     public const string List = $"""
         SELECT {Columns} FROM pthub_outbox
         WHERE clinic_id = @clinic AND (@patient = '' OR patient_id = @patient)
-        ORDER BY CASE status WHEN 'failed' THEN 0 WHEN 'bounced' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, due_at DESC
+        ORDER BY CASE status WHEN 'failed' THEN 0 WHEN 'bounced' THEN 0 WHEN 'pending' THEN 1 WHEN 'withdrawing' THEN 1 ELSE 2 END, due_at DESC
         LIMIT @limit
         """;
 

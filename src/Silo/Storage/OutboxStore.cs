@@ -56,6 +56,7 @@ internal abstract class OutboxStore(DbDataSource dataSource) : IOutboxStore
         WriteAsync(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, OutboxSql.SettleWithdrawing, cancellationToken, ("now", Ms(now)));
             await using var command = Command(connection, null, ClaimSql, ("node", node), ("now", Ms(now)), ("until", Ms(now + lease)), ("limit", limit));
             return await ReadMessagesAsync(command, cancellationToken).ConfigureAwait(false);
         });
@@ -70,7 +71,7 @@ internal abstract class OutboxStore(DbDataSource dataSource) : IOutboxStore
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var updated = await ExecuteAsync(connection, transaction, OutboxSql.Record, cancellationToken,
                 ("key", attempt.Key), ("node", node), ("status", Code(status)), ("next", Ms(nextAttemptAt)), ("error", (object?)attempt.Detail ?? DBNull.Value),
-                ("channel", Code(channel)), ("recipient", (object?)recipient ?? DBNull.Value),
+                ("channel", Code(channel)), ("recipient", (object?)recipient ?? DBNull.Value), ("at", Ms(attempt.At)),
                 ("finished", status == OutboxStatus.Pending ? DBNull.Value : Ms(attempt.At)));
             if (updated == 0)
             {

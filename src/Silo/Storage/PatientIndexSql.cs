@@ -33,6 +33,10 @@ internal static class PatientIndexSql
         SELECT visit_id FROM pthub_patient_visits WHERE clinic_id = @clinic AND patient_id = @patient ORDER BY visit_date, visit_id
         """;
 
+    public const string VisitsFrom = """
+        SELECT visit_id FROM pthub_patient_visits WHERE clinic_id = @clinic AND patient_id = @patient AND visit_date >= @from ORDER BY visit_date, visit_id
+        """;
+
     private const string Columns = "i.patient_id, i.first_name, i.last_name, i.birth_date, i.phone_digits";
 
     private const string Order = "ORDER BY rank DESC, i.last_folded, i.first_folded, i.patient_id LIMIT @limit";

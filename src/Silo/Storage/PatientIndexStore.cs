@@ -61,9 +61,15 @@ internal abstract class PatientIndexStore(DbDataSource dataSource) : IPatientInd
                 ("visit", visitId), ("clinic", clinicId), ("patient", patientId), ("date", DateValue(date)));
         });
 
-    public async Task<IReadOnlyList<string>> VisitsOfAsync(string clinicId, string patientId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> VisitsOfAsync(string clinicId, string patientId, CancellationToken cancellationToken = default) =>
+        ReadVisitsAsync(Command(PatientIndexSql.VisitsOf, ("clinic", clinicId), ("patient", patientId)), cancellationToken);
+
+    public Task<IReadOnlyList<string>> VisitsFromAsync(string clinicId, string patientId, DateOnly from, CancellationToken cancellationToken = default) =>
+        ReadVisitsAsync(Command(PatientIndexSql.VisitsFrom, ("clinic", clinicId), ("patient", patientId), ("from", DateValue(from))), cancellationToken);
+
+    private static async Task<IReadOnlyList<string>> ReadVisitsAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        await using var command = Command(PatientIndexSql.VisitsOf, ("clinic", clinicId), ("patient", patientId));
+        await using var _ = command;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var visits = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

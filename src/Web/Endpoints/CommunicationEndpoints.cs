@@ -60,8 +60,9 @@ internal static class CommunicationEndpoints
             return Problems.Invalid(errors);
         }
 
-        var settings = body.ToSettings();
-        await grains.GetGrain<IClinicMessagingGrain>(clinicId).SetSettings(settings);
+        var messaging = grains.GetGrain<IClinicMessagingGrain>(clinicId);
+        var settings = body.ToSettings(await messaging.GetSettings());
+        await messaging.SetSettings(settings);
         return TypedResults.Ok(MessagingView.Of(settings));
     }
 

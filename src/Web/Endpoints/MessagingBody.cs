@@ -6,15 +6,19 @@ namespace PtHub.Web.Endpoints;
 /// <summary>
 /// A clinic's messaging settings, all of them (a PUT replaces the settings, so a body missing one is refused rather
 /// than silently defaulted): whether reminders go out, their lead times in hours, quiet hours in clinic time, and the
-/// templates (optional: without them the clinic's reminder template is the default one).
+/// templates (optional: without them the clinic's reminder template is the default one), and the recall period
+/// (optional: without it the clinic's stays as it is, so a form that does not show it cannot reset it).
 /// </summary>
 public sealed record MessagingBody(
     bool? RemindersEnabled,
     IReadOnlyList<double>? ReminderLeadHours,
     TimeOnly? QuietFrom,
     TimeOnly? QuietUntil,
-    IReadOnlyList<MessageTemplate>? Templates)
+    IReadOnlyList<MessageTemplate>? Templates,
+    int? RecallEveryDays = null)
 {
+    public const int MaxRecallEveryDays = 365;
+
     public IReadOnlyDictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
@@ -34,6 +38,11 @@ public sealed record MessagingBody(
         if (ReminderLeadHours is not null && (leads.Count is 0 or > 5 || leads.Any(h => h is <= 0 or > 24 * 14)))
         {
             errors["reminderLeadHours"] = ["reminderLeadHours: 1 to 5 lead times, each more than 0 and at most 336 hours (14 days)."];
+        }
+
+        if (RecallEveryDays is < 1 or > MaxRecallEveryDays)
+        {
+            errors["recallEveryDays"] = [$"recallEveryDays: at most one recall per patient every 1 to {MaxRecallEveryDays} days."];
         }
 
         if (Templates is { Count: 0 })
@@ -69,12 +78,15 @@ public sealed record MessagingBody(
         return errors;
     }
 
-    public MessagingSettings ToSettings()
+    /// <summary>The settings this body sets, over the clinic's <paramref name="current"/> ones (which keep what the body leaves out).</summary>
+    public MessagingSettings ToSettings(MessagingSettings current)
     {
+        ArgumentNullException.ThrowIfNull(current);
         var defaults = MessagingSettings.Default;
         return new MessagingSettings(RemindersEnabled ?? true,
             ReminderLeadHours is { Count: > 0 } hours ? [.. hours.Select(TimeSpan.FromHours)] : defaults.ReminderLeadTimes,
             QuietFrom ?? defaults.QuietFrom, QuietUntil ?? defaults.QuietUntil,
-            Templates is { Count: > 0 } templates ? [.. templates.Select(t => t with { Subject = t.Subject ?? "" })] : defaults.Templates);
+            Templates is { Count: > 0 } templates ? [.. templates.Select(t => t with { Subject = t.Subject ?? "" })] : defaults.Templates,
+            RecallEveryDays ?? current.RecallEveryDays);
     }
 }

@@ -28,28 +28,31 @@ internal static class WorklistScan
         var patients = await Task.WhenAll((await clinic.GetPlanPatients()).Distinct().Select(async id =>
         {
             var patient = grains.GetGrain<IPatientGrain>(id);
-            return (Record: await patient.Get(), Plans: await patient.GetPlanProgress(), Billing: await patient.GetBillingStatus(today));
+            return (Record: await patient.Get(), Plans: await patient.GetPlanProgress(), Billing: await patient.GetBillingStatus(today),
+                BookedAhead: (await patient.GetVisits()).Any(v => v.ClinicId == clinicId && !v.IsClosed));
         }));
         var found = new List<Found>();
-        foreach (var (record, plans, billing) in patients.Where(p => p.Record is { MergedInto: null } r && r.Details.ClinicId == clinicId))
+        foreach (var (record, plans, billing, bookedAhead) in patients.Where(p => p.Record is { MergedInto: null } r && r.Details.ClinicId == clinicId))
         {
-            found.AddRange(OnPlan(clinicId, today, record!, plans, billing));
+            found.AddRange(OnPlan(clinicId, today, record!, plans, billing, bookedAhead));
         }
 
         found.AddRange(await UnverifiedAsync(clinicId, config, today.AddDays(1), grains));
         return found;
     }
 
-    private static IEnumerable<Found> OnPlan(string clinicId, DateOnly today, PatientRecord record, IReadOnlyList<PlanProgress> plans, PatientBillingStatus? billing)
+    /// <param name="bookedAhead">The patient has an open visit at the clinic, of a plan or not (booked at the desk, or from a recall).</param>
+    private static IEnumerable<Found> OnPlan(string clinicId, DateOnly today, PatientRecord record, IReadOnlyList<PlanProgress> plans, PatientBillingStatus? billing,
+        bool bookedAhead)
     {
         var id = record.PatientId;
         var name = Name(record);
         var profile = Profile(clinicId, id);
-        foreach (var plan in plans.Where(p => p.BookedAhead == 0 && p.Attended < p.Planned))
+        foreach (var plan in plans.Where(p => !bookedAhead && p.BookedAhead == 0 && p.Attended < p.Planned))
         {
             // A visit taken back and lost again after "done" moves the plan's last status change: a new drop-off.
             yield return new(DroppedOff, new($"{DroppedOff}:{id}:{plan.PlanId}", id, name,
-                $"no visit booked; {plan.Attended} of {plan.Planned} planned visits attended", profile), $"{plan.Attended}/{plan.Missed}/{plan.LastStatusChange:O}");
+                $"no visit booked; {plan.Attended} of {plan.Planned} planned visits attended", profile, plan.PlanId), $"{plan.Attended}/{plan.Missed}/{plan.LastStatusChange:O}");
         }
 
         foreach (var a in (record.Authorizations ?? []).Where(a => a.To >= today && (a.VisitsLeft <= VisitsLeftAtMost || a.UnitsLeft <= UnitsLeftAtMost)))

@@ -10,7 +10,7 @@ public sealed class PostgreSqlOutboxTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static OutboxMessage Message(string key, DateTimeOffset due) => new(key, "c1", "p1", "v1", MessageChannel.Sms, "reminder",
+    private static OutboxMessage Message(string key, DateTimeOffset due, string visit = "v1") => new(key, "c1", "p1", visit, MessageChannel.Sms, "reminder",
         new Dictionary<string, string> { ["clinic"] = "Eastside PT" }, due, due.AddHours(2), OutboxStatus.Pending, 0, due, null, null, due.AddDays(-1), null, "test");
 
     [Fact]
@@ -59,5 +59,39 @@ public sealed class PostgreSqlOutboxTests
         Assert.Equal((OutboxStatus.Delivered, 2, "…0142"), (message!.Status, message.Attempts, message.Recipient));
         Assert.Equal(["second"], (await store.AttemptsAsync("m", Ct)).Select(a => a.Node));
         Assert.Single(await store.ListAsync("c1", "p1", 10, Ct));
+    }
+
+    [Fact]
+    public async Task AWithdrawalOfALeasedMessageLetsItsHolderRecordWhatHappenedAndSettlesWhenTheHolderDied()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        await SchemaInstaller.ApplyPostgreSqlAsync(database, Ct);
+        await using var source = NpgsqlDataSource.Create(database);
+        var store = new PostgreSqlOutboxStore(source);
+        var due = new DateTimeOffset(2026, 12, 15, 14, 0, 0, TimeSpan.Zero);
+        var lease = TimeSpan.FromMinutes(2);
+        foreach (var visit in new[] { "sent", "retried", "died" })
+        {
+            await store.EnqueueAsync(Message(visit, due, visit), Ct);
+            Assert.Single(await store.ClaimAsync(visit, due, lease, 1, Ct));
+            await store.PlanVisitAsync(visit, [], due.AddSeconds(10), Ct);
+            Assert.Equal(OutboxStatus.Withdrawing, (await store.GetAsync(visit, Ct))!.Status);
+        }
+
+        await store.EnqueueAsync(Message("idle", due.AddHours(1), "idle"), Ct);
+        await store.PlanVisitAsync("idle", [], due.AddSeconds(10), Ct);
+
+        Assert.True(await store.RecordAsync("sent", new OutboxAttempt("sent", 1, due.AddSeconds(20), "sent", "delivered", "HTTP 202"),
+            OutboxStatus.Delivered, due.AddSeconds(20), MessageChannel.Sms, "…0142", Ct));
+        Assert.True(await store.RecordAsync("retried", new OutboxAttempt("retried", 1, due.AddSeconds(20), "retried", "retry", "HTTP 503"),
+            OutboxStatus.Pending, due.AddMinutes(5), MessageChannel.Sms, null, Ct));
+        Assert.Empty(await store.ClaimAsync("next", due.Add(lease), lease, 10, Ct));
+
+        var after = (await store.ListAsync("c1", "p1", 10, Ct)).ToDictionary(m => m.Key);
+        Assert.Equal((OutboxStatus.Delivered, (DateTimeOffset?)due.AddSeconds(20)), (after["sent"].Status, after["sent"].FinishedAt));
+        Assert.Equal((OutboxStatus.Withdrawn, (DateTimeOffset?)due.AddSeconds(20)), (after["retried"].Status, after["retried"].FinishedAt));
+        Assert.Equal((OutboxStatus.Withdrawn, (DateTimeOffset?)due.Add(lease)), (after["died"].Status, after["died"].FinishedAt));
+        Assert.Equal((OutboxStatus.Withdrawn, (DateTimeOffset?)due.AddSeconds(10)), (after["idle"].Status, after["idle"].FinishedAt));
+        Assert.Equal(["delivered"], (await store.AttemptsAsync("sent", Ct)).Select(a => a.Outcome));
     }
 }

@@ -27,6 +27,9 @@ public sealed class SmtpReceiver : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    /// <summary>Connections the server has taken so far (one SMTP session each).</summary>
+    public int Sessions => _server.Sessions;
+
     public static SmtpReceiver Start() => new(FreePorts.Next());
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

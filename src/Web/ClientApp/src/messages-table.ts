@@ -6,7 +6,7 @@ import { clinicDate, clockTime } from "./dom";
 import type { OutboxMessage } from "./types";
 
 const statusText: Record<OutboxMessage["status"], string> = {
-  Pending: "Queued", Delivered: "Delivered", Failed: "Failed", Bounced: "Bounced", Withdrawn: "Withdrawn", Expired: "Expired",
+  Pending: "Queued", Delivered: "Delivered", Failed: "Failed", Bounced: "Bounced", Withdrawn: "Withdrawn", Withdrawing: "Withdrawn while sending", Expired: "Expired",
   Suppressed: "Not sent",
 };
 const channelText = { Sms: "Text", Email: "E-mail" } as const;

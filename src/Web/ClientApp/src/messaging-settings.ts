@@ -20,6 +20,7 @@ export function settingsPart(state: SettingsState, save: (event: Event) => void)
         <label>Quiet hours from<input name="quietFrom" type="time" value=${hhmm(s.quietFrom)}></label>
         <label>until<input name="quietUntil" type="time" value=${hhmm(s.quietUntil)}></label>
         <label class="check"><input type="checkbox" name="enabled" ?checked=${s.remindersEnabled}> Send reminders</label>
+        <label>At most one recall per patient every (days)<input name="recallEveryDays" type="number" min="1" max="365" value=${s.recallEveryDays}></label>
       </div>
       <label>Subject (e-mail)<input name="subject" value=${reminder.subject}></label>
       <label>Message<textarea name="body" rows="3">${reminder.body}</textarea></label>
@@ -39,6 +40,7 @@ export async function saveSettings(url: string, form: HTMLFormElement, state: Se
     remindersEnabled: (form.elements.namedItem("enabled") as HTMLInputElement).checked,
     reminderLeadHours: leads, quietFrom: valueOf(form, "quietFrom"), quietUntil: valueOf(form, "quietUntil"),
     templates: [{ name: "reminder", subject: valueOf(form, "subject"), body: valueOf(form, "body") }],
+    recallEveryDays: Number(valueOf(form, "recallEveryDays")),
   };
   state.busy = true;
   const answer = await submit<MessagingSettings>("PUT", url, body);

@@ -76,6 +76,10 @@ export type MessagingSettings = Sent<Schemas["MessagingView"]>;
 /** What a patient's reminder link shows on its public page: clinic, date, time, therapist, and what the link allows. */
 export type VisitLinkView = Sent<Schemas["VisitLinkView"]>;
 export type VisitLinkSlot = Sent<Schemas["VisitLinkSlot"]>;
+/** What a recall's booking page shows: clinic, therapist, and once booked the visit's date and time (clinic time). */
+export type RecallLinkView = Sent<Schemas["RecallLinkView"]>;
+/** A patient's latest recall on the worklist: when, by whom, and its message's status. */
+export type RecallView = Sent<Schemas["RecallView"]>;
 /** What the unsubscribe page hears once the patient is opted out. */
 export type OptOutView = Sent<Schemas["OptOutView"]>;
 export type SupplyItem = Sent<Schemas["SupplyItem"]>;

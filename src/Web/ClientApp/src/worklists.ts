@@ -6,7 +6,7 @@ import { clinicDate, clinicFromPath, clinicOrNotFound, clockTime, getJson } from
 import { mountNav } from "./nav";
 import { messagesOf, submit } from "./problem";
 import { say } from "./toast";
-import type { ClinicConfig, WorklistRow, Worklists } from "./types";
+import type { ClinicConfig, RecallView, WorklistRow, Worklists } from "./types";
 
 void mountNav();
 
@@ -27,6 +27,8 @@ const lists: { name: ListName; title: string; means: string }[] = [
 
 let config: ClinicConfig | null = null;
 let worklists: Worklists | null = null;
+/** Each patient's latest recall (GET …/recalls), by patient id. */
+let recalls = new Map<string, RecallView>();
 let said = "";
 
 function titleOf(name: string): string {
@@ -45,13 +47,39 @@ async function markDone(row: WorklistRow, list: ListName): Promise<void> {
   show();
 }
 
+const messageStatus: Record<string, string> = {
+  Pending: "queued", Delivered: "delivered", Failed: "failed", Bounced: "bounced", Withdrawn: "withdrawn", Withdrawing: "withdrawn",
+  Expired: "expired", Suppressed: "not sent",
+};
+
+async function sendRecall(row: WorklistRow): Promise<void> {
+  const result = await submit<RecallView>("POST", `/api/clinics/${encodeURIComponent(clinicId)}/recalls/${encodeURIComponent(row.patientId)}`,
+    { planId: row.planId });
+  if (!result.ok) {
+    said = `Recall not sent: ${messagesOf(result.problem).join(" ")}`;
+  } else {
+    recalls.set(row.patientId, result.value);
+    said = `Recall sent to ${row.patientName}: a message with a link to book their next visit.`;
+  }
+  show();
+}
+
+/** The row's recall: the button, and the latest recall (when, by whom, how its message stands). */
+function recallCell(row: WorklistRow) {
+  const last = recalls.get(row.patientId);
+  const zone = config!.timeZoneId;
+  return html`${last ? html`<span class="recall-sent">Recall sent ${clinicDate(last.sentAt, zone)} ${clockTime(last.sentAt, zone)} by ${last.sentBy}
+      (${last.messageStatus ? messageStatus[last.messageStatus] ?? last.messageStatus : "no message"})</span>` : ""}
+    <button type="button" class="secondary send-recall" @click=${() => sendRecall(row)}>Send recall</button>`;
+}
+
 function table(name: ListName, rows: WorklistRow[]) {
   if (rows.length === 0) return html`<p class="empty">Nobody on this list.</p>`;
   return html`<table class="worklist">
     <thead><tr><th scope="col">Patient</th><th scope="col">What is due</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
     <tbody>${repeat(rows, r => r.key, r => html`<tr data-row=${r.key} data-patient=${r.patientId}>
       <td><a href=${r.profile}>${r.patientName}</a></td><td>${r.detail}</td>
-      <td class="buttons"><button type="button" class="secondary mark-done" @click=${() => markDone(r, name)}>Mark done</button></td>
+      <td class="buttons">${name === "droppedOff" && r.planId ? recallCell(r) : ""}<button type="button" class="secondary mark-done" @click=${() => markDone(r, name)}>Mark done</button></td>
     </tr>`)}</tbody></table>`;
 }
 
@@ -83,6 +111,7 @@ config = await clinicOrNotFound<ClinicConfig>(`/api/clinics/${encodeURIComponent
 if (config) {
   document.getElementById("clinic-title")!.textContent = `Worklists · ${config.name}`;
   worklists = await getJson<Worklists>(api);
+  recalls = new Map((await getJson<RecallView[]>(`/api/clinics/${encodeURIComponent(clinicId)}/recalls`)).map(r => [r.patientId, r]));
   // The page's "Loading…" is not lit-html's to replace: clear it once before the first render.
   root.replaceChildren();
   show();
