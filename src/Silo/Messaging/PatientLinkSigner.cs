@@ -38,11 +38,13 @@ public sealed class PatientLinkSigner(IGrainFactory grains, IOptions<Communicati
     /// <summary>The page a recall's booking link opens.</summary>
     public const string RecallPath = "/recall";
 
+    public async Task<string> SignRecallAsync(RecallLink link) => RecallLinks.Sign(await KeyAsync(), link);
+
     public async Task<RecallLink?> ReadRecallAsync(string? token) => RecallLinks.Read(await KeyAsync(), token);
 
     /// <summary>The address of a recall's booking page, or null when no public address is configured.</summary>
     public async Task<string?> RecallUrlAsync(RecallLink link) =>
-        BaseUrl is { } baseUrl ? $"{baseUrl}{RecallPath}#{RecallLinks.Sign(await KeyAsync(), link)}" : null;
+        BaseUrl is { } baseUrl ? $"{baseUrl}{RecallPath}#{await SignRecallAsync(link)}" : null;
 
     /// <summary>The address of a link's page, or null when no public address is configured.</summary>
     public async Task<string?> UrlAsync(VisitLink link) =>
