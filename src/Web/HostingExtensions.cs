@@ -84,6 +84,8 @@ public static class HostingExtensions
         api.MapWaitlistEndpoints();
         api.MapCommunicationEndpoints();
         api.MapVisitLinkEndpoints();
+        api.MapOfferLinkEndpoints();
+        api.MapOfferEndpoints();
         api.MapOptOutEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();

@@ -14,6 +14,12 @@ public interface IOutboxStore
     /// </summary>
     Task PlanVisitAsync(string visitId, IReadOnlyList<OutboxMessage> wanted, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Withdraws those of <paramref name="keys"/> still pending and held by no sender (a message being sent is left to its sender) in one
+    /// transaction; the number withdrawn. For a waitlist offer that was taken or stopped.
+    /// </summary>
+    Task<int> WithdrawAsync(IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Stores one message unless its key is already stored; true when it was added.</summary>
     Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 

@@ -137,7 +137,7 @@ public sealed partial class OutboxSender(
             return;
         }
 
-        var template = settings.FindTemplate(message.Template) ?? MessagingSettings.Default.FindTemplate(MessagingSettings.ReminderTemplate)!;
+        var template = settings.TemplateFor(message.Template);
         var outgoing = new OutgoingMessage(message.Key, to.Trim(), MessageTemplates.Render(template.Subject, message.MergeData),
             MessageTemplates.Render(template.Body, message.MergeData) + await LinkLineAsync(message) + await OptOutLineAsync(message, kind));
         var result = await channel.SendAsync(outgoing, cancellationToken);
@@ -158,10 +158,18 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// A reminder's confirm / cancel / reschedule link, signed as the message is sent (never stored), for the start it was
-    /// planned for (the last part of its idempotency key); empty when the message is no reminder or no public address is set.
+    /// planned for (the last part of its idempotency key), or a waitlist offer's accept link (named by its key); empty
+    /// when the message has no link or no public address is set.
     /// </summary>
     private async Task<string> LinkLineAsync(OutboxMessage message)
     {
+        if (message.Template == MessagingSettings.OfferTemplate)
+        {
+            return OfferLinks.ForMessage(message) is { } offer && await links.OfferUrlAsync(offer) is { } offerUrl
+                ? $"\n\nTo take this time (the first to accept gets it): {offerUrl}"
+                : "";
+        }
+
         if (message.VisitId is null || message.Template != MessagingSettings.ReminderTemplate
             || !long.TryParse(message.Key[(message.Key.LastIndexOf('|') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var startSeconds)
             || await links.UrlAsync(VisitLinks.ForReminder(message, DateTimeOffset.FromUnixTimeSeconds(startSeconds))) is not { } url)

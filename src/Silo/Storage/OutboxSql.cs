@@ -22,6 +22,12 @@ internal static class OutboxSql
         WHERE message_key = @key AND status = 'pending'
         """;
 
+    /// <summary>As <see cref="Withdraw"/>, but leaves a message a sender holds under a live lease to that sender.</summary>
+    public const string WithdrawUnleased = """
+        UPDATE pthub_outbox SET status = 'withdrawn', finished_at = @now, lease_owner = NULL, lease_until = NULL
+        WHERE message_key = @key AND status = 'pending' AND (lease_until IS NULL OR lease_until <= @now)
+        """;
+
     public const string Record = """
         UPDATE pthub_outbox SET status = @status, next_attempt_at = @next, last_error = @error, channel = @channel,
             recipient = COALESCE(@recipient, recipient), finished_at = @finished, lease_owner = NULL, lease_until = NULL

@@ -6,14 +6,16 @@ namespace PtHub.Web.Endpoints;
 /// <summary>
 /// A clinic's messaging settings, all of them (a PUT replaces the settings, so a body missing one is refused rather
 /// than silently defaulted): whether reminders go out, their lead times in hours, quiet hours in clinic time, and the
-/// templates (optional: without them the clinic's reminder template is the default one).
+/// templates (optional: without them the clinic's reminder template is the default one). The waitlist offers are optional
+/// too: without them they stay as they were (off unless a manager turned them on).
 /// </summary>
 public sealed record MessagingBody(
     bool? RemindersEnabled,
     IReadOnlyList<double>? ReminderLeadHours,
     TimeOnly? QuietFrom,
     TimeOnly? QuietUntil,
-    IReadOnlyList<MessageTemplate>? Templates)
+    IReadOnlyList<MessageTemplate>? Templates,
+    OfferSettingsBody? Offers = null)
 {
     public IReadOnlyDictionary<string, string[]> Validate()
     {
@@ -66,15 +68,18 @@ public sealed record MessagingBody(
             errors["templates"] = [$"The templates must include '{MessagingSettings.ReminderTemplate}'."];
         }
 
+        Offers?.Validate(errors);
         return errors;
     }
 
-    public MessagingSettings ToSettings()
+    public MessagingSettings ToSettings(MessagingSettings current)
     {
+        ArgumentNullException.ThrowIfNull(current);
         var defaults = MessagingSettings.Default;
         return new MessagingSettings(RemindersEnabled ?? true,
             ReminderLeadHours is { Count: > 0 } hours ? [.. hours.Select(TimeSpan.FromHours)] : defaults.ReminderLeadTimes,
             QuietFrom ?? defaults.QuietFrom, QuietUntil ?? defaults.QuietUntil,
-            Templates is { Count: > 0 } templates ? [.. templates.Select(t => t with { Subject = t.Subject ?? "" })] : defaults.Templates);
+            Templates is { Count: > 0 } templates ? [.. templates.Select(t => t with { Subject = t.Subject ?? "" })] : defaults.Templates,
+            Offers?.ToSettings() ?? current.Offers);
     }
 }

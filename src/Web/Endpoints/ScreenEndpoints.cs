@@ -22,6 +22,9 @@ internal static class ScreenEndpoints
         // A patient's reminder link (no sign-in, no clinic in the address: the signed token after '#' says which visit).
         app.MapGet("/visit", () => Results.File(root.GetFileInfo("visit.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
+        // A waitlist offer's link: the same kind of public page, for one offered time.
+        app.MapGet("/offer", () => Results.File(root.GetFileInfo("offer.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/unsubscribe", () => Results.File(root.GetFileInfo("unsubscribe.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
 

@@ -1,0 +1,318 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PtHub.Grains.Communication;
+using PtHub.Grains.Contracts;
+using PtHub.Grains.Storage;
+
+namespace PtHub.Grains.Waitlist;
+
+/// <summary>
+/// One opening's waitlist offers (key: clinic | opening). Each wave's messages go through the durable outbox; the
+/// waves and answers are this grain's state, and a reminder brings it back after a restart to send a wave that fell
+/// due. What it awaits (the clinic, its waitlist, the day's booking) never awaits it; the board hears of it one-way.
+/// </summary>
+internal sealed partial class WaitlistOfferGrain(
+    [PersistentState("offer", StorageNames.State)] IPersistentState<WaitlistOfferState> state,
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
+    IOutboxStore outbox,
+    ILogger<WaitlistOfferGrain> logger) : Grain, IWaitlistOfferGrain, IRemindable
+{
+    private const string WaveReminder = "offer-waves";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private WaitlistOfferState S => state.State;
+
+    private string ClinicId => GrainKeys.Split(this.GetPrimaryKeyString()).ClinicId;
+
+    public async Task<OfferView> Start(OfferStart request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (S.Opening is not null && S.State is OfferState.Offering or OfferState.Accepted)
+        {
+            await CatchUpAsync();
+            return View()!;
+        }
+
+        var now = time.GetUtcNow();
+        var settings = (await GrainFactory.GetGrain<IClinicMessagingGrain>(ClinicId).GetSettings()).EffectiveOffers;
+        S.Run++;
+        (S.Opening, S.Date, S.State, S.StartedAt, S.StartedBy, S.Settings) = (request.Opening, request.Date, OfferState.Offering, now, request.Actor, settings);
+        (S.NextWaveAt, S.Waves, S.AcceptedEntryId, S.AcceptedVisitId, S.AcceptedBy, S.StoppedBy) = (now, 0, null, null, null, null);
+        S.Recipients.Clear();
+        await EnsureReminderAsync();
+        if (!await CatchUpAsync())
+        {
+            await state.WriteOrDropAsync(this);
+            Tell();
+        }
+
+        return View()!;
+    }
+
+    public async Task<OfferView?> Stop(string actor)
+    {
+        await CatchUpAsync();
+        if (S.Opening is null)
+        {
+            return null;
+        }
+
+        if (S.State == OfferState.Offering)
+        {
+            (S.State, S.StoppedBy) = (OfferState.Stopped, actor);
+            await state.WriteOrDropAsync(this);
+            await EndAsync();
+            Tell();
+        }
+
+        return View();
+    }
+
+    public async Task<OfferView?> Get()
+    {
+        await CatchUpAsync();
+        return View();
+    }
+
+    public async Task<OfferAnswer> Read(OfferLink link)
+    {
+        await CatchUpAsync();
+        if (Find(link) is not { } at)
+        {
+            return NotValid();
+        }
+
+        var recipient = S.Recipients[at];
+        return recipient.Answer == "accepted" ? Answer(OfferOutcome.Yours, "It's yours: you are booked at this time.", recipient)
+            : S.State == OfferState.Accepted ? Answer(OfferOutcome.Taken, TakenMessage, recipient)
+            : S.State != OfferState.Offering || time.GetUtcNow() >= link.ExpiresAt ? Answer(OfferOutcome.Closed, ClosedMessage, recipient)
+            : Answer(OfferOutcome.Open, "This time is free: the first to accept gets it.", recipient);
+    }
+
+    public async Task<OfferAnswer> Accept(OfferLink link)
+    {
+        await CatchUpAsync();
+        if (Find(link) is not { } at || S.Opening is not { } opening)
+        {
+            return NotValid();
+        }
+
+        var recipient = S.Recipients[at];
+        var now = time.GetUtcNow();
+        if (recipient.Answer == "accepted")
+        {
+            return Answer(OfferOutcome.Yours, "This link was already used: this time is yours.", recipient);
+        }
+
+        if (S.State == OfferState.Accepted)
+        {
+            await AnswerAsync(at, "taken", now);
+            return Answer(OfferOutcome.Taken, TakenMessage, recipient);
+        }
+
+        if (S.State != OfferState.Offering || now >= link.ExpiresAt)
+        {
+            return Answer(OfferOutcome.Closed, ClosedMessage, recipient);
+        }
+
+        var day = GrainFactory.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(ClinicId, S.Date));
+        var booked = await day.Book(new BookVisitRequest(recipient.PatientId, opening.TherapistId, recipient.VisitTypeCode, opening.Start, null, false,
+            OfferLinks.Actor, CommandIds.Derive(Guid.Empty, $"offer|{this.GetPrimaryKeyString()}|{S.Run}|{recipient.EntryId}")));
+        if (booked.Visit is not { } visit)
+        {
+            await AnswerAsync(at, "failed", now);
+            return Answer(OfferOutcome.Failed,
+                $"We could not book this time for you: {booked.Refusal?.Message ?? "the booking was refused."} Please call the clinic.", recipient);
+        }
+
+        var patient = await GrainFactory.GetGrain<IPatientGrain>(recipient.PatientId).Get();
+        (S.State, S.AcceptedEntryId, S.AcceptedVisitId) = (OfferState.Accepted, recipient.EntryId, visit.VisitId);
+        S.AcceptedBy = patient is { } p ? $"{p.Details.LastName}, {p.Details.FirstName}" : recipient.PatientId;
+        S.Recipients[at] = recipient with { Answer = "accepted", AnsweredAt = now };
+        await state.WriteOrDropAsync(this);
+        await GrainFactory.GetGrain<IWaitlistGrain>(ClinicId).MarkBooked(recipient.EntryId, visit.VisitId);
+        await EndAsync();
+        Tell();
+        return Answer(OfferOutcome.Yours, "It's yours: you are booked at this time.", S.Recipients[at]) with { Visit = visit };
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await CatchUpAsync();
+        if (S.State != OfferState.Offering)
+        {
+            await DropReminderAsync();
+        }
+    }
+
+    private const string TakenMessage = "Sorry, this slot was taken: another patient accepted it first. You stay on the waitlist.";
+    private const string ClosedMessage = "Sorry, this time is no longer offered. You stay on the waitlist.";
+
+    /// <summary>Sends every wave that fell due by now, and closes the offers at the lead before the start; true when anything changed (and was stored).</summary>
+    private async Task<bool> CatchUpAsync()
+    {
+        if (S.Opening is not { } opening || S.State != OfferState.Offering)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var stopAt = OfferWaves.StopAt(opening, S.Settings);
+        var changed = false;
+        if (S.NextWaveAt <= now && S.NextWaveAt < stopAt && await GrainFactory.GetGrain<IClinicGrain>(ClinicId).GetConfig() is { } config)
+        {
+            var entries = await GrainFactory.GetGrain<IWaitlistGrain>(ClinicId).List();
+            while (S.NextWaveAt <= now && S.NextWaveAt < stopAt)
+            {
+                await SendWaveAsync(opening, config, entries, now, stopAt);
+                S.NextWaveAt += S.Settings.WaveWait;
+                changed = true;
+            }
+        }
+
+        if (now >= stopAt)
+        {
+            S.State = OfferState.Closed;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await state.WriteOrDropAsync(this);
+            if (S.State != OfferState.Offering)
+            {
+                await EndAsync();
+            }
+
+            Tell();
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Offers the opening to the next best matches that can be reached (opted-out patients are passed over), each by
+    /// the channel they prefer. The messages are stored first: if the grain fails before its state is, the same keys
+    /// are planned again and stored once.
+    /// </summary>
+    private async Task SendWaveAsync(Opening opening, ClinicConfig config, IReadOnlyList<WaitlistEntry> entries, DateTimeOffset now, DateTimeOffset stopAt)
+    {
+        var offered = S.Recipients.Select(r => r.EntryId).ToHashSet(StringComparer.Ordinal);
+        var wave = S.Waves + 1;
+        var picked = new List<OfferRecipient>();
+        foreach (var entry in OfferWaves.Candidates(opening, config, entries, offered))
+        {
+            if (picked.Count >= S.Settings.WaveSize)
+            {
+                break;
+            }
+
+            var preferences = await GrainFactory.GetGrain<IPatientMessagingGrain>(entry.PatientId).GetPreferences();
+            if (preferences.OptedOut)
+            {
+                continue;
+            }
+
+            var details = (await GrainFactory.GetGrain<IPatientGrain>(entry.PatientId).Get())?.Details;
+            var message = OfferWaves.Message(ClinicId, opening, config, S.Run, wave, entry, VisitReminders.ChannelOf(preferences, details), now, stopAt, S.StartedBy);
+            await outbox.EnqueueAsync(message);
+            picked.Add(new OfferRecipient(entry.EntryId, entry.PatientId, entry.VisitTypeCode, wave, now, message.Key));
+        }
+
+        if (picked.Count > 0)
+        {
+            S.Waves = wave;
+            S.Recipients.AddRange(picked);
+        }
+    }
+
+    /// <summary>The offers are over: messages not yet sent are withdrawn, and no reminder is needed any more.</summary>
+    private async Task EndAsync()
+    {
+        var unanswered = S.Recipients.Where(r => r.Answer is null).Select(r => r.MessageKey).ToList();
+        if (unanswered.Count > 0)
+        {
+            await outbox.WithdrawAsync(unanswered, time.GetUtcNow());
+        }
+
+        await DropReminderAsync();
+    }
+
+    private async Task AnswerAsync(int at, string answer, DateTimeOffset now)
+    {
+        if (S.Recipients[at].Answer is null)
+        {
+            S.Recipients[at] = S.Recipients[at] with { Answer = answer, AnsweredAt = now };
+            await state.WriteOrDropAsync(this);
+        }
+    }
+
+    private int? Find(OfferLink link)
+    {
+        if (S.Opening is null || link.Run != S.Run || $"{link.ClinicId}{GrainKeys.Separator}{link.OpeningId}" != this.GetPrimaryKeyString())
+        {
+            return null;
+        }
+
+        var at = S.Recipients.FindIndex(r => r.EntryId == link.EntryId);
+        return at < 0 ? null : at;
+    }
+
+    private OfferAnswer Answer(OfferOutcome outcome, string message, OfferRecipient recipient) => new(outcome, message, S.Opening, recipient.PatientId);
+
+    private static OfferAnswer NotValid() => new(OfferOutcome.NotValid, "This link is not valid.", null, null);
+
+    private void Tell()
+    {
+        if (Summary() is { } summary)
+        {
+            GrainFactory.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(ClinicId, S.Date)).OnOfferChanged(summary).Ignore();
+        }
+    }
+
+    private OfferSummary? Summary() => S.Opening is not { } opening ? null
+        : new(opening.OpeningId, S.State, S.Recipients.Count, S.Waves, NextWave(opening), OfferWaves.StopAt(opening, S.Settings),
+            S.AcceptedEntryId is null ? null : S.Recipients.FirstOrDefault(r => r.EntryId == S.AcceptedEntryId)?.PatientId, S.AcceptedBy, S.AcceptedVisitId);
+
+    private DateTimeOffset? NextWave(Opening opening) =>
+        S.State == OfferState.Offering && S.NextWaveAt < OfferWaves.StopAt(opening, S.Settings) ? S.NextWaveAt : null;
+
+    private OfferView? View() => S.Opening is not { } opening ? null
+        : new(ClinicId, opening, S.State, S.Run, S.StartedAt, S.StartedBy, S.Settings.WaveSize, S.Settings.WaveWait, OfferWaves.StopAt(opening, S.Settings),
+            NextWave(opening), [.. S.Recipients], S.AcceptedVisitId, S.StoppedBy);
+
+    private async Task EnsureReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(WaveReminder) is null)
+            {
+                await this.RegisterOrUpdateReminder(WaveReminder, ReminderPeriod, ReminderPeriod);
+            }
+        }
+        catch (Exception ex) when (ex is ReminderException or TimeoutException or OrleansException or InvalidOperationException)
+        {
+            // The waves still go out whenever the desk or a patient calls; the next call tries again.
+            LogReminderFailed(logger, ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task DropReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(WaveReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex) when (ex is ReminderException or TimeoutException or OrleansException or InvalidOperationException)
+        {
+            // A stale reminder only wakes a grain that has nothing left to do; it drops itself then.
+            LogReminderFailed(logger, ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offers {Key}: could not register or drop the reminder that sends the waves")]
+    private static partial void LogReminderFailed(ILogger logger, Exception ex, string key);
+}
