@@ -1,6 +1,7 @@
 namespace PtHub.Grains.Contracts;
 
 /// <summary>What an offer link's patient is told.</summary>
+[GenerateSerializer, Alias("PtHub.OfferOutcome")]
 public enum OfferOutcome
 {
     /// <summary>Still open: the patient may accept.</summary>

@@ -229,10 +229,10 @@ internal sealed partial class WaitlistOfferGrain(
     /// <summary>The offers are over: messages not yet sent are withdrawn, and no reminder is needed any more.</summary>
     private async Task EndAsync()
     {
-        var unanswered = S.Recipients.Where(r => r.Answer is null).Select(r => r.MessageKey).ToList();
-        if (unanswered.Count > 0)
+        // The winner's own offer too: they are booked, an offer arriving after that would only confuse.
+        if (S.Recipients.Count > 0)
         {
-            await outbox.WithdrawAsync(unanswered, time.GetUtcNow());
+            await outbox.WithdrawAsync([.. S.Recipients.Select(r => r.MessageKey)], time.GetUtcNow());
         }
 
         await DropReminderAsync();

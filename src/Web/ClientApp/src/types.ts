@@ -76,6 +76,8 @@ export type MessagingSettings = Sent<Schemas["MessagingView"]>;
 /** What a patient's reminder link shows on its public page: clinic, date, time, therapist, and what the link allows. */
 export type VisitLinkView = Sent<Schemas["VisitLinkView"]>;
 export type VisitLinkSlot = Sent<Schemas["VisitLinkSlot"]>;
+export type OfferLinkView = Sent<Schemas["OfferLinkView"]>;
+export type OfferView = Sent<Schemas["OfferView"]>;
 /** What the unsubscribe page hears once the patient is opted out. */
 export type OptOutView = Sent<Schemas["OptOutView"]>;
 export type SupplyItem = Sent<Schemas["SupplyItem"]>;
