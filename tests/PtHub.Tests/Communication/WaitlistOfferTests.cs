@@ -45,11 +45,15 @@ public sealed class WaitlistOfferTests
         (await comms.Node.Http.PutAsJsonAsync($"/api/clinics/{scene.Clinic.Id}/patients/{optedOut.PatientId}/contact-preferences", new { optedOut = true }, Ct))
             .EnsureSuccessStatusCode();
         var waiting = new List<(string PatientId, string EntryId, string Email)>();
-        foreach (var (name, priority) in new[] { ("Ava", 2), ("Ben", 2), ("Cy", 3), ("Dee", 4), ("Eve", 5) })
+        // Best first: priority, then who waited longest (a second apart on the clinic clock).
+        foreach (var (name, priority) in new[] { ("Ava", 2), ("Ben", 2), ("Cy", 3), ("Dee", 3), ("Eve", 4) })
         {
+            comms.Clock.Advance(TimeSpan.FromSeconds(1));
             var (patientId, entryId) = await scene.WaitingAsync(name, "Waits", priority);
             waiting.Add((patientId, entryId, $"{name.ToLowerInvariant()}@example.test"));
         }
+
+        var begun = comms.Clock.GetUtcNow();
 
         var started = await scene.StartAsync();
         Assert.Equal(OfferState.Offering, started.State);
@@ -69,22 +73,22 @@ public sealed class WaitlistOfferTests
         Assert.Equal("An earlier appointment at API test clinic", first[0].Subject);
 
         // One minute short of the wait: nothing new.
-        await comms.MoveClockAsync(now.AddMinutes(14));
+        await comms.MoveClockAsync(begun.AddMinutes(14));
         Assert.Equal(2, (await scene.GetAsync()).Recipients.Count);
-        await comms.MoveClockAsync(now.AddMinutes(15));
+        await comms.MoveClockAsync(begun.AddMinutes(15));
         var second = await scene.GetAsync();
         Assert.Equal([(waiting[2].EntryId, 2), (waiting[3].EntryId, 2)], second.Recipients.Skip(2).Select(r => (r.EntryId, r.Wave)));
         await comms.Sender.DrainOnceAsync(Ct);
         Assert.Equal(4, comms.Smtp.Messages.Count);
 
-        await comms.MoveClockAsync(now.AddMinutes(30));
+        await comms.MoveClockAsync(begun.AddMinutes(30));
         var third = await scene.GetAsync();
         Assert.Equal([(waiting[4].EntryId, 3)], third.Recipients.Skip(4).Select(r => (r.EntryId, r.Wave)));
         Assert.DoesNotContain(third.Recipients, r => r.PatientId == optedOut.PatientId);
-        Assert.Equal(now.AddMinutes(40), third.StopAt);
+        Assert.Equal(scene.Start.AddMinutes(-30), third.StopAt);
 
         // The stop lead: the offers close, the last wave's unsent message is withdrawn, nothing more goes out.
-        await comms.MoveClockAsync(now.AddMinutes(40));
+        await comms.MoveClockAsync(third.StopAt);
         var closed = await scene.GetAsync();
         Assert.Equal(OfferState.Closed, closed.State);
         Assert.Null(closed.NextWaveAt);
