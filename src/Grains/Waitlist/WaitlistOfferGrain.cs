@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PtHub.Grains.Clinics;
 using PtHub.Grains.Communication;
 using PtHub.Grains.Contracts;
 using PtHub.Grains.Storage;
@@ -15,10 +17,13 @@ internal sealed partial class WaitlistOfferGrain(
     [PersistentState("offer", StorageNames.State)] IPersistentState<WaitlistOfferState> state,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     IOutboxStore outbox,
+    IOptions<LiveViewOptions> liveOptions,
     ILogger<WaitlistOfferGrain> logger) : Grain, IWaitlistOfferGrain, IRemindable
 {
     private const string WaveReminder = "offer-waves";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>The clinic's keep-today period (KeeperSeconds, a minute by default): how late a wave can be when nobody calls.</summary>
+    private TimeSpan ReminderPeriod => liveOptions.Value.KeepTodayPeriod;
 
     private WaitlistOfferState S => state.State;
 

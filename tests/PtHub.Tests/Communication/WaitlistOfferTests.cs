@@ -101,6 +101,68 @@ public sealed class WaitlistOfferTests
     }
 
     [Fact]
+    public async Task AWaveDueWhileTheNodeWasDownGoesOutAfterTheRestartWithNobodyCalling()
+    {
+        var database = Infrastructure.TempPaths.NewDatabase();
+        var now = OfferScene.Tomorrow();
+        string clinicId, secondEntry, openingId;
+        // Reminders every second (the keeper period), so the test need not wait the default minute for one.
+        await using (var first = await CommsNode.StartAsync(database: database, now: now, settings: ("PtHub:KeeperSeconds", "1")))
+        {
+            var scene = await OfferScene.CreateAsync(first, waveSize: 1, waveMinutes: 15, stopBeforeMinutes: 30, startInMinutes: 120);
+            await scene.WaitingAsync("Ava", "Waits", 1);
+            (_, secondEntry) = await scene.WaitingAsync("Ben", "Waits", 2);
+            Assert.Single((await scene.StartAsync()).Recipients);
+            (clinicId, openingId) = (scene.Clinic.Id, scene.OpeningId);
+        }
+
+        // Back 20 minutes later: the second wave fell due while the node was down. Only the offers' reminder wakes the grain.
+        await using var second = await CommsNode.StartAsync(database: database, now: now.AddMinutes(20), settings: ("PtHub:KeeperSeconds", "1"));
+        var key = PtHub.Grains.Communication.OfferLinks.MessageKey(clinicId, openingId, 1, secondEntry);
+        var message = await second.Store.GetAsync(key, Ct);
+        for (var i = 0; i < 400 && message is null; i++)
+        {
+            await Task.Delay(50, Ct);
+            message = await second.Store.GetAsync(key, Ct);
+        }
+
+        Assert.NotNull(message);
+        Assert.Equal((OutboxStatus.Pending, now.AddMinutes(20)), (message.Status, message.DueAt));
+    }
+
+    [Fact]
+    public async Task OffersGoByEachPatientsChannelAndWaitOutTheQuietHours()
+    {
+        var now = OfferScene.Tomorrow();
+        await using var comms = await CommsNode.StartAsync(now: now, settings: ("PtHub:Communication:Links:BaseUrl", "https://pt.example.test"));
+        var scene = await OfferScene.CreateAsync(comms, waveSize: 2, waveMinutes: 15, stopBeforeMinutes: 60, startInMinutes: 300);
+        // Quiet from 08:00 to 10:00 clinic time: it is 09:00.
+        (await comms.Node.Http.PutAsJsonAsync($"/api/clinics/{scene.Clinic.Id}/messaging", new
+        {
+            remindersEnabled = false, reminderLeadHours = new[] { 2.0 }, quietFrom = "08:00", quietUntil = "10:00",
+            offers = new { enabled = true, waveSize = 2, waveMinutes = 15, stopBeforeMinutes = 60 },
+        }, Ct)).EnsureSuccessStatusCode();
+        var ava = await scene.WaitingAsync("Ava", "Waits", 1, email: "ava@example.test", phone: "555-0101");
+        (await comms.Node.Http.PutAsJsonAsync($"/api/clinics/{scene.Clinic.Id}/patients/{ava.PatientId}/contact-preferences", new { channel = "Email", optedOut = false }, Ct))
+            .EnsureSuccessStatusCode();
+        await scene.WaitingAsync("Ben", "Waits", 2, phone: "555-0102");
+        await scene.StartAsync();
+
+        await comms.Sender.DrainOnceAsync(Ct);
+        Assert.Empty(comms.Smtp.Messages);
+        Assert.Empty(comms.Sms.Requests);
+
+        await comms.MoveClockAsync(now.AddHours(1));
+        await comms.Sender.DrainOnceAsync(Ct);
+        var mail = Assert.Single(comms.Smtp.Messages);
+        Assert.Equal("ava@example.test", mail.To.Mailboxes.Single().Address);
+        var text = Assert.Single(comms.Sms.Requests);
+        Assert.EndsWith("0102", new string([.. text.To.Where(char.IsAsciiDigit)]), StringComparison.Ordinal);
+        Assert.Contains("https://pt.example.test/offer#w1.", text.Body, StringComparison.Ordinal);
+        Assert.Contains(Local(scene.Start, "h:mm tt"), text.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FiveHundredConcurrentAcceptancesBookOnceAndTellTheOther499ItWasTaken()
     {
         var now = OfferScene.Tomorrow();
