@@ -13,15 +13,13 @@ namespace PtHub.Grains.Waitlist;
 /// waves and answers are this grain's state, and a reminder brings it back after a restart to send a wave that fell
 /// due. What it awaits (the clinic, its waitlist, the day's booking) never awaits it; the board hears of it one-way.
 /// </summary>
-internal sealed partial class WaitlistOfferGrain(
+internal sealed class WaitlistOfferGrain(
     [PersistentState("offer", StorageNames.State)] IPersistentState<WaitlistOfferState> state,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     IOutboxStore outbox,
     IOptions<LiveViewOptions> liveOptions,
     ILogger<WaitlistOfferGrain> logger) : Grain, IWaitlistOfferGrain, IRemindable
 {
-    private const string WaveReminder = "offer-waves";
-
     /// <summary>The clinic's keep-today period (KeeperSeconds, a minute by default): how late a wave can be when nobody calls.</summary>
     private TimeSpan ReminderPeriod => liveOptions.Value.KeepTodayPeriod;
 
@@ -169,7 +167,15 @@ internal sealed partial class WaitlistOfferGrain(
             var entries = await GrainFactory.GetGrain<IWaitlistGrain>(ClinicId).List();
             while (S.NextWaveAt <= now && S.NextWaveAt < stopAt)
             {
-                await SendWaveAsync(opening, config, entries, now, stopAt);
+                var wave = S.Waves + 1;
+                var picked = await new OfferWaveSender(GrainFactory, outbox).SendAsync(ClinicId, opening, config, entries,
+                    S.Recipients.Select(r => r.EntryId).ToHashSet(StringComparer.Ordinal), S, wave, now, stopAt);
+                if (picked.Count > 0)
+                {
+                    S.Waves = wave;
+                    S.Recipients.AddRange(picked);
+                }
+
                 S.NextWaveAt += S.Settings.WaveWait;
                 changed = true;
             }
@@ -193,42 +199,6 @@ internal sealed partial class WaitlistOfferGrain(
         }
 
         return changed;
-    }
-
-    /// <summary>
-    /// Offers the opening to the next best matches that can be reached (opted-out patients are passed over), each by
-    /// the channel they prefer. The messages are stored first: if the grain fails before its state is, the same keys
-    /// are planned again and stored once.
-    /// </summary>
-    private async Task SendWaveAsync(Opening opening, ClinicConfig config, IReadOnlyList<WaitlistEntry> entries, DateTimeOffset now, DateTimeOffset stopAt)
-    {
-        var offered = S.Recipients.Select(r => r.EntryId).ToHashSet(StringComparer.Ordinal);
-        var wave = S.Waves + 1;
-        var picked = new List<OfferRecipient>();
-        foreach (var entry in OfferWaves.Candidates(opening, config, entries, offered))
-        {
-            if (picked.Count >= S.Settings.WaveSize)
-            {
-                break;
-            }
-
-            var preferences = await GrainFactory.GetGrain<IPatientMessagingGrain>(entry.PatientId).GetPreferences();
-            if (preferences.OptedOut)
-            {
-                continue;
-            }
-
-            var details = (await GrainFactory.GetGrain<IPatientGrain>(entry.PatientId).Get())?.Details;
-            var message = OfferWaves.Message(ClinicId, opening, config, S.Run, wave, entry, VisitReminders.ChannelOf(preferences, details), now, stopAt, S.StartedBy);
-            await outbox.EnqueueAsync(message);
-            picked.Add(new OfferRecipient(entry.EntryId, entry.PatientId, entry.VisitTypeCode, wave, now, message.Key));
-        }
-
-        if (picked.Count > 0)
-        {
-            S.Waves = wave;
-            S.Recipients.AddRange(picked);
-        }
     }
 
     /// <summary>The offers are over: messages not yet sent are withdrawn, and no reminder is needed any more.</summary>
@@ -275,49 +245,11 @@ internal sealed partial class WaitlistOfferGrain(
         }
     }
 
-    private OfferSummary? Summary() => S.Opening is not { } opening ? null
-        : new(opening.OpeningId, S.State, S.Recipients.Count, S.Waves, NextWave(opening), OfferWaves.StopAt(opening, S.Settings),
-            S.AcceptedEntryId is null ? null : S.Recipients.FirstOrDefault(r => r.EntryId == S.AcceptedEntryId)?.PatientId, S.AcceptedBy, S.AcceptedVisitId);
+    private OfferSummary? Summary() => OfferViews.Summary(S);
 
-    private DateTimeOffset? NextWave(Opening opening) =>
-        S.State == OfferState.Offering && S.NextWaveAt < OfferWaves.StopAt(opening, S.Settings) ? S.NextWaveAt : null;
+    private OfferView? View() => OfferViews.View(ClinicId, S);
 
-    private OfferView? View() => S.Opening is not { } opening ? null
-        : new(ClinicId, opening, S.State, S.Run, S.StartedAt, S.StartedBy, S.Settings.WaveSize, S.Settings.WaveWait, OfferWaves.StopAt(opening, S.Settings),
-            NextWave(opening), [.. S.Recipients], S.AcceptedVisitId, S.StoppedBy);
+    private Task EnsureReminderAsync() => OfferReminder.EnsureAsync(this, ReminderPeriod, logger);
 
-    private async Task EnsureReminderAsync()
-    {
-        try
-        {
-            if (await this.GetReminder(WaveReminder) is null)
-            {
-                await this.RegisterOrUpdateReminder(WaveReminder, ReminderPeriod, ReminderPeriod);
-            }
-        }
-        catch (Exception ex) when (ex is ReminderException or TimeoutException or OrleansException or InvalidOperationException)
-        {
-            // The waves still go out whenever the desk or a patient calls; the next call tries again.
-            LogReminderFailed(logger, ex, this.GetPrimaryKeyString());
-        }
-    }
-
-    private async Task DropReminderAsync()
-    {
-        try
-        {
-            if (await this.GetReminder(WaveReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        catch (Exception ex) when (ex is ReminderException or TimeoutException or OrleansException or InvalidOperationException)
-        {
-            // A stale reminder only wakes a grain that has nothing left to do; it drops itself then.
-            LogReminderFailed(logger, ex, this.GetPrimaryKeyString());
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Offers {Key}: could not register or drop the reminder that sends the waves")]
-    private static partial void LogReminderFailed(ILogger logger, Exception ex, string key);
+    private Task DropReminderAsync() => OfferReminder.DropAsync(this, logger);
 }
