@@ -85,6 +85,8 @@ public static class HostingExtensions
         api.MapCommunicationEndpoints();
         api.MapVisitLinkEndpoints();
         api.MapRecallEndpoints();
+        api.MapOfferLinkEndpoints();
+        api.MapOfferEndpoints();
         api.MapOptOutEndpoints();
         api.MapBillingEndpoints();
         api.MapCalendarEndpoints();

@@ -34,7 +34,7 @@ internal sealed class ClinicDayLiveGrain(
     {
         (_clinicId, _date) = GrainKeys.SplitClinicDay(this.GetPrimaryKeyString());
         _visits = new DayVisits(_clinicId, _date, GrainFactory);
-        _openings = new DayOpenings(() => live.State.Openings);
+        _openings = new DayOpenings(() => live.State.Openings, () => live.State.Offers);
         var index = await GrainFactory.GetGrain<IClinicDayGrain>(this.GetPrimaryKeyString()).GetIndex();
 
         // The epoch lives here, beside the versions it prefixes: it is this grain's activations that lose the views,
@@ -112,6 +112,18 @@ internal sealed class ClinicDayLiveGrain(
     }
 
     public Task OnWaitlistChanged() => RefreshOpeningsAsync();
+
+    public async Task OnOfferChanged(OfferSummary offer)
+    {
+        if (live.State.Offers.GetValueOrDefault(offer.OpeningId) == offer)
+        {
+            return;
+        }
+
+        live.State.Offers[offer.OpeningId] = offer;
+        await live.WriteOrDropAsync(this);
+        await RefreshOpeningsAsync();
+    }
 
     public Task Watch(IDashboardObserver observer, TimeSpan lease)
     {

@@ -14,4 +14,7 @@ public sealed class ClinicDayLiveState
 
     /// <summary>Booked slots that freed, offered to the waitlist while they stay free.</summary>
     [Id(2)] public List<Opening> Openings { get; set; } = [];
+
+    /// <summary>Where each opening's waitlist offers stand (key: opening id), as its offer grain last told.</summary>
+    [Id(3)] public Dictionary<string, OfferSummary> Offers { get; set; } = [];
 }

@@ -5,9 +5,10 @@ namespace PtHub.Grains.Clinics;
 
 /// <summary>
 /// A clinic-day's freed slots (kept in the live grain's state) and, of those still free and ahead, the board's
-/// openings with the waitlist's matching patients, best first.
+/// openings with the waitlist's matching patients, best first, and where their offers stand. An opening a patient
+/// accepted through an offer stays on the board (as taken) until its start, so the desk sees who took it.
 /// </summary>
-internal sealed class DayOpenings(Func<List<Opening>> stored)
+internal sealed class DayOpenings(Func<List<Opening>> stored, Func<Dictionary<string, OfferSummary>> offers)
 {
     public ValueList<BoardOpening> Current { get; private set; } = [];
 
@@ -31,14 +32,20 @@ internal sealed class DayOpenings(Func<List<Opening>> stored)
     public async Task RefreshAsync(IGrainFactory grains, DayData day, DateTimeOffset now, Func<IEnumerable<string>, Task> loadPatients)
     {
         var openings = new List<BoardOpening>();
+        var known = offers();
         if (OpeningProposals.StillOpen(stored(), day.Config, day.Date, day.Visits.Values, now) is { Count: > 0 } open)
         {
             var entries = await grains.GetGrain<IWaitlistGrain>(day.ClinicId).List();
             var matches = open.ToDictionary(o => o.OpeningId, o => WaitlistMatch.For(o, day.Config, entries).Take(OpeningProposals.CandidatesShown).ToList());
             await loadPatients(matches.Values.SelectMany(m => m).Select(m => m.PatientId).Where(id => !day.Patients.ContainsKey(id)));
-            openings.AddRange(open.Select(o => OpeningProposals.Propose(o, day.Config, matches[o.OpeningId], day.Patients.GetValueOrDefault)));
+            openings.AddRange(open.Select(o => OpeningProposals.Propose(o, day.Config, matches[o.OpeningId], day.Patients.GetValueOrDefault)
+                with { Offer = known.GetValueOrDefault(o.OpeningId) }));
         }
 
-        Current = openings.ToValueList();
+        var shown = openings.Select(o => o.Opening.OpeningId).ToHashSet(StringComparer.Ordinal);
+        openings.AddRange(stored()
+            .Where(o => !shown.Contains(o.OpeningId) && o.Start > now && known.GetValueOrDefault(o.OpeningId) is { State: OfferState.Accepted })
+            .Select(o => OpeningProposals.Propose(o, day.Config, [], day.Patients.GetValueOrDefault) with { Offer = known[o.OpeningId] }));
+        Current = openings.OrderBy(o => o.Opening.Start).ThenBy(o => o.Opening.OpeningId, StringComparer.Ordinal).ToValueList();
     }
 }

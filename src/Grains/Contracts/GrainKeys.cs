@@ -14,6 +14,9 @@ public static class GrainKeys
 
     public static string Therapist(string clinicId, string therapistId) => $"{clinicId}{Separator}{therapistId}";
 
+    /// <summary>The offers of one opening (its id is the freed visit's).</summary>
+    public static string Offer(string clinicId, string openingId) => $"{clinicId}{Separator}{openingId}";
+
     public static (string ClinicId, string LocalId) Split(string key)
     {
         var at = key.IndexOf(Separator, StringComparison.Ordinal);

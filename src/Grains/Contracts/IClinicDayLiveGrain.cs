@@ -52,6 +52,10 @@ public interface IClinicDayLiveGrain : IGrainWithStringKey
     [Alias("OnWaitlistChanged"), OneWay]
     Task OnWaitlistChanged();
 
+    /// <summary>An opening's waitlist offers changed (a wave, an answer, a stop); one-way from its offer grain.</summary>
+    [Alias("OnOfferChanged"), OneWay]
+    Task OnOfferChanged(OfferSummary offer);
+
     [Alias("OnConfigurationChanged"), OneWay]
     Task OnConfigurationChanged(ClinicConfig config);
 

@@ -2,7 +2,7 @@ namespace PtHub.Grains.Contracts;
 
 /// <summary>
 /// A clinic's patient messaging: reminder lead times before a visit, quiet hours (clinic time; a reminder that would
-/// fall inside them is moved out), and its templates.
+/// fall inside them is moved out), its templates, and its waitlist offers.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("PtHub.MessagingSettings")]
 public sealed record MessagingSettings(
@@ -11,7 +11,8 @@ public sealed record MessagingSettings(
     [property: Id(2)] TimeOnly QuietFrom,
     [property: Id(3)] TimeOnly QuietUntil,
     [property: Id(4)] IReadOnlyList<MessageTemplate> Templates,
-    [property: Id(5)] int RecallEveryDays = MessagingSettings.DefaultRecallEveryDays)
+    [property: Id(5)] OfferSettings? Offers = null,
+    [property: Id(6)] int RecallEveryDays = MessagingSettings.DefaultRecallEveryDays)
 {
     public const string ReminderTemplate = "reminder";
 
@@ -20,9 +21,20 @@ public sealed record MessagingSettings(
 
     public const int DefaultRecallEveryDays = 30;
 
-    /// <summary>The clinic's own template of that name, else the built-in one.</summary>
-    public MessageTemplate TemplateFor(string name) =>
-        FindTemplate(name) ?? Default.FindTemplate(name) ?? Default.FindTemplate(ReminderTemplate)!;
+    /// <summary>The template of a waitlist offer (a freed slot offered to a waiting patient, with its accept link).</summary>
+    public const string OfferTemplate = "offer";
+
+    /// <summary>The offer template used when a clinic has not written its own.</summary>
+    public static MessageTemplate DefaultOfferTemplate { get; } = new(OfferTemplate, "An earlier appointment at {clinic}",
+        "An earlier time is free at {clinic}: {date} at {time} with {therapist}. The first to accept gets it.");
+
+    /// <summary>The clinic's offer settings (off by default).</summary>
+    public OfferSettings EffectiveOffers => Offers ?? OfferSettings.Default;
+
+    /// <summary>The clinic's template of a kind, else the built-in one of that kind (an unknown kind falls back to the reminder's).</summary>
+    public MessageTemplate TemplateFor(string name) => FindTemplate(name)
+        ?? (name == OfferTemplate ? DefaultOfferTemplate : Default.FindTemplate(name))
+        ?? Default.FindTemplate(ReminderTemplate)!;
 
     public static MessagingSettings Default { get; } = new(true, [TimeSpan.FromHours(48), TimeSpan.FromHours(2)],
         new TimeOnly(21, 0), new TimeOnly(8, 0),

@@ -14,6 +14,13 @@ public interface IOutboxStore
     /// </summary>
     Task PlanVisitAsync(string visitId, IReadOnlyList<OutboxMessage> wanted, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Withdraws those of <paramref name="keys"/> still pending, in one transaction, as <see cref="PlanVisitAsync"/> withdraws
+    /// (one a sender holds becomes withdrawing: its send is recorded as it turns out, never retried); the number
+    /// withdrawn. For a waitlist offer that was taken or stopped.
+    /// </summary>
+    Task<int> WithdrawAsync(IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Stores one message unless its key is already stored; true when it was added.</summary>
     Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 

@@ -168,8 +168,8 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// A reminder's confirm / cancel / reschedule link, signed as the message is sent (never stored), for the start it was
-    /// planned for (the last part of its idempotency key), or a recall's booking link; empty when the message has none or
-    /// no public address is set.
+    /// planned for (the last part of its idempotency key), a recall's booking link, or a waitlist offer's accept link
+    /// (named by its key); empty when the message has no link or no public address is set.
     /// </summary>
     private async Task<string> LinkLineAsync(OutboxMessage message)
     {
@@ -178,6 +178,13 @@ public sealed partial class OutboxSender(
             return await grains.GetGrain<IClinicRecallGrain>(message.ClinicId).FindByMessage(message.Key) is { } recall
                 && await links.RecallUrlAsync(recall.Link) is { } recallUrl
                 ? $"\n\nBook your next visit: {recallUrl}"
+                : "";
+        }
+
+        if (message.Template == MessagingSettings.OfferTemplate)
+        {
+            return OfferLinks.ForMessage(message) is { } offer && await links.OfferUrlAsync(offer) is { } offerUrl
+                ? $"\n\nTo take this time (the first to accept gets it): {offerUrl}"
                 : "";
         }
 

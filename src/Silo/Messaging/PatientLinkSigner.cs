@@ -5,7 +5,7 @@ using PtHub.Grains.Contracts;
 namespace PtHub.Silo.Messaging;
 
 /// <summary>
-/// Signs and checks patient links (a visit's confirm / cancel / reschedule link, a recall's booking link, the unsubscribe link) with the master key (configuration, else the one kept by <see cref="ILinkSigningKeyGrain"/>),
+/// Signs and checks patient links (a visit's confirm / cancel / reschedule link, a recall's booking link, a waitlist offer's accept link, the unsubscribe link) with the master key (configuration, else the one kept by <see cref="ILinkSigningKeyGrain"/>),
 /// read once per node. The outbox signs a link into each reminder it sends; the public link page checks it.
 /// </summary>
 public sealed class PatientLinkSigner(IGrainFactory grains, IOptions<CommunicationOptions> options)
@@ -23,6 +23,17 @@ public sealed class PatientLinkSigner(IGrainFactory grains, IOptions<Communicati
     public async Task<string> SignAsync(VisitLink link) => VisitLinks.Sign(await KeyAsync(), link);
 
     public async Task<VisitLink?> ReadAsync(string? token) => VisitLinks.Read(await KeyAsync(), token);
+
+    /// <summary>The public page a waitlist offer's link opens (the token after '#', as for a visit link).</summary>
+    public const string OfferPagePath = "/offer";
+
+    public async Task<string> SignOfferAsync(OfferLink link) => OfferLinks.Sign(await KeyAsync(), link);
+
+    public async Task<OfferLink?> ReadOfferAsync(string? token) => OfferLinks.Read(await KeyAsync(), token);
+
+    /// <summary>The address of an offer link's page, or null when no public address is configured.</summary>
+    public async Task<string?> OfferUrlAsync(OfferLink link) =>
+        BaseUrl is { } baseUrl ? $"{baseUrl}{OfferPagePath}#{await SignOfferAsync(link)}" : null;
 
     /// <summary>The unsubscribe page an e-mail's last line links to.</summary>
     public const string OptOutPath = "/unsubscribe";

@@ -46,6 +46,21 @@ internal abstract class OutboxStore(DbDataSource dataSource) : IOutboxStore
             return true;
         });
 
+    public Task<int> WithdrawAsync(IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        WriteAsync(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var withdrawn = 0;
+            foreach (var key in keys.Distinct(StringComparer.Ordinal))
+            {
+                withdrawn += await ExecuteAsync(connection, transaction, OutboxSql.Withdraw, cancellationToken, ("key", key), ("now", Ms(now)));
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return withdrawn;
+        });
+
     public Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default) => WriteAsync(async () =>
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

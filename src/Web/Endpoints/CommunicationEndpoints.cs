@@ -15,8 +15,9 @@ internal static class CommunicationEndpoints
         var managed = api.MapGroup("/clinics/{clinicId}").WithTags("Messages").RequireAuthorization(AccessPolicies.Manager);
         managed.MapGet("/messages", Queue).Audited("messages.read").WithSummary("The clinic's message queue: failed and bounced first, then pending, then the rest (managers)");
         managed.MapGet("/messages/{messageKey}", Detail).Audited("message.read").WithSummary("One message with each attempt at sending it (managers)");
-        managed.MapGet("/messaging", GetSettings).WithSummary("Reminder lead times, quiet hours and templates");
-        managed.MapPut("/messaging", PutSettings).WithSummary("Set reminder lead times, quiet hours and templates; a template may merge only {clinic}, {date}, {time}, {therapist}");
+        managed.MapGet("/messaging", GetSettings).WithSummary("Reminder lead times, quiet hours, templates and waitlist offers");
+        managed.MapPut("/messaging", PutSettings)
+            .WithSummary("Set reminder lead times, quiet hours, templates ('reminder', 'offer') and waitlist offers; a template may merge only {clinic}, {date}, {time}, {therapist}");
 
         var patient = api.MapGroup("/clinics/{clinicId}/patients/{patientId}").WithTags("Messages").RequireAuthorization(AccessPolicies.FrontDesk);
         patient.MapGet("/messages", PatientMessages).Audited("patient.messages.read").WithSummary("The patient's messages and where each stands");

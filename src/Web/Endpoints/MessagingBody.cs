@@ -6,8 +6,8 @@ namespace PtHub.Web.Endpoints;
 /// <summary>
 /// A clinic's messaging settings, all of them (a PUT replaces the settings, so a body missing one is refused rather
 /// than silently defaulted): whether reminders go out, their lead times in hours, quiet hours in clinic time, and the
-/// templates (optional: without them the clinic's reminder template is the default one), and the recall period
-/// (optional: without it the clinic's stays as it is, so a form that does not show it cannot reset it).
+/// templates (optional: without them the clinic's reminder template is the default one). The waitlist offers and the
+/// recall period are optional too: without them they stay as they were, so a form that does not show them cannot reset them.
 /// </summary>
 public sealed record MessagingBody(
     bool? RemindersEnabled,
@@ -15,6 +15,7 @@ public sealed record MessagingBody(
     TimeOnly? QuietFrom,
     TimeOnly? QuietUntil,
     IReadOnlyList<MessageTemplate>? Templates,
+    OfferSettingsBody? Offers = null,
     int? RecallEveryDays = null)
 {
     public const int MaxRecallEveryDays = 365;
@@ -75,6 +76,7 @@ public sealed record MessagingBody(
             errors["templates"] = [$"The templates must include '{MessagingSettings.ReminderTemplate}'."];
         }
 
+        Offers?.Validate(errors);
         return errors;
     }
 
@@ -87,6 +89,7 @@ public sealed record MessagingBody(
             ReminderLeadHours is { Count: > 0 } hours ? [.. hours.Select(TimeSpan.FromHours)] : defaults.ReminderLeadTimes,
             QuietFrom ?? defaults.QuietFrom, QuietUntil ?? defaults.QuietUntil,
             Templates is { Count: > 0 } templates ? [.. templates.Select(t => t with { Subject = t.Subject ?? "" })] : defaults.Templates,
+            Offers?.ToSettings() ?? current.Offers,
             RecallEveryDays ?? current.RecallEveryDays);
     }
 }

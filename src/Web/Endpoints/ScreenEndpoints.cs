@@ -25,6 +25,9 @@ internal static class ScreenEndpoints
         // A recall's booking link (the signed token after '#' says which clinic, patient and therapist).
         app.MapGet("/recall", () => Results.File(root.GetFileInfo("recall.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
+        // A waitlist offer's link: the same kind of public page, for one offered time.
+        app.MapGet("/offer", () => Results.File(root.GetFileInfo("offer.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/unsubscribe", () => Results.File(root.GetFileInfo("unsubscribe.html").CreateReadStream(), "text/html; charset=utf-8"))
             .ExcludeFromDescription().AllowAnonymous();
 

@@ -61,4 +61,32 @@ public sealed class MessageScreenTests(BrowserFixture fixture)
         var saved = await fixture.Node.Http.GetFromJsonAsync<ContactPreferences>($"/api/clinics/{clinic.Id}/patients/{patientId}/contact-preferences", Ct);
         Assert.True(saved!.OptedOut);
     }
+
+    [Fact]
+    public async Task AManagerTurnsWaitlistOffersOnAndAWrongWaveSizeIsNamed()
+    {
+        var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
+        using var manager = await fixture.Node.SignInAsNewAsync(StaffRole.Manager, [clinic.Id]);
+        var page = await OpenAsAsync(manager, $"/messages/{clinic.Id}");
+        var form = page.Locator("#messaging-form");
+        await Assertions.Expect(form.Locator("input[name=offersEnabled]")).Not.ToBeCheckedAsync(new() { Timeout = 30_000 });
+
+        await form.Locator("input[name=offersEnabled]").CheckAsync();
+        await form.Locator("input[name=waveSize]").FillAsync("0");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#messaging-result")).ToContainTextAsync("offers.waveSize", new() { Timeout = 30_000 });
+        var unchanged = (await fixture.Node.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/clinics/{clinic.Id}/messaging", Ct))!;
+        Assert.False(unchanged["offers"]!["enabled"]!.GetValue<bool>());
+
+        await form.Locator("input[name=waveSize]").FillAsync("4");
+        await form.Locator("input[name=waveMinutes]").FillAsync("20");
+        await form.Locator("input[name=stopBeforeMinutes]").FillAsync("90");
+        await form.Locator("textarea[name=offerBody]").FillAsync("A time at {clinic} on {date} at {time} with {therapist} is free.");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#messaging-result")).ToContainTextAsync("Saved", new() { Timeout = 30_000 });
+        var saved = (await fixture.Node.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/clinics/{clinic.Id}/messaging", Ct))!;
+        Assert.Equal((true, 4, 20, 90), (saved["offers"]!["enabled"]!.GetValue<bool>(), saved["offers"]!["waveSize"]!.GetValue<int>(),
+            saved["offers"]!["waveMinutes"]!.GetValue<int>(), saved["offers"]!["stopBeforeMinutes"]!.GetValue<int>()));
+        Assert.Equal("A time at {clinic} on {date} at {time} with {therapist} is free.", saved["offerTemplate"]!["body"]!.GetValue<string>());
+    }
 }

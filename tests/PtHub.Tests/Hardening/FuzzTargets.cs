@@ -79,6 +79,7 @@ public sealed class FuzzTargets
             ["patientId"] = patientId,
             ["visitId"] = visit["visitId"]!.GetValue<string>(),
             ["therapistId"] = "ann",
+            ["openingId"] = "no-such-opening",
             ["entryId"] = (await waiting.Content.ReadFromJsonAsync<JsonObject>())!["entryId"]!.GetValue<string>(),
             ["userId"] = (await user.Content.ReadFromJsonAsync<JsonObject>())!["user"]!["userId"]!.GetValue<string>(),
             ["displayId"] = (await display.Content.ReadFromJsonAsync<JsonObject>())!["display"]!["displayId"]!.GetValue<string>(),

@@ -65,6 +65,7 @@ public sealed class AccessMatrixTests(NodeFixture fixture)
             ["displayId"] = "0123456789abcdef0123456789abcdef", ["documentName"] = "v1", ["messageKey"] = "no-such-message", ["itemId"] = "no-such-item",
             ["staffId"] = "no-such-person", ["credentialId"] = "no-such-credential", ["typeCode"] = "hipaa",
             ["providerId"] = "no-such-provider", ["code"] = "X9999", ["referralId"] = "no-such-referral", ["caseId"] = "no-such-case",
+            ["openingId"] = "no-such-opening",
         };
 
         var wrong = new List<string>();

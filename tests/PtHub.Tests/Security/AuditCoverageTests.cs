@@ -164,6 +164,35 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
 
         await Ok(clinic.CommandAsync(await clinic.BookAsync(patientId), "confirm"));
 
+        // The desk offers an opening (the patient's own cancelled visit) to the waitlist; the patient accepts by the
+        // offer's link; the desk's stop afterwards changes nothing but is audited all the same.
+        await Ok(http.PutAsJsonAsync($"{api}/messaging", new
+        {
+            remindersEnabled = true, reminderLeadHours = new[] { 48.0 }, quietFrom = "00:00", quietUntil = "00:00",
+            offers = new { enabled = true, waveSize = 3, waveMinutes = 15, stopBeforeMinutes = 60 },
+        }, Ct));
+        var freedStart = start.AddHours(3);
+        using var freed = await http.PostAsJsonAsync($"{api}/visits", new
+        {
+            patientId, therapistId = "ann", visitType = "follow-up", scheduledStart = freedStart, overrideReason = "test: to be freed",
+        }, Ct);
+        var freedId = (await freed.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>();
+        await Ok(clinic.CommandAsync(freedId, "cancel", new { reason = "Sick" }));
+        using var offerWaiting = await http.PostAsJsonAsync($"{api}/waitlist", new { patientId, visitType = "follow-up", priority = 1 }, Ct);
+        var offerEntry = (await offerWaiting.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>(Ct))!["entryId"]!.GetValue<string>();
+        var offerDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(freedStart, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
+        using var offerStarted = await http.PostAsJsonAsync($"{api}/openings/{freedId}/offers", new { date = offerDay }, Ct);
+        var offerStopAt = (await offerStarted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>(Ct))!["stopAt"]!.GetValue<DateTimeOffset>();
+        await Ok(http.GetAsync($"{api}/openings/{freedId}/offers", Ct));
+        var offerToken = await signer.SignOfferAsync(new OfferLink(clinic.Id, freedId, 1, offerEntry, offerStopAt));
+        using (var patientBrowser = new HttpClient { BaseAddress = Node.BaseAddress })
+        {
+            await Ok(patientBrowser.PostAsJsonAsync("/api/offer-links/read", new { token = offerToken }, Ct));
+            await Ok(patientBrowser.PostAsJsonAsync("/api/offer-links/accept", new { token = offerToken }, Ct));
+        }
+
+        await Ok(http.PostAsync($"{api}/openings/{freedId}/offers/stop", null, Ct));
+
         // Opting out without the desk: the unsubscribe link, and a STOP reply from a number only this test's patient has.
         using (var patientBrowser = new HttpClient { BaseAddress = Node.BaseAddress })
         {
@@ -300,6 +329,8 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
         Assert.All(entries.Where(e => e!["action"]!.GetValue<string>().StartsWith("recall-link.", StringComparison.Ordinal)),
             e => Assert.Equal(("patient via recall link", "Patient", patientId), (e!["userId"]!.GetValue<string>(), e["role"]!.GetValue<string>(), e["patientId"]!.GetValue<string>())));
         Assert.Equal(3, entries.Count(e => e!["action"]!.GetValue<string>().StartsWith("recall-link.", StringComparison.Ordinal)));
+        Assert.All(entries.Where(e => e!["action"]!.GetValue<string>().StartsWith("offer-link.", StringComparison.Ordinal)),
+            e => Assert.Equal(("patient via offer link", "Patient", patientId), (e!["userId"]!.GetValue<string>(), e["role"]!.GetValue<string>(), e["patientId"]!.GetValue<string>())));
     }
 
     /// <summary>
@@ -350,8 +381,26 @@ public sealed class AuditCoverageTests(NodeFixture fixture)
             receivedOn = today.AddDays(-1), patientId = rita, reason = "Knee pain", source = "Physician", providerId = provider,
         }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["referralId"]!.GetValue<string>();
 
+        // Rita's own visit tomorrow with Ann, cancelled: an opening offered to the waitlist, where Rita waits for any time.
+        await Ok(http.PutAsJsonAsync($"{api}/messaging", new
+        {
+            remindersEnabled = true, reminderLeadHours = new[] { 48.0 }, quietFrom = "00:00", quietUntil = "00:00",
+            offers = new { enabled = true, waveSize = 3, waveMinutes = 15, stopBeforeMinutes = 60 },
+        }, Ct));
+        var freedStart = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddHours(18), TimeSpan.Zero);
+        using var freed = await http.PostAsJsonAsync($"{api}/visits", new
+        {
+            patientId = rita, therapistId = "ann", visitType = "follow-up", scheduledStart = freedStart, overrideReason = "test: to be freed",
+        }, Ct);
+        var freedId = (await freed.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>(Ct))!["visitId"]!.GetValue<string>();
+        await Ok(clinic.CommandAsync(freedId, "cancel", new { reason = "Sick" }));
+        await Ok(http.PostAsJsonAsync($"{api}/waitlist", new { patientId = rita, visitType = "follow-up", priority = 1 }, Ct));
+        var offerDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(freedStart, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
+        await Ok(http.PostAsJsonAsync($"{api}/openings/{freedId}/offers", new { date = offerDay }, Ct));
+
         var reads = new Dictionary<string, (string Url, string[] Patients)>
         {
+            ["GET /api/clinics/{clinicId}/openings/{openingId}/offers"] = ($"{api}/openings/{freedId}/offers", [rita]),
             ["GET /api/clinics/{clinicId}/board"] = ($"{api}/board", [rita, omar]),
             ["GET /api/clinics/{clinicId}/schedule"] = ($"{api}/schedule", [rita, omar]),
             ["GET /api/clinics/{clinicId}/therapists/{therapistId}/day"] = ($"{api}/therapists/ann/day", [rita]),

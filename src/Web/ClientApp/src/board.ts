@@ -257,6 +257,33 @@ async function bookFromWaitlist(o: BoardOpening, entryId: string, name: string):
   }
 }
 
+/** The desk starts or stops an opening's waitlist offers; the board hears the outcome live, like every change. */
+async function offers(o: BoardOpening, date: string, stop: boolean): Promise<void> {
+  const url = `${api}/openings/${encodeURIComponent(o.opening.openingId)}/offers${stop ? "/stop" : ""}`;
+  const answer = await submit("POST", url, stop ? {} : { date });
+  if (answer.ok) say(stop ? `Offers for ${time(o.opening.start)} stopped.` : `${time(o.opening.start)} offered to the waitlist.`, "info");
+  else say(messagesOf(answer.problem).join(" "));
+}
+
+/** "Offered to N · waiting", "Accepted by …", "Offers stopped", "Offers closed" (docs/figures.md, "Opening offers"). */
+function offerLine(o: BoardOpening): TemplateResult | typeof nothing {
+  const offer = o.offer;
+  if (!offer) return nothing;
+  const text = offer.state === "accepted" ? `Accepted by ${offer.acceptedBy ?? "a waiting patient"}`
+    : offer.state === "offering" ? `Offered to ${offer.offered} · waiting`
+    : offer.state === "stopped" ? `Offers stopped · offered to ${offer.offered}`
+    : `Offers closed · offered to ${offer.offered}`;
+  return html`<small class=${`offer-state ${offer.state}`} data-offer-state=${offer.state}>${text}</small>`;
+}
+
+function offerButton(o: BoardOpening, date: string): TemplateResult | typeof nothing {
+  const state = o.offer?.state;
+  if (state === "accepted") return nothing;
+  return state === "offering"
+    ? html`<button type="button" class="danger" data-offer="stop" @click=${() => offers(o, date, true)}>Stop offers</button>`
+    : html`<button type="button" class="primary" data-offer="start" @click=${() => offers(o, date, false)}>Offer to waitlist</button>`;
+}
+
 function openingsSection(view: BoardView): TemplateResult | typeof nothing {
   const openings = view.openings ?? [];
   if (openings.length === 0) return nothing;
@@ -264,11 +291,12 @@ function openingsSection(view: BoardView): TemplateResult | typeof nothing {
     <h2>Openings for the waitlist <span class="count">${openings.length}</span></h2>
     ${repeat(openings, o => o.opening.openingId, o => html`<article class="opening" data-opening=${o.opening.openingId}>
       <div class="time">${time(o.opening.start)}<small>${o.opening.minutes} min</small></div>
-      <div class="who"><strong>${o.therapistName}</strong><small>freed slot</small></div>
-      <div class="actions">${o.candidates.length === 0
+      <div class="who"><strong>${o.therapistName}</strong><small>freed slot</small>${offerLine(o)}</div>
+      <div class="actions">${o.offer?.state === "accepted" ? nothing : html`${o.candidates.length > 0 || o.offer?.state === "offering" ? offerButton(o, view.date) : nothing}${
+        o.candidates.length === 0
         ? html`<span class="empty">No one on the waitlist fits</span>`
         : o.candidates.map(c => html`<button type="button" class="secondary" data-entry=${c.entryId}
-            @click=${() => bookFromWaitlist(o, c.entryId, c.patientName)}>Book ${c.patientName} (P${c.priority})</button>`)}</div>
+            @click=${() => bookFromWaitlist(o, c.entryId, c.patientName)}>Book ${c.patientName} (P${c.priority})</button>`)}`}</div>
     </article>`)}
   </section>`;
 }

@@ -1,5 +1,6 @@
-// The clinic's reminder settings on the message queue screen (managers): lead times, quiet hours (clinic time) and
-// the reminder template. The server checks every field; its messages are shown beside the form, nothing is changed.
+// The clinic's reminder settings on the message queue screen (managers): lead times, quiet hours (clinic time), the
+// reminder template, and the waitlist offers (off by default: wave size, minutes between waves, minutes before the
+// start they stop, and the offer message). The server checks every field; its messages are shown, nothing is changed.
 import { html, nothing, type TemplateResult } from "lit-html";
 import { messagesOf, submit } from "./problem";
 import type { MessagingSettings } from "./types";
@@ -7,6 +8,8 @@ import type { MessagingSettings } from "./types";
 export interface SettingsState { settings: MessagingSettings; result: { kind: "ok" | "error"; lines: string[] } | null; busy: boolean; }
 
 const hhmm = (time: string) => time.slice(0, 5);
+/** A whole number as typed, or null (the server then names the field). */
+const whole = (text: string) => /^\d+$/.test(text) ? Number(text) : null;
 const valueOf = (form: HTMLFormElement, name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement).value.trim();
 
 export function settingsPart(state: SettingsState, save: (event: Event) => void): TemplateResult {
@@ -26,6 +29,15 @@ export function settingsPart(state: SettingsState, save: (event: Event) => void)
       <label>Message<textarea name="body" rows="3">${reminder.body}</textarea></label>
       <p class="hint">Merge fields: ${s.mergeFields.map(f => `{${f}}`).join(", ")}. Nothing else can be merged (minimum necessary).
         Equal quiet times turn quiet hours off.</p>
+      <fieldset id="offer-settings"><legend>Waitlist offers</legend>
+        <div class="settings-grid">
+          <label class="check"><input type="checkbox" name="offersEnabled" ?checked=${s.offers.enabled}> Offer freed slots to the waitlist</label>
+          <label>Patients per wave<input name="waveSize" type="number" min="1" max="100" value=${String(s.offers.waveSize)}></label>
+          <label>Minutes between waves<input name="waveMinutes" type="number" min="1" value=${String(s.offers.waveMinutes)}></label>
+          <label>Stop this many minutes before the start<input name="stopBeforeMinutes" type="number" min="0" value=${String(s.offers.stopBeforeMinutes)}></label>
+        </div>
+        <label>Offer message<textarea name="offerBody" rows="2">${s.offerTemplate.body}</textarea></label>
+      </fieldset>
       <button type="submit" class="primary" ?disabled=${state.busy}>Save reminder settings</button>
       ${state.result ? html`<div class=${`save-result ${state.result.kind}`} role="status" id="messaging-result">
         ${state.result.lines.map(line => html`<p>${line}</p>`)}</div>` : nothing}
@@ -39,8 +51,14 @@ export async function saveSettings(url: string, form: HTMLFormElement, state: Se
   const body = {
     remindersEnabled: (form.elements.namedItem("enabled") as HTMLInputElement).checked,
     reminderLeadHours: leads, quietFrom: valueOf(form, "quietFrom"), quietUntil: valueOf(form, "quietUntil"),
-    templates: [{ name: "reminder", subject: valueOf(form, "subject"), body: valueOf(form, "body") }],
-    recallEveryDays: Number(valueOf(form, "recallEveryDays")),
+    templates: [{ name: "reminder", subject: valueOf(form, "subject"), body: valueOf(form, "body") },
+      { name: "offer", subject: state.settings.offerTemplate.subject, body: valueOf(form, "offerBody") }],
+    offers: {
+      enabled: (form.elements.namedItem("offersEnabled") as HTMLInputElement).checked,
+      waveSize: whole(valueOf(form, "waveSize")), waveMinutes: whole(valueOf(form, "waveMinutes")),
+      stopBeforeMinutes: whole(valueOf(form, "stopBeforeMinutes")),
+    },
+    recallEveryDays: whole(valueOf(form, "recallEveryDays")),
   };
   state.busy = true;
   const answer = await submit<MessagingSettings>("PUT", url, body);

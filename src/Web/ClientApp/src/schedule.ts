@@ -204,6 +204,9 @@ function openingTemplate(opening: BoardOpening, first: number) {
   </button>`;
 }
 
+/** An opening a waiting patient took through an offer is a booked visit now: the schedule draws the visit only. */
+const stillFree = (o: BoardOpening) => o.offer?.state !== "accepted";
+
 function columnTemplate(column: Column, first: number, last: number) {
   const minutes = Array.from({ length: (last - first) / slotMinutes }, (_, i) => first + i * slotMinutes);
   const placed = lanes(column.entries);
@@ -221,7 +224,7 @@ function columnTemplate(column: Column, first: number, last: number) {
           @drop=${(e: DragEvent) => { e.preventDefault(); const id = dragged ?? e.dataTransfer?.getData("text/plain"); dragged = null; if (id) void dialogs.moveTo(id, slotOf(column, minute)); }}>
         </button>`;
       })}
-      ${repeat(column.openings, o => o.opening.openingId, o => openingTemplate(o, first))}
+      ${repeat(column.openings.filter(stillFree), o => o.opening.openingId, o => openingTemplate(o, first))}
       ${repeat(column.entries, e => e.visitId, e => entryTemplate(e, first, placed.get(e.visitId)!))}
     </div>
   </section>`;

@@ -80,6 +80,8 @@ export type VisitLinkSlot = Sent<Schemas["VisitLinkSlot"]>;
 export type RecallLinkView = Sent<Schemas["RecallLinkView"]>;
 /** A patient's latest recall on the worklist: when, by whom, and its message's status. */
 export type RecallView = Sent<Schemas["RecallView"]>;
+export type OfferLinkView = Sent<Schemas["OfferLinkView"]>;
+export type OfferView = Sent<Schemas["OfferView"]>;
 /** What the unsubscribe page hears once the patient is opted out. */
 export type OptOutView = Sent<Schemas["OptOutView"]>;
 export type SupplyItem = Sent<Schemas["SupplyItem"]>;
