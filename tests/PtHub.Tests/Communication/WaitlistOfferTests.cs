@@ -118,14 +118,12 @@ public sealed class WaitlistOfferTests
 
         // Back 20 minutes later: the second wave fell due while the node was down. Only the offers' reminder wakes the grain.
         await using var second = await CommsNode.StartAsync(database: database, now: now.AddMinutes(20), settings: ("PtHub:KeeperSeconds", "1"));
+        // The desk's board, live: it hears the second wave go out (the offer line's count) when the reminder sends it.
+        await using var board = await Infrastructure.LiveClient.ConnectAsync(second.Node, clinicId, DashboardView.Board);
+        await board.WaitUntilAsync(b => b.Openings.Any(o => o.Opening.OpeningId == openingId && o.Offer is { Offered: 2 }),
+            "the second wave sent by the offers' reminder");
         var key = PtHub.Grains.Communication.OfferLinks.MessageKey(clinicId, openingId, 1, secondEntry);
         var message = await second.Store.GetAsync(key, Ct);
-        for (var i = 0; i < 400 && message is null; i++)
-        {
-            await Task.Delay(50, Ct);
-            message = await second.Store.GetAsync(key, Ct);
-        }
-
         Assert.NotNull(message);
         Assert.Equal((OutboxStatus.Pending, now.AddMinutes(20)), (message.Status, message.DueAt));
     }

@@ -24,6 +24,7 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly List<string> _raw = [];
     private readonly List<long> _versions = [];
     private readonly Dictionary<string, BoardRow> _rows = [];
+    private IReadOnlyList<BoardOpening> _openings = [];
     private readonly HubConnection _connection;
     private readonly string _clinicId;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -75,6 +76,18 @@ public sealed class LiveClient : IAsyncDisposable
             lock (_gate)
             {
                 return [.. _rows.Values.OrderBy(r => r.ScheduledStart).ThenBy(r => r.VisitId, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    /// <summary>The board's openings (freed slots, with their waitlist offers), as the snapshot and the deltas left them.</summary>
+    public IReadOnlyList<BoardOpening> Openings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _openings;
             }
         }
     }
@@ -191,6 +204,8 @@ public sealed class LiveClient : IAsyncDisposable
                         _rows[row.VisitId] = row;
                     }
 
+                    _openings = [.. board.Openings ?? []];
+
                     SetVersion(board.Date, board.Version);
                 }
 
@@ -264,6 +279,11 @@ public sealed class LiveClient : IAsyncDisposable
                     foreach (var id in delta.Removed)
                     {
                         _rows.Remove(id);
+                    }
+
+                    if (delta.Openings is { } openings)
+                    {
+                        _openings = [.. openings];
                     }
 
                     break;
