@@ -30,6 +30,9 @@ internal sealed class ClinicDayLiveGrain(
     private string _clinicId = "";
     private DateOnly _date;
 
+    /// <summary>Who starts an automatic offer, on the board and in the offer's record.</summary>
+    public const string AutomaticOffers = "pthub (automatic offers)";
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_clinicId, _date) = GrainKeys.SplitClinicDay(this.GetPrimaryKeyString());
@@ -170,6 +173,14 @@ internal sealed class ClinicDayLiveGrain(
         if (changed)
         {
             await live.WriteOrDropAsync(this);
+        }
+
+        // A freed slot goes to its offer grain, one-way (it tells this grain back, one-way too): where the clinic offers
+        // automatically, its first wave goes out now.
+        foreach (var freed in _openings.TakeFreed())
+        {
+            GrainFactory.GetGrain<IWaitlistOfferGrain>(GrainKeys.Offer(_clinicId, freed.OpeningId))
+                .OnOpeningFreed(new OfferStart(_clinicId, _date, freed, AutomaticOffers)).Ignore();
         }
 
         // A visit may have taken an opening's time: look again at which openings are still free.

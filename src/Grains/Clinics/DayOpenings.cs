@@ -10,7 +10,17 @@ namespace PtHub.Grains.Clinics;
 /// </summary>
 internal sealed class DayOpenings(Func<List<Opening>> stored, Func<Dictionary<string, OfferSummary>> offers)
 {
+    private readonly List<Opening> _freed = [];
+
     public ValueList<BoardOpening> Current { get; private set; } = [];
+
+    /// <summary>The openings kept since the last call (for automatic offers), once each.</summary>
+    public IReadOnlyList<Opening> TakeFreed()
+    {
+        Opening[] freed = [.. _freed];
+        _freed.Clear();
+        return freed;
+    }
 
     public bool Any => Current.Count > 0 || stored().Count > 0;
 
@@ -25,7 +35,9 @@ internal sealed class DayOpenings(Func<List<Opening>> stored, Func<Dictionary<st
             return false;
         }
 
-        openings.Add(new Opening(freed.VisitId, freed.TherapistId, freed.ScheduledStart, freed.DurationMinutes));
+        var opening = new Opening(freed.VisitId, freed.TherapistId, freed.ScheduledStart, freed.DurationMinutes);
+        openings.Add(opening);
+        _freed.Add(opening);
         return true;
     }
 

@@ -13,6 +13,13 @@ public interface IWaitlistOfferGrain : IGrainWithStringKey
     Task<OfferView> Start(OfferStart request);
 
     /// <summary>Stops the offers and withdraws the messages not yet sent; null when the opening was never offered.</summary>
+    /// <summary>
+    /// The live grain saw the opening freed: where the clinic offers automatically (and it is not too close to its
+    /// start), the offers start as if the desk had tapped; otherwise nothing. One-way: the caller never waits on it.
+    /// </summary>
+    [Alias("OnOpeningFreed"), OneWay]
+    Task OnOpeningFreed(OfferStart request);
+
     [Alias("Stop")]
     Task<OfferView?> Stop(string actor);
 

@@ -52,6 +52,16 @@ internal sealed class WaitlistOfferGrain(
         return View()!;
     }
 
+    public async Task OnOpeningFreed(OfferStart request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = (await GrainFactory.GetGrain<IClinicMessagingGrain>(ClinicId).GetSettings()).EffectiveOffers;
+        if (settings is { Enabled: true, Automatic: true } && S.Opening is null && time.GetUtcNow() < OfferWaves.StopAt(request.Opening, settings))
+        {
+            await Start(request);
+        }
+    }
+
     public async Task<OfferView?> Stop(string actor)
     {
         await CatchUpAsync();

@@ -16,7 +16,7 @@ public sealed record MessagingView(bool RemindersEnabled, IReadOnlyList<double> 
         var offers = settings.EffectiveOffers;
         return new(settings.RemindersEnabled, [.. settings.ReminderLeadTimes.Select(l => l.TotalHours)], settings.QuietFrom, settings.QuietUntil,
             settings.Templates, MessageTemplates.Fields,
-            new OfferSettingsBody(offers.Enabled, offers.WaveSize, (int)offers.WaveWait.TotalMinutes, (int)offers.StopBefore.TotalMinutes),
+            new OfferSettingsBody(offers.Enabled, offers.WaveSize, (int)offers.WaveWait.TotalMinutes, (int)offers.StopBefore.TotalMinutes, offers.Automatic),
             settings.TemplateFor(MessagingSettings.OfferTemplate), settings.RecallEveryDays);
     }
 }

@@ -1,10 +1,11 @@
 namespace PtHub.Web.Endpoints;
 
 /// <summary>
-/// A clinic's waitlist offers, all four fields: on or off, how many waiting patients each wave offers a freed slot to,
-/// the minutes between waves, and how many minutes before the slot's start the offers stop.
+/// A clinic's waitlist offers, the four required fields: on or off, how many waiting patients each wave offers a freed
+/// slot to, the minutes between waves, and how many minutes before the slot's start the offers stop; and whether a freed
+/// slot is offered automatically (optional, off when left out).
 /// </summary>
-public sealed record OfferSettingsBody(bool? Enabled, int? WaveSize, int? WaveMinutes, int? StopBeforeMinutes)
+public sealed record OfferSettingsBody(bool? Enabled, int? WaveSize, int? WaveMinutes, int? StopBeforeMinutes, bool? Automatic = null)
 {
     public const int MaxWaveSize = 100;
     public const int MaxWaveMinutes = 24 * 60;
@@ -36,5 +37,6 @@ public sealed record OfferSettingsBody(bool? Enabled, int? WaveSize, int? WaveMi
     }
 
     public Grains.Contracts.OfferSettings ToSettings() =>
-        new(Enabled ?? false, WaveSize ?? 1, TimeSpan.FromMinutes(WaveMinutes ?? 1), TimeSpan.FromMinutes(StopBeforeMinutes ?? 0));
+        new(Enabled ?? false, WaveSize ?? 1, TimeSpan.FromMinutes(WaveMinutes ?? 1), TimeSpan.FromMinutes(StopBeforeMinutes ?? 0),
+            Automatic ?? false);
 }

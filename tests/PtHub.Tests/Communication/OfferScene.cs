@@ -42,15 +42,19 @@ public sealed class OfferScene
         return new DateTimeOffset(nine, NewYork.GetUtcOffset(nine)).AddMinutes(minutes);
     }
 
-    /// <summary>The scene on a new clinic of <paramref name="comms"/>; the opening starts <paramref name="startInMinutes"/> after the clock's now.</summary>
+    /// <summary>
+    /// The scene on a new clinic of <paramref name="comms"/>; the opening starts <paramref name="startInMinutes"/> after the
+    /// clock's now. <paramref name="beforeFreed"/> runs once the visit is booked and before it is cancelled (to fill the
+    /// waitlist first, for automatic offers).
+    /// </summary>
     public static async Task<OfferScene> CreateAsync(CommsNode comms, int waveSize, int waveMinutes, int stopBeforeMinutes, int startInMinutes,
-        string therapistId = "ann")
+        string therapistId = "ann", bool automatic = false, Func<OfferScene, Task>? beforeFreed = null)
     {
         var clinic = await comms.ClinicAsync();
         using (var settings = await comms.Node.Http.PutAsJsonAsync($"/api/clinics/{clinic.Id}/messaging", new
         {
             remindersEnabled = false, reminderLeadHours = new[] { 2.0 }, quietFrom = "00:00", quietUntil = "00:00",
-            offers = new { enabled = true, waveSize, waveMinutes, stopBeforeMinutes },
+            offers = new { enabled = true, waveSize, waveMinutes, stopBeforeMinutes, automatic },
         }, Ct))
         {
             Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync(Ct));
@@ -58,9 +62,15 @@ public sealed class OfferScene
 
         var start = comms.Clock.GetUtcNow().AddMinutes(startInMinutes);
         var freed = await comms.BookAsync(clinic, await comms.PatientAsync(clinic, phone: null, email: "first@example.test"), start, therapistId);
-        (await clinic.CommandAsync(freed, "cancel", new { reason = "Patient called" })).EnsureSuccessStatusCode();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, NewYork).DateTime);
-        return new OfferScene(comms, clinic, day, start, freed);
+        var scene = new OfferScene(comms, clinic, day, start, freed);
+        if (beforeFreed is not null)
+        {
+            await beforeFreed(scene);
+        }
+
+        (await clinic.CommandAsync(freed, "cancel", new { reason = "Patient called" })).EnsureSuccessStatusCode();
+        return scene;
     }
 
     /// <summary>A patient waiting for any time with Ann (priority as given), reached by e-mail only; the waitlist entry's id.</summary>

@@ -101,6 +101,29 @@ public sealed class WaitlistOfferTests
     }
 
     [Fact]
+    public async Task WhereTheClinicOffersAutomaticallyACancelledSlotGoesToTheWaitlistWithoutTheDesk()
+    {
+        var now = OfferScene.Tomorrow();
+        await using var comms = await CommsNode.StartAsync(now: now, settings: ("PtHub:Communication:Links:BaseUrl", "https://pt.example.test"));
+        var waiting = new List<string>();
+        var scene = await OfferScene.CreateAsync(comms, waveSize: 1, waveMinutes: 15, stopBeforeMinutes: 30, startInMinutes: 120, automatic: true,
+            beforeFreed: async s =>
+            {
+                waiting.Add((await s.WaitingAsync("Ava", "Waits", 1)).EntryId);
+                waiting.Add((await s.WaitingAsync("Ben", "Waits", 2)).EntryId);
+            });
+
+        // Nobody taps "Offer to waitlist": the desk's live board shows the first wave go out.
+        await using var board = await Infrastructure.LiveClient.ConnectAsync(comms.Node, scene.Clinic.Id, DashboardView.Board);
+        await board.WaitUntilAsync(b => b.Openings.Any(o => o.Opening.OpeningId == scene.OpeningId && o.Offer is { Offered: 1 }), "the automatic first wave");
+        var offer = await scene.GetAsync();
+        Assert.Equal((OfferState.Offering, "pthub (automatic offers)"), (offer.State, offer.StartedBy));
+        Assert.Equal([(waiting[0], 1)], offer.Recipients.Select(r => (r.EntryId, r.Wave)));
+        var message = await comms.Store.GetAsync(offer.Recipients[0].MessageKey, Ct);
+        Assert.Equal((MessagingSettings.OfferTemplate, OutboxStatus.Pending), (message!.Template, message.Status));
+    }
+
+    [Fact]
     public async Task AWaveDueWhileTheNodeWasDownGoesOutAfterTheRestartWithNobodyCalling()
     {
         var database = Infrastructure.TempPaths.NewDatabase();

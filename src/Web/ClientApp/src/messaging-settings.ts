@@ -32,6 +32,7 @@ export function settingsPart(state: SettingsState, save: (event: Event) => void)
       <fieldset id="offer-settings"><legend>Waitlist offers</legend>
         <div class="settings-grid">
           <label class="check"><input type="checkbox" name="offersEnabled" ?checked=${s.offers.enabled}> Offer freed slots to the waitlist</label>
+          <label class="check"><input type="checkbox" name="offersAutomatic" ?checked=${s.offers.automatic ?? false}> Start offers as soon as a slot is freed (no tap needed)</label>
           <label>Patients per wave<input name="waveSize" type="number" min="1" max="100" value=${String(s.offers.waveSize)}></label>
           <label>Minutes between waves<input name="waveMinutes" type="number" min="1" value=${String(s.offers.waveMinutes)}></label>
           <label>Stop this many minutes before the start<input name="stopBeforeMinutes" type="number" min="0" value=${String(s.offers.stopBeforeMinutes)}></label>
@@ -57,6 +58,7 @@ export async function saveSettings(url: string, form: HTMLFormElement, state: Se
       enabled: (form.elements.namedItem("offersEnabled") as HTMLInputElement).checked,
       waveSize: whole(valueOf(form, "waveSize")), waveMinutes: whole(valueOf(form, "waveMinutes")),
       stopBeforeMinutes: whole(valueOf(form, "stopBeforeMinutes")),
+      automatic: (form.elements.namedItem("offersAutomatic") as HTMLInputElement).checked,
     },
     recallEveryDays: whole(valueOf(form, "recallEveryDays")),
   };
