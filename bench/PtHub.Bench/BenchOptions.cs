@@ -23,7 +23,10 @@ internal sealed record BenchOptions
     /// <summary>Commands of the unrecorded warm-up round of each system.</summary>
     public int Warmup { get; init; } = 1000;
 
-    /// <summary>SignalR connections opened at once while connecting the clients.</summary>
+    /// <summary>Child processes the screens of each system run in (the node under test is measured without them).</summary>
+    public int ScreenProcesses { get; init; } = 4;
+
+    /// <summary>SignalR connections opened at once while connecting the clients (over all screen processes).</summary>
     public int ConnectConcurrency { get; init; } = 32;
 
     /// <summary>How long a round waits for its last pushes before counting the rest as missed.</summary>
@@ -46,7 +49,7 @@ internal sealed record BenchOptions
 
     public const string Usage =
         "usage: PtHub.Bench [--clinics 100] [--clients 1000] [--commands 2000] [--rounds 3] [--concurrency 8] [--rate 0] " +
-        "[--warmup 1000] [--connect-concurrency 32] [--drain-seconds 15] [--min-threads 0] [--json bench/results/live-push.json] [--postgres \"Host=…;Username=…\"]";
+        "[--warmup 1000] [--screen-processes 4] [--connect-concurrency 32] [--drain-seconds 15] [--min-threads 0] [--json bench/results/live-push.json] [--postgres \"Host=…;Username=…\"]";
 
     /// <summary>Null (after printing why) when the arguments are wrong.</summary>
     public static BenchOptions? Parse(string[] args)
@@ -78,6 +81,7 @@ internal sealed record BenchOptions
                     "--concurrency" => options with { Concurrency = Positive(value) },
                     "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                     "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                    "--screen-processes" => options with { ScreenProcesses = Positive(value) },
                     "--connect-concurrency" => options with { ConnectConcurrency = Positive(value) },
                     "--drain-seconds" => options with { DrainSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                     "--json" => options with { Json = value },

@@ -41,6 +41,12 @@ internal sealed class ViewCounters
         Interlocked.Add(ref _bytes[(int)view], JsonMarshal.GetRawUtf8Value(payload).Length);
     }
 
+    public void Add(View view, int bytes)
+    {
+        Interlocked.Increment(ref _messages[(int)view]);
+        Interlocked.Add(ref _bytes[(int)view], bytes);
+    }
+
     public long Messages(View view) => Volatile.Read(ref _messages[(int)view]);
 
     public double AverageBytes(View view) => Messages(view) == 0 ? 0 : (double)Volatile.Read(ref _bytes[(int)view]) / Messages(view);
@@ -82,7 +88,7 @@ internal static class Stats
     }
 }
 
-/// <summary>Whole-process figures (GC heap: bytes allocated and not yet collected): both systems and all clients live in this one process.</summary>
+/// <summary>Whole-process figures (GC heap: bytes allocated and not yet collected) of the bench process: both systems' servers and the command drivers; the screens run in child processes.</summary>
 internal sealed record ProcessSample(long GcHeapBytes, long WorkingSetBytes, int Gen0, int Gen1, int Gen2, TimeSpan Cpu)
 {
     public static ProcessSample Take()

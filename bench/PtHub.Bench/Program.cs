@@ -2,8 +2,14 @@ using System.Globalization;
 using PtHub.Bench;
 
 // Live-push benchmark (issue 3): event-to-screen latency of PtHub against a raw SignalR broadcast floor, same run.
+// The screens of both systems run in child processes of this executable (issue 18), started with ScreenWorker.Flag.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is [ScreenWorker.Flag])
+{
+    return await ScreenWorker.RunAsync();
+}
+
 if (BenchOptions.Parse(args) is not { } options)
 {
     return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
@@ -37,12 +43,14 @@ var perClinicDay = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) /
 Log.Line($"PtHub: {options.Clinics} clinic-days active, {perClinicDay / 1024:0.0} KB of GC heap each ({(double)visitsNeeded / options.Clinics:0.0} visits per clinic)");
 await pthub.ConnectAsync();
 var pthubConnected = ProcessSample.Take();
-Log.Line($"PtHub: all {layout.Clients.Count} screens subscribed; GC heap {Report.Mb(pthubConnected.GcHeapBytes)}, working set {Report.Mb(pthubConnected.WorkingSetBytes)}");
+Log.Line($"PtHub: all {layout.Clients.Count} screens subscribed; node GC heap {Report.Mb(pthubConnected.GcHeapBytes)}, working set {Report.Mb(pthubConnected.WorkingSetBytes)}; " +
+    $"screen processes' working set {Report.Mb(pthub.Screens!.WorkingSetBytes)}; shared clock checked to {pthub.Screens.ClockWindowMs:0.000} ms");
 
 await using var raw = await RawSystem.StartAsync(options, layout);
 await raw.ConnectAsync();
 var rawConnected = ProcessSample.Take();
-Log.Line($"raw: all {layout.Clients.Count} screens joined at {raw.Address}; GC heap {Report.Mb(rawConnected.GcHeapBytes)}, working set {Report.Mb(rawConnected.WorkingSetBytes)}");
+Log.Line($"raw: all {layout.Clients.Count} screens joined at {raw.Address}; bench GC heap {Report.Mb(rawConnected.GcHeapBytes)}, working set {Report.Mb(rawConnected.WorkingSetBytes)}; " +
+    $"screen processes' working set {Report.Mb(raw.Screens!.WorkingSetBytes)}; shared clock checked to {raw.Screens.ClockWindowMs:0.000} ms");
 
 var results = new List<RoundResult>();
 var used = 0;

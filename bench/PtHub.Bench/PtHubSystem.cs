@@ -3,13 +3,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PtHub.Harness;
 using PtHub.Grains.Contracts;
@@ -22,18 +18,16 @@ internal sealed record BenchVisit(int Clinic, string VisitId);
 
 /// <summary>
 /// One real PtHub node in this process (Kestrel on loopback, co-hosted silo, a fresh SQLite file), its clinics
-/// and visits made through the REST API, and the screens connected over the real SignalR client.
+/// and visits made through the REST API, and the screens connected over the real SignalR client from child processes.
 /// </summary>
 internal sealed class PtHubSystem : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions HubJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private readonly WebApplication _app;
     private readonly string _dataDirectory;
     private readonly BenchOptions _options;
     private readonly ClientLayout _layout;
     private readonly HttpClient _http;
-    private readonly List<HubConnection> _connections = [];
+    private ScreenProcesses? _screens;
     private readonly ConcurrentDictionary<(string VisitId, string Status), PendingPush> _pending = new();
     private readonly ViewCounters _counters = new();
     private readonly string[] _clinicIds;
@@ -140,53 +134,25 @@ internal sealed class PtHubSystem : IAsyncDisposable
         return visits;
     }
 
-    /// <summary>Connects every screen over WebSockets and subscribes it (it takes its snapshot).</summary>
+    /// <summary>
+    /// Connects every screen over WebSockets from <see cref="BenchOptions.ScreenProcesses"/> child processes, with the
+    /// admin's sign-in cookie, and subscribes it (it takes its snapshot).
+    /// </summary>
     public async Task ConnectAsync()
     {
-        var connected = 0;
-        var connections = new HubConnection[_layout.Clients.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, connections.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.ConnectConcurrency }, async (i, ct) =>
+        _screens = await ScreenProcesses.StartAsync("PtHub", _options.ScreenProcesses, _layout, new Uri(Address, DashboardHub.Path),
+            _cookies.GetCookieHeader(Address), "upserts", _options.ConnectConcurrency,
+            (i, spec) => spec.View switch
             {
-                var spec = _layout.Clients[i];
-                var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(Address, DashboardHub.Path), HttpTransportType.WebSockets, o =>
-                    {
-                        o.SkipNegotiation = true;
-                        o.Cookies = _cookies;
-                    })
-                    .AddJsonProtocol(o => o.PayloadSerializerOptions = HubJson)
-                    .Build();
-                connection.ServerTimeout = TimeSpan.FromMinutes(5);
-                switch (spec.View)
-                {
-                    case View.Board:
-                        connection.On<JsonElement>(nameof(IDashboardClient.BoardChanged), payload => OnBoard(spec, payload));
-                        break;
-                    case View.Lobby:
-                        connection.On<JsonElement>(nameof(IDashboardClient.LobbyChanged), payload => _counters.Add(View.Lobby, payload));
-                        break;
-                    default:
-                        connection.On<JsonElement>(nameof(IDashboardClient.ManagerChanged), payload => _counters.Add(View.Manager, payload));
-                        break;
-                }
-
-                await connection.StartAsync(ct);
-                var method = spec.View switch
-                {
-                    View.Board => nameof(DashboardHub.SubscribeBoard),
-                    View.Lobby => nameof(DashboardHub.SubscribeLobby),
-                    _ => nameof(DashboardHub.SubscribeManager),
-                };
-                await connection.InvokeAsync<JsonElement>(method, _clinicIds[spec.Clinic], ct);
-                connections[i] = connection;
-                if (Interlocked.Increment(ref connected) % 250 == 0)
-                {
-                    Log.Line($"PtHub: {connected} of {connections.Length} screens connected and subscribed");
-                }
-            });
-        _connections.AddRange(connections);
+                View.Board => new WorkerScreen(i, nameof(IDashboardClient.BoardChanged), nameof(DashboardHub.SubscribeBoard), _clinicIds[spec.Clinic], Timed: true),
+                View.Lobby => new WorkerScreen(i, nameof(IDashboardClient.LobbyChanged), nameof(DashboardHub.SubscribeLobby), _clinicIds[spec.Clinic], Timed: false),
+                _ => new WorkerScreen(i, nameof(IDashboardClient.ManagerChanged), nameof(DashboardHub.SubscribeManager), _clinicIds[spec.Clinic], Timed: false),
+            },
+            OnScreen);
     }
+
+    /// <summary>The screens' processes (null before <see cref="ConnectAsync"/>).</summary>
+    public ScreenProcesses? Screens => _screens;
 
     /// <summary>
     /// Drives each visit through arrive, check-in, start (in the gym), finish and check-out over REST,
@@ -282,21 +248,22 @@ internal sealed class PtHubSystem : IAsyncDisposable
         };
     }
 
-    /// <summary>A board screen got a delta: the first one that shows a pending command's visit in its new status ends that sample.</summary>
-    private void OnBoard(ClientSpec spec, JsonElement payload)
+    /// <summary>
+    /// A screen got a message (in its process, at <paramref name="received"/>); for a board screen the keys are the
+    /// delta's upserts as visitId/status: the first that shows a pending command's visit in its new status ends that sample.
+    /// </summary>
+    private void OnScreen(ClientSpec spec, long received, int bytes, string[] upserts)
     {
-        var received = Stopwatch.GetTimestamp();
-        _counters.Add(View.Board, payload);
-        if (_tally is not { } tally || !payload.TryGetProperty("upserts", out var upserts))
+        _counters.Add(spec.View, bytes);
+        if (spec.View != View.Board || _tally is not { } tally)
         {
             return;
         }
 
-        foreach (var row in upserts.EnumerateArray())
+        foreach (var key in upserts)
         {
-            if (row.GetProperty("visitId").GetString() is { } visitId
-                && row.GetProperty("status").GetString() is { } status
-                && _pending.TryGetValue((visitId, status), out var pending)
+            var slash = key.LastIndexOf('/');
+            if (_pending.TryGetValue((key[..slash], key[(slash + 1)..]), out var pending)
                 && pending.Clinic == spec.Clinic
                 && Interlocked.Exchange(ref pending.Seen[spec.Index], 1) == 0)
             {
@@ -359,7 +326,11 @@ internal sealed class PtHubSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_connections.Select(c => c.DisposeAsync().AsTask()));
+        if (_screens is not null)
+        {
+            await _screens.DisposeAsync();
+        }
+
         _http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -28,7 +26,7 @@ public sealed record RawPush(long Seq, string Pad);
 
 /// <summary>
 /// The floor: a minimal ASP.NET Core app in this process with a trivial hub, the same screens in the same groups
-/// (one per clinic and view) over the same client, and the server broadcasting PtHub-sized payloads to the groups.
+/// (one per clinic and view) over the same client from as many child processes, and the server broadcasting PtHub-sized payloads to the groups.
 /// </summary>
 internal sealed class RawSystem : IAsyncDisposable
 {
@@ -36,7 +34,7 @@ internal sealed class RawSystem : IAsyncDisposable
     private readonly BenchOptions _options;
     private readonly ClientLayout _layout;
     private readonly IHubContext<RawHub> _hub;
-    private readonly List<HubConnection> _connections = [];
+    private ScreenProcesses? _screens;
     private readonly ViewCounters _counters = new();
     private readonly Dictionary<int, string> _pads = [];
     private long[] _sentAt = [];
@@ -53,6 +51,9 @@ internal sealed class RawSystem : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The screens' processes (null before <see cref="ConnectAsync"/>).</summary>
+    public ScreenProcesses? Screens => _screens;
+
     public static async Task<RawSystem> StartAsync(BenchOptions options, ClientLayout layout)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -68,30 +69,12 @@ internal sealed class RawSystem : IAsyncDisposable
 
     public static string Group(int clinic, View view) => $"c{clinic}:{view}";
 
-    public async Task ConnectAsync()
-    {
-        var connected = 0;
-        var connections = new HubConnection[_layout.Clients.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, connections.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.ConnectConcurrency }, async (i, ct) =>
-            {
-                var spec = _layout.Clients[i];
-                var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(Address, RawHub.Path), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
-                    .AddJsonProtocol()
-                    .Build();
-                connection.ServerTimeout = TimeSpan.FromMinutes(5);
-                connection.On<JsonElement>(RawHub.Method, payload => OnPush(spec, payload));
-                await connection.StartAsync(ct);
-                await connection.InvokeAsync(nameof(RawHub.Join), Group(spec.Clinic, spec.View), ct);
-                connections[i] = connection;
-                if (Interlocked.Increment(ref connected) % 250 == 0)
-                {
-                    Log.Line($"raw: {connected} of {connections.Length} screens connected");
-                }
-            });
-        _connections.AddRange(connections);
-    }
+    /// <summary>Connects the same screens into their groups, from as many child processes as PtHub's.</summary>
+    public async Task ConnectAsync() =>
+        _screens = await ScreenProcesses.StartAsync("raw", _options.ScreenProcesses, _layout, new Uri(Address, RawHub.Path),
+            cookie: "", "seq", _options.ConnectConcurrency,
+            (i, spec) => new WorkerScreen(i, RawHub.Method, nameof(RawHub.Join), Group(spec.Clinic, spec.View), Timed: spec.View == View.Board),
+            OnPush);
 
     /// <summary>
     /// Broadcasts <paramref name="commands"/> times, paced at <paramref name="rate"/> per second with
@@ -145,13 +128,13 @@ internal sealed class RawSystem : IAsyncDisposable
     /// <summary>How many messages the i-th command carries of a kind sent <paramref name="perCommand"/> times per command on average.</summary>
     private static int Due(int i, double perCommand) => (int)(Math.Floor((i + 1) * perCommand) - Math.Floor(i * perCommand));
 
-    private void OnPush(ClientSpec spec, JsonElement payload)
+    /// <summary>A screen got a push (in its process, at <paramref name="received"/>); a board screen's key is the push's sequence number.</summary>
+    private void OnPush(ClientSpec spec, long received, int bytes, string[] seq)
     {
-        var received = Stopwatch.GetTimestamp();
-        _counters.Add(spec.View, payload);
-        if (spec.View == View.Board && _tally is { } tally && payload.GetProperty("seq").GetInt64() is var seq and >= 0)
+        _counters.Add(spec.View, bytes);
+        if (seq.Length == 1 && _tally is { } tally)
         {
-            tally.Latencies.Add(_sentAt[seq], received);
+            tally.Latencies.Add(_sentAt[long.Parse(seq[0])], received);
         }
     }
 
@@ -169,7 +152,11 @@ internal sealed class RawSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_connections.Select(c => c.DisposeAsync().AsTask()));
+        if (_screens is not null)
+        {
+            await _screens.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -151,7 +151,7 @@ internal static class Report
             text.AppendLine($"Raw PostgreSQL single-row inserts on {o.Concurrency} connections: {inserts:0}/s; PtHub accepted commands/s / raw inserts/s = {s.PtHub.CommandsPerSecond / inserts:0.00}");
         }
 
-        text.AppendLine("Process memory (whole process: node, floor and all clients), GC heap / working set:");
+        text.AppendLine($"Bench process memory (node, raw floor server and the command drivers; the screens run in {o.ScreenProcesses} child processes per system), GC heap / working set:");
         text.AppendLine($"  at start {Mb(s.MemoryAtStart.GcHeapBytes)} / {Mb(s.MemoryAtStart.WorkingSetBytes)};  " +
             $"PtHub + {o.Clients} screens {Mb(s.MemoryWithPtHubScreens.GcHeapBytes)} / {Mb(s.MemoryWithPtHubScreens.WorkingSetBytes)};  " +
             $"+ raw + {o.Clients} screens {Mb(s.MemoryWithAllScreens.GcHeapBytes)} / {Mb(s.MemoryWithAllScreens.WorkingSetBytes)}");
