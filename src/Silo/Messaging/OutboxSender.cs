@@ -104,7 +104,12 @@ public sealed partial class OutboxSender(
         var now = time.GetUtcNow();
         if (now >= message.ExpiresAt)
         {
-            await RecordAsync(message, now, "expired", "the visit has begun", OutboxStatus.Expired, message.Channel, null, cancellationToken);
+            await RecordAsync(message, now, "expired", message.Template switch
+            {
+                MessagingSettings.OfferTemplate => "the offers closed before it was sent",
+                MessagingSettings.RecallTemplate => "its booking link expired before it was sent",
+                _ => "the visit has begun",
+            }, OutboxStatus.Expired, message.Channel, null, cancellationToken);
             return;
         }
 
