@@ -172,6 +172,16 @@ internal sealed class WaitlistOfferGrain(
         var now = time.GetUtcNow();
         var stopAt = OfferWaves.StopAt(opening, S.Settings);
         var changed = false;
+        if (S.NextWaveAt <= now && S.NextWaveAt < stopAt && !await StillFreeAsync(opening))
+        {
+            // Booked meanwhile by the desk (or no longer in the therapist's day): no more waves for a slot that is gone.
+            S.State = OfferState.Closed;
+            await state.WriteOrDropAsync(this);
+            await EndAsync();
+            Tell();
+            return true;
+        }
+
         if (S.NextWaveAt <= now && S.NextWaveAt < stopAt && await GrainFactory.GetGrain<IClinicGrain>(ClinicId).GetConfig() is { } config)
         {
             var entries = await GrainFactory.GetGrain<IWaitlistGrain>(ClinicId).List();
@@ -210,6 +220,14 @@ internal sealed class WaitlistOfferGrain(
 
         return changed;
     }
+
+    /// <summary>
+    /// Whether the day still shows the opening free (its board's openings). The live grain calls this grain only one-way,
+    /// so asking it here cannot close a call cycle.
+    /// </summary>
+    private async Task<bool> StillFreeAsync(Opening opening) =>
+        (await GrainFactory.GetGrain<IClinicDayLiveGrain>(GrainKeys.ClinicDay(ClinicId, S.Date)).GetBoard()).Openings?
+            .Any(o => o.Opening.OpeningId == opening.OpeningId) ?? false;
 
     /// <summary>The offers are over: messages not yet sent are withdrawn, and no reminder is needed any more.</summary>
     private async Task EndAsync()

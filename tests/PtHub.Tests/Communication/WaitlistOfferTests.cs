@@ -101,6 +101,27 @@ public sealed class WaitlistOfferTests
     }
 
     [Fact]
+    public async Task ASlotTheDeskBooksItselfGetsNoFurtherWaveAndItsUnsentOffersAreWithdrawn()
+    {
+        var now = OfferScene.Tomorrow();
+        await using var comms = await CommsNode.StartAsync(now: now, settings: ("PtHub:Communication:Links:BaseUrl", "https://pt.example.test"));
+        var scene = await OfferScene.CreateAsync(comms, waveSize: 1, waveMinutes: 15, stopBeforeMinutes: 30, startInMinutes: 120);
+        var ava = await scene.WaitingAsync("Ava", "Waits", 1);
+        await scene.WaitingAsync("Ben", "Waits", 2);
+        var first = Assert.Single((await scene.StartAsync()).Recipients);
+        Assert.Equal(ava.EntryId, first.EntryId);
+
+        // A patient on the phone gets the time from the desk before anyone answers the offer.
+        await comms.BookAsync(scene.Clinic, await comms.PatientAsync(scene.Clinic, phone: "555-0199"), scene.Start);
+        await comms.MoveClockAsync(now.AddMinutes(15));
+
+        var after = await scene.GetAsync();
+        Assert.Equal(OfferState.Closed, after.State);
+        Assert.Equal([ava.EntryId], after.Recipients.Select(r => r.EntryId));
+        Assert.Equal(OutboxStatus.Withdrawn, (await comms.Store.GetAsync(first.MessageKey, Ct))!.Status);
+    }
+
+    [Fact]
     public async Task WhereTheClinicOffersAutomaticallyACancelledSlotGoesToTheWaitlistWithoutTheDesk()
     {
         var now = OfferScene.Tomorrow();
