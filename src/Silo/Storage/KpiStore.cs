@@ -47,6 +47,98 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
                 Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)),
             cancellationToken);
 
+    /// <summary>
+    /// Two statements, each a UNION ALL of three GROUP BYs over the range's rows (per period, per therapist, per clinic; the
+    /// last column says which), so the rows read are a handful per period, therapist and clinic.
+    /// </summary>
+    public async Task<KpiSums> ReadSumsAsync(KpiQuery query, KpiGrouping by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.ClinicIds.Count == 0)
+        {
+            return new KpiSums([], [], [], [], [], []);
+        }
+
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        var days = await ReadGroupedAsync(connection, query, by, KpiRollupSql.DaySums, KpiRollupSql.DaySource, "",
+            r => (Convert.ToInt32(r.GetValue(30), CultureInfo.InvariantCulture), KpiRollupSql.ReadDay(r)), cancellationToken).ConfigureAwait(false);
+        var waits = await ReadGroupedAsync(connection, query, by, "wait_minutes, SUM(visits)", "pthub_kpi_waits", ", wait_minutes",
+            r => (Convert.ToInt32(r.GetValue(5), CultureInfo.InvariantCulture), new KpiWaitCount(r.GetString(0), KpiRollupSql.ParseDay(r.GetString(1)),
+                r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture))),
+            cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<T> Of<T>(IEnumerable<(int Kind, T Row)> rows, int kind) => [.. rows.Where(r => r.Kind == kind).Select(r => r.Row)];
+        return new KpiSums(Of(days, 0), Of(waits, 0), Of(days, 1), Of(waits, 1), Of(days, 2), Of(waits, 2));
+    }
+
+    /// <summary>
+    /// <c>clinic, day, therapist, {sums}, kind</c>: kind 0 per period (on its first day in the range), 1 per therapist and
+    /// 2 per clinic (both on the range's first day), each also grouped by <paramref name="groupAlso"/>.
+    /// </summary>
+    private static async Task<List<(int Kind, T Row)>> ReadGroupedAsync<T>(
+        DbConnection connection, KpiQuery query, KpiGrouping by, string sums, string source, string groupAlso, Func<DbDataReader, (int, T)> read, CancellationToken ct)
+    {
+        await using var command = KpiRollupSql.Command(connection, null, "");
+        var filter = Filter(command, query, byPlanDays: false);
+        // The period a day falls in, as the first day of it within the range (KpiPeriods.Of), so the labels are the same on both databases.
+        var period = new StringBuilder();
+        if (by == KpiGrouping.Day)
+        {
+            period.Append("day");
+        }
+        else
+        {
+            period.Append("CASE");
+            var i = 0;
+            foreach (var (start, end) in KpiPeriods.Of(query.From, query.To, by))
+            {
+                var suffix = i++.ToString(CultureInfo.InvariantCulture);
+                period.Append(" WHEN day <= @pe").Append(suffix).Append(" THEN @ps").Append(suffix);
+                KpiRollupSql.Add(command, "@pe" + suffix, KpiRollupSql.Day(end));
+                KpiRollupSql.Add(command, "@ps" + suffix, KpiRollupSql.Day(start));
+            }
+
+            period.Append(" END");
+        }
+
+        var extra = groupAlso.Length == 0 ? "" : ", 4";
+        command.CommandText = $"""
+            SELECT '', {period}, '', {sums}, 0 FROM {source} WHERE {filter} GROUP BY 2{extra}
+            UNION ALL SELECT '', @from, therapist_id, {sums}, 1 FROM {source} WHERE {filter} GROUP BY 3{extra}
+            UNION ALL SELECT clinic_id, @from, '', {sums}, 2 FROM {source} WHERE {filter} GROUP BY 1{extra}
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var result = new List<(int, T)>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+
+    /// <summary>The query's clinics, days and therapist as a WHERE condition, its parameters added to the command.</summary>
+    private static string Filter(DbCommand command, KpiQuery query, bool byPlanDays)
+    {
+        var sql = new StringBuilder("clinic_id IN (");
+        for (var i = 0; i < query.ClinicIds.Count; i++)
+        {
+            var name = "@c" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "" : ", ").Append(name);
+            KpiRollupSql.Add(command, name, query.ClinicIds[i]);
+        }
+
+        sql.Append(byPlanDays ? ") AND plan_end >= @from AND plan_start <= @to" : ") AND day >= @from AND day <= @to");
+        KpiRollupSql.Add(command, "@from", KpiRollupSql.Day(query.From));
+        KpiRollupSql.Add(command, "@to", KpiRollupSql.Day(query.To));
+        if (query.TherapistId is { } therapistId)
+        {
+            sql.Append(" AND therapist_id = @therapist_id");
+            KpiRollupSql.Add(command, "@therapist_id", therapistId);
+        }
+
+        return sql.ToString();
+    }
+
     public Task<IReadOnlyList<KpiPlanDay>> ReadPlansAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
         ReadAsync(KpiRollupSql.PlanSelect, query, KpiRollupSql.ReadPlan, cancellationToken, byPlanDays: true);
 
@@ -194,23 +286,7 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
 
         await using var connection = await open(ct).ConfigureAwait(false);
         await using var command = KpiRollupSql.Command(connection, null, "");
-        var sql = new StringBuilder(select).Append(" WHERE clinic_id IN (");
-        for (var i = 0; i < query.ClinicIds.Count; i++)
-        {
-            var name = "@c" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? "" : ", ").Append(name);
-            KpiRollupSql.Add(command, name, query.ClinicIds[i]);
-        }
-
-        sql.Append(byPlanDays ? ") AND plan_end >= @from AND plan_start <= @to" : ") AND day >= @from AND day <= @to");
-        KpiRollupSql.Add(command, "@from", KpiRollupSql.Day(query.From));
-        KpiRollupSql.Add(command, "@to", KpiRollupSql.Day(query.To));
-        if (query.TherapistId is { } therapistId)
-        {
-            sql.Append(" AND therapist_id = @therapist_id");
-            KpiRollupSql.Add(command, "@therapist_id", therapistId);
-        }
-
+        var sql = new StringBuilder(select).Append(" WHERE ").Append(Filter(command, query, byPlanDays));
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var result = new List<T>();
