@@ -13,4 +13,7 @@ public sealed class KpiBenchOptions
 
     /// <summary>Also run the store's rebuild over the bulk-loaded facts (a recompute per clinic-day; slow at scale).</summary>
     public bool Rebuild { get; set; }
+
+    /// <summary>False: time the history a previous run with the same clinics, days and seed loaded into --PostgreSql.</summary>
+    public bool Load { get; set; } = true;
 }

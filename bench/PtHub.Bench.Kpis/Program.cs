@@ -42,8 +42,9 @@ try
     var clinics = Enumerable.Range(0, options.Clinics).Select(i => $"bench-{options.Seed}-{i:0000}").ToList();
     var random = new Random(options.Seed);
     var load = Stopwatch.StartNew();
-    await using (var connection = await open())
+    if (options.Load)
     {
+        await using var connection = await open();
         var bulk = new BulkLoad(connection, postgres is not null);
         foreach (var clinicId in clinics)
         {
@@ -59,7 +60,7 @@ try
             + $"{clinics.Count} clinics × {options.Days} days loaded in {load.Elapsed.TotalSeconds:0.0} s");
     }
 
-    if (postgres is not null)
+    if (postgres is not null && options.Load)
     {
         await using var connection = await open();
         await using var analyze = connection.CreateCommand();

@@ -60,9 +60,20 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
         }
 
         await using var connection = await open(cancellationToken).ConfigureAwait(false);
-        var days = await ReadGroupedAsync(connection, query, by, KpiRollupSql.DaySums, KpiRollupSql.DaySource, "",
+        var days = await ReadGroupedAsync(connection, query, by, KpiRollupSql.DaySums, filter => $"""
+            d AS (SELECT * FROM pthub_kpi_days WHERE {filter}),
+            s AS (SELECT clinic_id, day, therapist_id, occupied_seconds FROM pthub_kpi_day_spaces WHERE {filter}),
+            c AS (SELECT clinic_id, day, therapist_id, copays_due, copay_due_cents, copays_due_collected, copay_due_collected_cents
+                    FROM pthub_kpi_day_copays WHERE {filter}),
+            k AS (SELECT d.*, COALESCE(s.occupied_seconds, 0) AS occupied_seconds, COALESCE(c.copays_due, 0) AS copays_due,
+                    COALESCE(c.copay_due_cents, 0) AS copay_due_cents, COALESCE(c.copays_due_collected, 0) AS copays_due_collected,
+                    COALESCE(c.copay_due_collected_cents, 0) AS copay_due_collected_cents
+                  FROM d LEFT JOIN s ON s.clinic_id = d.clinic_id AND s.day = d.day AND s.therapist_id = d.therapist_id
+                  LEFT JOIN c ON c.clinic_id = d.clinic_id AND c.day = d.day AND c.therapist_id = d.therapist_id)
+            """, byWaitMinute: false,
             r => (Convert.ToInt32(r.GetValue(30), CultureInfo.InvariantCulture), KpiRollupSql.ReadDay(r)), cancellationToken).ConfigureAwait(false);
-        var waits = await ReadGroupedAsync(connection, query, by, "wait_minutes, SUM(visits)", "pthub_kpi_waits", ", wait_minutes",
+        var waits = await ReadGroupedAsync(connection, query, by, "wait_minutes, SUM(visits)",
+            filter => $"k AS (SELECT clinic_id, day, therapist_id, wait_minutes, visits FROM pthub_kpi_waits WHERE {filter})", byWaitMinute: true,
             r => (Convert.ToInt32(r.GetValue(5), CultureInfo.InvariantCulture), new KpiWaitCount(r.GetString(0), KpiRollupSql.ParseDay(r.GetString(1)),
                 r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture))),
             cancellationToken).ConfigureAwait(false);
@@ -71,11 +82,14 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
     }
 
     /// <summary>
-    /// <c>clinic, day, therapist, {sums}, kind</c>: kind 0 per period (on its first day in the range), 1 per therapist and
-    /// 2 per clinic (both on the range's first day), each also grouped by <paramref name="groupAlso"/>.
+    /// <c>clinic, day, therapist, {sums}, kind</c> from the rows <c>k</c> that <paramref name="with"/> defines (common table
+    /// expressions over each table filtered by the query, so no join reads a clinic's other days; <c>k</c>, used three
+    /// times, is materialized once): kind 0 per period (on its first day in the range), 1 per therapist and 2 per clinic (both
+    /// on the range's first day), each also per whole-minute wait when <paramref name="byWaitMinute"/>.
     /// </summary>
     private static async Task<List<(int Kind, T Row)>> ReadGroupedAsync<T>(
-        DbConnection connection, KpiQuery query, KpiGrouping by, string sums, string source, string groupAlso, Func<DbDataReader, (int, T)> read, CancellationToken ct)
+        DbConnection connection, KpiQuery query, KpiGrouping by, string sums, Func<string, string> with, bool byWaitMinute,
+        Func<DbDataReader, (int, T)> read, CancellationToken ct)
     {
         await using var command = KpiRollupSql.Command(connection, null, "");
         var filter = Filter(command, query, byPlanDays: false);
@@ -100,11 +114,12 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
             period.Append(" END");
         }
 
-        var extra = groupAlso.Length == 0 ? "" : ", 4";
+        var extra = byWaitMinute ? ", 4" : "";
         command.CommandText = $"""
-            SELECT '', {period}, '', {sums}, 0 FROM {source} WHERE {filter} GROUP BY 2{extra}
-            UNION ALL SELECT '', @from, therapist_id, {sums}, 1 FROM {source} WHERE {filter} GROUP BY 3{extra}
-            UNION ALL SELECT clinic_id, @from, '', {sums}, 2 FROM {source} WHERE {filter} GROUP BY 1{extra}
+            WITH {with(filter)}
+            SELECT '', {period}, '', {sums}, 0 FROM k GROUP BY 2{extra}
+            UNION ALL SELECT '', @from, therapist_id, {sums}, 1 FROM k GROUP BY 3{extra}
+            UNION ALL SELECT clinic_id, @from, '', {sums}, 2 FROM k GROUP BY 1{extra}
             """;
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var result = new List<(int, T)>();
