@@ -8,5 +8,12 @@ public sealed class KpiBenchOptions
     public int VisitsPerDay { get; set; } = 30;
     public int Queries { get; set; } = 40;
     public int Seed { get; set; } = 15;
+    /// <summary>A PostgreSQL connection string (an empty database): run there instead of a throwaway SQLite file.</summary>
     public string PostgreSql { get; set; } = "";
+
+    /// <summary>Also run the store's rebuild over the bulk-loaded facts (a recompute per clinic-day; slow at scale).</summary>
+    public bool Rebuild { get; set; }
+
+    /// <summary>False: time the history a previous run with the same clinics, days and seed loaded into --PostgreSql.</summary>
+    public bool Load { get; set; } = true;
 }

@@ -1,19 +1,15 @@
-using System.Data.Common;
+using PtHub.Grains.Contracts;
 using PtHub.Grains.Kpis;
-using PtHub.Silo.Storage;
 
 namespace PtHub.Bench.Kpis;
 
-/// <summary>Plausible visit facts (8 % cancelled, 7 % no-show, the rest seen with waits of 0-40 min), written straight to <c>pthub_kpi_visits</c>.</summary>
+/// <summary>
+/// Plausible visits (8 % cancelled, 7 % no-show, the rest seen with waits of 0-40 min) as the KPI facts the event log
+/// keeps for each and the raw events that lead to them. Every event of a visit falls on the visit's day (UTC clinics;
+/// booked at 13:00 that day, cancelled two hours before the start), so a GROUP BY over the events finds each visit's day.
+/// </summary>
 internal static class SyntheticVisits
 {
-    private const string InsertSql = """
-        INSERT INTO pthub_kpi_visits (clinic_id, visit_id, day, patient_id, therapist_id, visit_type, status, walk_in, late_cancel,
-            scheduled_start, arrived_at, started_at, finished_at, quoted_wait, units, allowed_cents, copay_cents, through_seq)
-        VALUES (@clinic_id, @visit_id, @day, @patient_id, @therapist_id, @visit_type, @status, @walk_in, @late_cancel,
-            @scheduled_start, @arrived_at, @started_at, @finished_at, @quoted_wait, @units, @allowed_cents, @copay_cents, @through_seq)
-        """;
-
     public static IEnumerable<VisitKpiFact> Of(string clinicId, DateOnly first, int days, int perDay, Random random)
     {
         for (var d = 0; d < days; d++)
@@ -36,27 +32,27 @@ internal static class SyntheticVisits
         }
     }
 
-    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, VisitKpiFact f)
+    /// <summary>The visit's events (sequence, time, action, from, to), as many as its facts' sequence says.</summary>
+    public static IEnumerable<(int Seq, DateTimeOffset At, VisitAction Action, VisitStatus? From, VisitStatus To)> EventsOf(VisitKpiFact f)
     {
-        await using var command = KpiRollupSql.Command(connection, transaction, InsertSql);
-        KpiRollupSql.Add(command, "@clinic_id", f.ClinicId);
-        KpiRollupSql.Add(command, "@visit_id", f.VisitId);
-        KpiRollupSql.Add(command, "@day", KpiRollupSql.Day(f.Day));
-        KpiRollupSql.Add(command, "@patient_id", f.PatientId);
-        KpiRollupSql.Add(command, "@therapist_id", f.TherapistId);
-        KpiRollupSql.Add(command, "@visit_type", f.VisitTypeCode);
-        KpiRollupSql.Add(command, "@status", f.Status);
-        KpiRollupSql.Add(command, "@walk_in", f.WalkIn ? 1L : 0L);
-        KpiRollupSql.Add(command, "@late_cancel", f.LateCancellation ? 1L : 0L);
-        KpiRollupSql.Add(command, "@scheduled_start", f.ScheduledStart.ToUnixTimeMilliseconds());
-        KpiRollupSql.Add(command, "@arrived_at", f.ArrivedAt?.ToUnixTimeMilliseconds());
-        KpiRollupSql.Add(command, "@started_at", f.StartedAt?.ToUnixTimeMilliseconds());
-        KpiRollupSql.Add(command, "@finished_at", f.FinishedAt?.ToUnixTimeMilliseconds());
-        KpiRollupSql.Add(command, "@quoted_wait", (long?)f.QuotedWaitMinutes);
-        KpiRollupSql.Add(command, "@units", (long)f.Units);
-        KpiRollupSql.Add(command, "@allowed_cents", f.AllowedCents);
-        KpiRollupSql.Add(command, "@copay_cents", f.CopayCents);
-        KpiRollupSql.Add(command, "@through_seq", (long)f.ThroughSequence);
-        await command.ExecuteNonQueryAsync();
+        var booked = new DateTimeOffset(f.Day.ToDateTime(new TimeOnly(13, 0)), TimeSpan.Zero);
+        yield return (1, booked, VisitAction.Book, null, VisitStatus.Booked);
+        if (f.Status == "cancelled")
+        {
+            yield return (2, f.ScheduledStart.AddHours(-2) > booked ? f.ScheduledStart.AddHours(-2) : booked, VisitAction.Cancel, VisitStatus.Booked, VisitStatus.Cancelled);
+            yield break;
+        }
+
+        if (f.Status == "noshow")
+        {
+            yield return (2, f.ScheduledStart.AddMinutes(15), VisitAction.NoShow, VisitStatus.Booked, VisitStatus.NoShow);
+            yield break;
+        }
+
+        yield return (2, f.ArrivedAt!.Value, VisitAction.Arrive, VisitStatus.Booked, VisitStatus.Arrived);
+        yield return (3, f.ArrivedAt!.Value, VisitAction.CheckIn, VisitStatus.Arrived, VisitStatus.CheckedIn);
+        yield return (4, f.StartedAt!.Value, VisitAction.StartTreatment, VisitStatus.CheckedIn, VisitStatus.InTreatment);
+        yield return (5, f.FinishedAt!.Value, VisitAction.Finish, VisitStatus.InTreatment, VisitStatus.Finished);
+        yield return (6, f.FinishedAt!.Value.AddMinutes(2), VisitAction.CheckOut, VisitStatus.Finished, VisitStatus.CheckedOut);
     }
 }

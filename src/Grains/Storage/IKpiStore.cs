@@ -13,6 +13,12 @@ public interface IKpiStore
     Task<IReadOnlyList<KpiWaitCount>> ReadWaitsAsync(KpiQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The query's day rows and waits summed in the database per period of <paramref name="by"/> (<see cref="KpiPeriods.Of"/>),
+    /// per therapist and per clinic: what a report needs, without a row per therapist-day.
+    /// </summary>
+    Task<KpiSums> ReadSumsAsync(KpiQuery query, KpiGrouping by, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every day row (any day) of the plans of care of the query's clinics whose days overlap its range, of the plans naming
     /// the query's therapist when it names one (<c>pthub_kpi_plan_days</c>).
     /// </summary>

@@ -233,13 +233,22 @@ internal static class KpiRollupSql
     /// filtered by the caller.
     /// </summary>
     public static string DaySelect => $"""
-        SELECT {DayColumns}, occupied_seconds, copays_due, copay_due_cents, copays_due_collected, copay_due_collected_cents
-            FROM (SELECT d.*, COALESCE(s.occupied_seconds, 0) AS occupied_seconds, COALESCE(c.copays_due, 0) AS copays_due,
-                COALESCE(c.copay_due_cents, 0) AS copay_due_cents, COALESCE(c.copays_due_collected, 0) AS copays_due_collected,
-                COALESCE(c.copay_due_collected_cents, 0) AS copay_due_collected_cents
-            FROM pthub_kpi_days d
-            LEFT JOIN pthub_kpi_day_spaces s ON s.clinic_id = d.clinic_id AND s.day = d.day AND s.therapist_id = d.therapist_id
-            LEFT JOIN pthub_kpi_day_copays c ON c.clinic_id = d.clinic_id AND c.day = d.day AND c.therapist_id = d.therapist_id) AS k
+        SELECT {DayColumns}, occupied_seconds, copays_due, copay_due_cents, copays_due_collected, copay_due_collected_cents FROM {DaySource}
+        """;
+
+    /// <summary>The sums of <see cref="DaySelect"/>'s counts (its columns from <c>scheduled</c> on), in its order.</summary>
+    public static string DaySums => string.Join(", ", DayColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Skip(3).Concat(["occupied_seconds", "copays_due", "copay_due_cents", "copays_due_collected", "copay_due_collected_cents"])
+        .Select(c => $"SUM({c})"));
+
+    /// <summary>The day rows joined to their occupied seconds and copays due, as a derived table <c>k</c> to filter.</summary>
+    public const string DaySource = """
+        (SELECT d.*, COALESCE(s.occupied_seconds, 0) AS occupied_seconds, COALESCE(c.copays_due, 0) AS copays_due,
+            COALESCE(c.copay_due_cents, 0) AS copay_due_cents, COALESCE(c.copays_due_collected, 0) AS copays_due_collected,
+            COALESCE(c.copay_due_collected_cents, 0) AS copay_due_collected_cents
+        FROM pthub_kpi_days d
+        LEFT JOIN pthub_kpi_day_spaces s ON s.clinic_id = d.clinic_id AND s.day = d.day AND s.therapist_id = d.therapist_id
+        LEFT JOIN pthub_kpi_day_copays c ON c.clinic_id = d.clinic_id AND c.day = d.day AND c.therapist_id = d.therapist_id) AS k
         """;
 
     public const string PlanSelect = """

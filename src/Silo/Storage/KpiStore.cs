@@ -47,6 +47,113 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
                 Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)),
             cancellationToken);
 
+    /// <summary>
+    /// Two statements, each a UNION ALL of three GROUP BYs over the range's rows (per period, per therapist, per clinic; the
+    /// last column says which), so the rows read are a handful per period, therapist and clinic.
+    /// </summary>
+    public async Task<KpiSums> ReadSumsAsync(KpiQuery query, KpiGrouping by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.ClinicIds.Count == 0)
+        {
+            return new KpiSums([], [], [], [], [], []);
+        }
+
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        var days = await ReadGroupedAsync(connection, query, by, KpiRollupSql.DaySums, filter => $"""
+            d AS (SELECT * FROM pthub_kpi_days WHERE {filter}),
+            s AS (SELECT clinic_id, day, therapist_id, occupied_seconds FROM pthub_kpi_day_spaces WHERE {filter}),
+            c AS (SELECT clinic_id, day, therapist_id, copays_due, copay_due_cents, copays_due_collected, copay_due_collected_cents
+                    FROM pthub_kpi_day_copays WHERE {filter}),
+            k AS (SELECT d.*, COALESCE(s.occupied_seconds, 0) AS occupied_seconds, COALESCE(c.copays_due, 0) AS copays_due,
+                    COALESCE(c.copay_due_cents, 0) AS copay_due_cents, COALESCE(c.copays_due_collected, 0) AS copays_due_collected,
+                    COALESCE(c.copay_due_collected_cents, 0) AS copay_due_collected_cents
+                  FROM d LEFT JOIN s ON s.clinic_id = d.clinic_id AND s.day = d.day AND s.therapist_id = d.therapist_id
+                  LEFT JOIN c ON c.clinic_id = d.clinic_id AND c.day = d.day AND c.therapist_id = d.therapist_id)
+            """, byWaitMinute: false,
+            r => (Convert.ToInt32(r.GetValue(30), CultureInfo.InvariantCulture), KpiRollupSql.ReadDay(r)), cancellationToken).ConfigureAwait(false);
+        var waits = await ReadGroupedAsync(connection, query, by, "wait_minutes, SUM(visits)",
+            filter => $"k AS (SELECT clinic_id, day, therapist_id, wait_minutes, visits FROM pthub_kpi_waits WHERE {filter})", byWaitMinute: true,
+            r => (Convert.ToInt32(r.GetValue(5), CultureInfo.InvariantCulture), new KpiWaitCount(r.GetString(0), KpiRollupSql.ParseDay(r.GetString(1)),
+                r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture))),
+            cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<T> Of<T>(IEnumerable<(int Kind, T Row)> rows, int kind) => [.. rows.Where(r => r.Kind == kind).Select(r => r.Row)];
+        return new KpiSums(Of(days, 0), Of(waits, 0), Of(days, 1), Of(waits, 1), Of(days, 2), Of(waits, 2));
+    }
+
+    /// <summary>
+    /// <c>clinic, day, therapist, {sums}, kind</c> from the rows <c>k</c> that <paramref name="with"/> defines (common table
+    /// expressions over each table filtered by the query, so no join reads a clinic's other days; <c>k</c>, used three
+    /// times, is materialized once): kind 0 per period (on its first day in the range), 1 per therapist and 2 per clinic (both
+    /// on the range's first day), each also per whole-minute wait when <paramref name="byWaitMinute"/>.
+    /// </summary>
+    private static async Task<List<(int Kind, T Row)>> ReadGroupedAsync<T>(
+        DbConnection connection, KpiQuery query, KpiGrouping by, string sums, Func<string, string> with, bool byWaitMinute,
+        Func<DbDataReader, (int, T)> read, CancellationToken ct)
+    {
+        await using var command = KpiRollupSql.Command(connection, null, "");
+        var filter = Filter(command, query, byPlanDays: false);
+        // The period a day falls in, as the first day of it within the range (KpiPeriods.Of), so the labels are the same on both databases.
+        var period = new StringBuilder();
+        if (by == KpiGrouping.Day)
+        {
+            period.Append("day");
+        }
+        else
+        {
+            period.Append("CASE");
+            var i = 0;
+            foreach (var (start, end) in KpiPeriods.Of(query.From, query.To, by))
+            {
+                var suffix = i++.ToString(CultureInfo.InvariantCulture);
+                period.Append(" WHEN day <= @pe").Append(suffix).Append(" THEN @ps").Append(suffix);
+                KpiRollupSql.Add(command, "@pe" + suffix, KpiRollupSql.Day(end));
+                KpiRollupSql.Add(command, "@ps" + suffix, KpiRollupSql.Day(start));
+            }
+
+            period.Append(" END");
+        }
+
+        var extra = byWaitMinute ? ", 4" : "";
+        command.CommandText = $"""
+            WITH {with(filter)}
+            SELECT '', {period}, '', {sums}, 0 FROM k GROUP BY 2{extra}
+            UNION ALL SELECT '', @from, therapist_id, {sums}, 1 FROM k GROUP BY 3{extra}
+            UNION ALL SELECT clinic_id, @from, '', {sums}, 2 FROM k GROUP BY 1{extra}
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var result = new List<(int, T)>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+
+    /// <summary>The query's clinics, days and therapist as a WHERE condition, its parameters added to the command.</summary>
+    private static string Filter(DbCommand command, KpiQuery query, bool byPlanDays)
+    {
+        var sql = new StringBuilder("clinic_id IN (");
+        for (var i = 0; i < query.ClinicIds.Count; i++)
+        {
+            var name = "@c" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "" : ", ").Append(name);
+            KpiRollupSql.Add(command, name, query.ClinicIds[i]);
+        }
+
+        sql.Append(byPlanDays ? ") AND plan_end >= @from AND plan_start <= @to" : ") AND day >= @from AND day <= @to");
+        KpiRollupSql.Add(command, "@from", KpiRollupSql.Day(query.From));
+        KpiRollupSql.Add(command, "@to", KpiRollupSql.Day(query.To));
+        if (query.TherapistId is { } therapistId)
+        {
+            sql.Append(" AND therapist_id = @therapist_id");
+            KpiRollupSql.Add(command, "@therapist_id", therapistId);
+        }
+
+        return sql.ToString();
+    }
+
     public Task<IReadOnlyList<KpiPlanDay>> ReadPlansAsync(KpiQuery query, CancellationToken cancellationToken = default) =>
         ReadAsync(KpiRollupSql.PlanSelect, query, KpiRollupSql.ReadPlan, cancellationToken, byPlanDays: true);
 
@@ -194,23 +301,7 @@ internal sealed class KpiStore(Func<CancellationToken, Task<DbConnection>> open,
 
         await using var connection = await open(ct).ConfigureAwait(false);
         await using var command = KpiRollupSql.Command(connection, null, "");
-        var sql = new StringBuilder(select).Append(" WHERE clinic_id IN (");
-        for (var i = 0; i < query.ClinicIds.Count; i++)
-        {
-            var name = "@c" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? "" : ", ").Append(name);
-            KpiRollupSql.Add(command, name, query.ClinicIds[i]);
-        }
-
-        sql.Append(byPlanDays ? ") AND plan_end >= @from AND plan_start <= @to" : ") AND day >= @from AND day <= @to");
-        KpiRollupSql.Add(command, "@from", KpiRollupSql.Day(query.From));
-        KpiRollupSql.Add(command, "@to", KpiRollupSql.Day(query.To));
-        if (query.TherapistId is { } therapistId)
-        {
-            sql.Append(" AND therapist_id = @therapist_id");
-            KpiRollupSql.Add(command, "@therapist_id", therapistId);
-        }
-
+        var sql = new StringBuilder(select).Append(" WHERE ").Append(Filter(command, query, byPlanDays));
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var result = new List<T>();

@@ -202,8 +202,8 @@ internal static class KpiEndpoints
     {
         IReadOnlyList<string> clinicIds = [.. clinics.Select(c => c.Id)];
         var query = new KpiQuery(clinicIds, range.From, range.To, therapistId);
-        var rows = await store.ReadDaysAsync(query, ct);
-        var waits = await store.ReadWaitsAsync(query, ct);
+        // Summed in the database per period, therapist and clinic: a few rows, however many clinics and days the range spans.
+        var sums = await store.ReadSumsAsync(query, range.By, ct);
         // Past days frozen before a change of hours keep their working time; the others take the configuration as it stands.
         var frozen = await store.ReadWorkingAsync(query, ct);
         var working = frozen.Over(clinics.SelectMany(c => KpiWorkingTime.Of(c.Id, c.Config, range.From, range.To, now, therapistId)));
@@ -212,8 +212,9 @@ internal static class KpiEndpoints
         var plans = await store.ReadPlansAsync(query, ct);
         var todays = clinics.ToDictionary(c => c.Id, c => c.Config.LocalDate(now), StringComparer.Ordinal);
         DateOnly TodayOf(string clinicId) => todays[clinicId];
-        var total = KpiCalculator.Figures(rows, waits, working, spaces, range.From, range.To, plans, TodayOf);
+        var total = KpiCalculator.Figures(sums.Periods, sums.PeriodWaits, working, spaces, range.From, range.To, plans, TodayOf);
         IReadOnlyList<KpiBreakdown> Breakdown(
+            IReadOnlyList<KpiDayRow> rows, IReadOnlyList<KpiWaitCount> waits,
             Func<KpiDayRow, string> rowKey, Func<KpiWaitCount, string> waitKey, Func<KpiWorkingTime, string> workingKey, Func<string, IEnumerable<KpiSpaceTime>> spacesOf,
             Func<KpiPlanDay, string> planKey) =>
         [
@@ -223,9 +224,9 @@ internal static class KpiEndpoints
         ];
 
         return new KpiReport(clinicIds, range.From, range.To, range.By.ToString().ToLowerInvariant(), therapistId,
-            KpiCalculator.ByPeriod(rows, waits, working, spaces, range.From, range.To, range.By, plans, TodayOf), total, KpiTargets.Judge(total, targets),
-            Breakdown(r => r.TherapistId, w => w.TherapistId, w => w.TherapistId, _ => [], p => p.TherapistId),
-            Breakdown(r => r.ClinicId, w => w.ClinicId, w => w.ClinicId, id => spaces.Where(s => s.ClinicId == id), p => p.ClinicId));
+            KpiCalculator.ByPeriod(sums.Periods, sums.PeriodWaits, working, spaces, range.From, range.To, range.By, plans, TodayOf), total, KpiTargets.Judge(total, targets),
+            Breakdown(sums.Therapists, sums.TherapistWaits, r => r.TherapistId, w => w.TherapistId, w => w.TherapistId, _ => [], p => p.TherapistId),
+            Breakdown(sums.Clinics, sums.ClinicWaits, r => r.ClinicId, w => w.ClinicId, w => w.ClinicId, id => spaces.Where(s => s.ClinicId == id), p => p.ClinicId));
     }
 
     /// <summary>A therapist sees only their own figures: no therapist named means theirs, another one is refused.</summary>
