@@ -1,7 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using PtHub.Grains.Contracts;
 
 namespace PtHub.Grains.Communication;
@@ -39,37 +36,13 @@ public static class OfferLinks
     public static string Sign(ReadOnlySpan<byte> masterKey, OfferLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(
-            new Payload(link.ClinicId, link.OpeningId, link.Run, link.EntryId, link.ExpiresAt.ToUnixTimeSeconds())));
-        var signed = $"{Version}.{payload}";
-        return $"{signed}.{Base64Url.EncodeToString(VisitLinks.Mac(masterKey, Purpose, link.ClinicId, signed))}";
+        return SignedPayloads.Sign(masterKey, Version, Purpose, link.ClinicId,
+            new Payload(link.ClinicId, link.OpeningId, link.Run, link.EntryId, link.ExpiresAt.ToUnixTimeSeconds()));
     }
 
     /// <summary>The link a token stands for, or null when it is malformed or its signature does not check.</summary>
-    public static OfferLink? Read(ReadOnlySpan<byte> masterKey, string? token)
-    {
-        var parts = token is { Length: > 0 and <= 2048 } ? token.Split('.') : [];
-        if (parts.Length != 3 || parts[0] != Version)
-        {
-            return null;
-        }
-
-        try
-        {
-            var payload = JsonSerializer.Deserialize<Payload>(Base64Url.DecodeFromChars(parts[1]));
-            if (payload is not { C.Length: > 0, O.Length: > 0, E.Length: > 0 })
-            {
-                return null;
-            }
-
-            var expected = VisitLinks.Mac(masterKey, Purpose, payload.C, $"{parts[0]}.{parts[1]}");
-            return CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2]))
-                ? new OfferLink(payload.C, payload.O, payload.R, payload.E, DateTimeOffset.FromUnixTimeSeconds(payload.X))
-                : null;
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
+    public static OfferLink? Read(ReadOnlySpan<byte> masterKey, string? token) =>
+        SignedPayloads.Read<Payload>(masterKey, Version, Purpose, token, p => p.C) is { O.Length: > 0, E.Length: > 0 } p
+            ? new OfferLink(p.C, p.O, p.R, p.E, DateTimeOffset.FromUnixTimeSeconds(p.X))
+            : null;
 }

@@ -1,37 +1,24 @@
 // The public page of a waitlist offer's link: no sign-in, no staff navigation. As on the visit link page, the token
 // travels in the URL's fragment (never sent by the browser to a server, nor in a Referer) and is posted with each call.
 import { html, nothing, render } from "lit-html";
+import { linkToken as token, notValidText, say, sayProblem } from "./link-page";
 import { submit, messagesOf, type Problem } from "./problem";
 import type { OfferLinkView } from "./types";
 
-const token = decodeURIComponent(window.location.hash.replace(/^#/, ""));
 const section = document.getElementById("offer")!;
-const message = document.getElementById("message")!;
 const clinic = document.getElementById("clinic")!;
 
 let view: OfferLinkView | null = null;
 let busy = false;
 
-function say(text: string | null, tone: "error" | "notice" = "error"): void {
-  message.hidden = text === null;
-  message.className = tone;
-  message.textContent = text ?? "";
-}
-
 function fail(problem: Problem): void {
-  if (problem.status === 429) {
-    say("Too many tries from this connection; please wait a minute and try again.");
-    return;
-  }
-
-  say(messagesOf(problem).join(" "));
   // A link that is not valid or has expired shows nothing of any appointment.
-  if (problem.status === 404 || problem.status === 410) view = null;
+  if (sayProblem(problem)) view = null;
 }
 
 async function load(): Promise<void> {
   if (token.length === 0) {
-    say("This link is not valid. Check that the whole link from your message was opened, or call the clinic.");
+    say(notValidText);
     return;
   }
 

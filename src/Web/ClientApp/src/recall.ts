@@ -2,10 +2,10 @@
 // (never sent to the server by the browser, nor in a Referer) and is posted to the API with each call. The patient
 // picks one of the therapist's free times; the link then shows the booked visit and books nothing more.
 import { html, nothing, render } from "lit-html";
-import { submit, messagesOf, type Problem } from "./problem";
+import { linkToken as token, notValidText, say, sayProblem } from "./link-page";
+import { submit, type Problem } from "./problem";
 import type { RecallLinkView, VisitLinkSlot } from "./types";
 
-const token = decodeURIComponent(window.location.hash.replace(/^#/, ""));
 const section = document.getElementById("recall")!;
 const message = document.getElementById("message")!;
 const clinic = document.getElementById("clinic")!;
@@ -13,12 +13,6 @@ const clinic = document.getElementById("clinic")!;
 let view: RecallLinkView | null = null;
 let slots: VisitLinkSlot[] | null = null;
 let busy = false;
-
-function say(text: string | null, tone: "error" | "notice" = "error"): void {
-  message.hidden = text === null;
-  message.className = tone;
-  message.textContent = text ?? "";
-}
 
 async function call<T>(action: string, extra: Record<string, unknown> = {}): Promise<T | null> {
   busy = true;
@@ -35,14 +29,8 @@ async function call<T>(action: string, extra: Record<string, unknown> = {}): Pro
 }
 
 function fail(problem: Problem): void {
-  if (problem.status === 429) {
-    say("Too many tries from this connection; please wait a minute and try again.");
-    return;
-  }
-
-  say(messagesOf(problem).join(" "));
   // A link that is not valid or has expired shows nothing of the clinic.
-  if (problem.status === 404 || problem.status === 410) {
+  if (sayProblem(problem)) {
     view = null;
     slots = null;
   }
@@ -50,7 +38,7 @@ function fail(problem: Problem): void {
 
 async function load(): Promise<void> {
   if (token.length === 0) {
-    say("This link is not valid. Check that the whole link from your message was opened, or call the clinic.");
+    say(notValidText);
     return;
   }
 

@@ -1,10 +1,10 @@
 // The public page of a patient's reminder link: no sign-in, no staff navigation. The token travels in the URL's
 // fragment (never sent to the server by the browser, nor in a Referer) and is posted to the API with each call.
 import { html, nothing, render } from "lit-html";
-import { submit, messagesOf, type Problem } from "./problem";
+import { linkToken as token, notValidText, say, sayProblem } from "./link-page";
+import { submit, type Problem } from "./problem";
 import type { VisitLinkSlot, VisitLinkView } from "./types";
 
-const token = decodeURIComponent(window.location.hash.replace(/^#/, ""));
 const section = document.getElementById("appointment")!;
 const message = document.getElementById("message")!;
 const clinic = document.getElementById("clinic")!;
@@ -14,12 +14,6 @@ type Step = { kind: "view" } | { kind: "cancel" } | { kind: "slots"; slots: Visi
 let view: VisitLinkView | null = null;
 let step: Step = { kind: "view" };
 let busy = false;
-
-function say(text: string | null, tone: "error" | "notice" = "error"): void {
-  message.hidden = text === null;
-  message.className = tone;
-  message.textContent = text ?? "";
-}
 
 async function call<T>(action: string, extra: Record<string, unknown> = {}): Promise<T | null> {
   busy = true;
@@ -36,21 +30,15 @@ async function call<T>(action: string, extra: Record<string, unknown> = {}): Pro
 }
 
 function fail(problem: Problem): void {
-  if (problem.status === 429) {
-    say("Too many tries from this connection; please wait a minute and try again.");
-    return;
-  }
-
-  say(messagesOf(problem).join(" "));
   // A link that is not valid or has expired shows nothing of any appointment.
-  if (problem.status === 404 || problem.status === 410) {
+  if (sayProblem(problem)) {
     view = null;
   }
 }
 
 async function load(): Promise<void> {
   if (token.length === 0) {
-    say("This link is not valid. Check that the whole link from your message was opened, or call the clinic.");
+    say(notValidText);
     return;
   }
 
