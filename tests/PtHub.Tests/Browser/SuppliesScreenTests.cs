@@ -15,6 +15,8 @@ public sealed class SuppliesScreenTests(BrowserFixture fixture)
         var clinic = await ApiClinic.CreateAsync(fixture.Node.Http);
         var page = await fixture.OpenAsync($"/supplies/{clinic.Id}", 1440, 900);
         await Assertions.Expect(page.Locator("#low-count")).ToContainTextAsync("Nothing is low", new() { Timeout = 30_000 });
+        // The page's static "Loading…" line goes once the screen is drawn.
+        await Assertions.Expect(page.GetByText("Loading…")).ToBeHiddenAsync();
 
         var add = page.GetByRole(AriaRole.Form, new() { Name = "Add a supply item" });
         await add.GetByLabel("Name").FillAsync("Electrode pads");
