@@ -30,6 +30,10 @@ internal sealed class ClinicRecallGrain(
     public Task<IReadOnlyList<RecallSent>> GetSent() =>
         Task.FromResult<IReadOnlyList<RecallSent>>([.. state.State.Latest.Values.OrderByDescending(r => r.At)]);
 
+    public async Task<IReadOnlyList<RecallStanding>> GetStanding() =>
+        await Task.WhenAll(state.State.Latest.Values.OrderByDescending(r => r.At)
+            .Select(async r => new RecallStanding(r, (await outbox.GetAsync(r.MessageKey))?.Status)));
+
     public Task<RecallSent?> FindByMessage(string messageKey) =>
         Task.FromResult(state.State.Latest.Values.FirstOrDefault(r => r.MessageKey == messageKey));
 

@@ -15,6 +15,10 @@ public interface IClinicRecallGrain : IGrainWithStringKey
     [Alias("GetSent"), AlwaysInterleave]
     Task<IReadOnlyList<RecallSent>> GetSent();
 
+    /// <summary>The latest recall of each patient with how its message stands in the outbox (null: no such message), newest first.</summary>
+    [Alias("GetStanding"), AlwaysInterleave]
+    Task<IReadOnlyList<RecallStanding>> GetStanding();
+
     /// <summary>The recall of an outbox message (the sender signs its link as it sends), or null.</summary>
     [Alias("FindByMessage"), AlwaysInterleave]
     Task<RecallSent?> FindByMessage(string messageKey);

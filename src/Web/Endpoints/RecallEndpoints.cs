@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PtHub.Grains;
 using PtHub.Grains.Communication;
 using PtHub.Grains.Contracts;
-using PtHub.Grains.Storage;
 using PtHub.Silo.Messaging;
 using PtHub.Web.Hardening;
 using PtHub.Web.Security;
@@ -17,8 +16,6 @@ namespace PtHub.Web.Endpoints;
 /// </summary>
 internal static class RecallEndpoints
 {
-    private const int SlotDays = 14;
-    private const int MaxSlots = 40;
     private const string NotValid = "This link is not valid. Check that the whole link from your message was opened, or call the clinic.";
 
     public static RouteGroupBuilder MapRecallEndpoints(this RouteGroupBuilder api)
@@ -32,7 +29,7 @@ internal static class RecallEndpoints
         links.MapPost("/read", Read).Audited("recall-link.read", moment: AuditMoment.AfterAnswer)
             .WithSummary("What a recall's booking link is for: clinic and therapist, and whether it has booked");
         links.MapPost("/slots", Slots).Audited("recall-link.slots", moment: AuditMoment.AfterAnswer)
-            .WithSummary($"Free starts with the link's therapist for the visit's length over the next {SlotDays} days");
+            .WithSummary($"Free starts with the link's therapist for the visit's length over the next {PatientLinkSlots.Days} days");
         links.MapPost("/book", Book).Audited("recall-link.book", moment: AuditMoment.ByEndpoint)
             .WithSummary("The patient books one of the offered starts, under the booking rules (the link is then used)");
         return api;
@@ -52,17 +49,17 @@ internal static class RecallEndpoints
             : Problems.From(result.Refusal!);
     }
 
-    private static async Task<Results<Ok<RecallView[]>, ProblemHttpResult>> List(string clinicId, HttpContext context, IGrainFactory grains, IOutboxStore outbox)
+    private static async Task<Results<Ok<RecallView[]>, ProblemHttpResult>> List(string clinicId, HttpContext context, IGrainFactory grains)
     {
         if (await grains.GetGrain<IClinicGrain>(clinicId).GetConfig() is null)
         {
             return Problems.NotFound($"No clinic '{clinicId}'.");
         }
 
-        var sent = await grains.GetGrain<IClinicRecallGrain>(clinicId).GetSent();
-        context.DisclosePatients(sent.Select(s => s.PatientId));
-        var views = await Task.WhenAll(sent.Select(async s => RecallView.Of(s, (await outbox.GetAsync(s.MessageKey, context.RequestAborted))?.Status)));
-        return TypedResults.Ok(views);
+        // Through the grain (on a silo, beside the outbox), so a web node that is only an Orleans client can list them too.
+        var standing = await grains.GetGrain<IClinicRecallGrain>(clinicId).GetStanding();
+        context.DisclosePatients(standing.Select(s => s.Sent.PatientId));
+        return TypedResults.Ok(standing.Select(s => RecallView.Of(s.Sent, s.MessageStatus)).ToArray());
     }
 
     private sealed record Resolved(RecallLink Link, ClinicConfig Config, IRecallLinkGrain Grain);
@@ -151,18 +148,7 @@ internal static class RecallEndpoints
         return new RecallLinkView(config.Name, therapist, "open", null, null);
     }
 
-    private static async Task<VisitLinkSlot[]> FreeSlotsAsync(Resolved resolved, IGrainFactory grains, DateTimeOffset now)
-    {
-        var config = resolved.Config;
-        var minutes = config.FindVisitType(resolved.Link.VisitTypeCode)?.DefaultMinutes ?? 45;
-        var today = config.LocalDate(now);
-        var days = await Task.WhenAll(Enumerable.Range(0, SlotDays).Select(d =>
-            grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(resolved.Link.ClinicId, today.AddDays(d))).FreeStarts(resolved.Link.TherapistId, minutes)));
-        return [.. days.SelectMany(starts => starts)
-            .Where(s => s > now)
-            .Order()
-            .Take(MaxSlots)
-            .Select(s => TimeZoneInfo.ConvertTime(s, config.TimeZone))
-            .Select(local => new VisitLinkSlot(local.ToUniversalTime(), ReminderPlanner.DateText(local), ReminderPlanner.TimeText(local)))];
-    }
+    private static Task<VisitLinkSlot[]> FreeSlotsAsync(Resolved resolved, IGrainFactory grains, DateTimeOffset now) =>
+        PatientLinkSlots.AheadAsync(grains, resolved.Config, resolved.Link.ClinicId, resolved.Link.TherapistId,
+            resolved.Config.FindVisitType(resolved.Link.VisitTypeCode)?.DefaultMinutes ?? 45, now);
 }

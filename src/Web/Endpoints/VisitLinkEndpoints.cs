@@ -15,8 +15,6 @@ namespace PtHub.Web.Endpoints;
 /// </summary>
 internal static class VisitLinkEndpoints
 {
-    private const int RescheduleDays = 14;
-    private const int MaxSlots = 40;
     private const string NotValid = "This link is not valid. Check that the whole link from your message was opened, or call the clinic.";
 
     public static RouteGroupBuilder MapVisitLinkEndpoints(this RouteGroupBuilder api)
@@ -28,7 +26,7 @@ internal static class VisitLinkEndpoints
         links.MapPost("/cancel", Cancel).Audited("visit-link.cancel", moment: AuditMoment.ByEndpoint)
             .WithSummary("The patient cancels: the slot becomes an opening; late under the clinic's late-cancel hours, as at the desk");
         links.MapPost("/slots", Slots).Audited("visit-link.slots", moment: AuditMoment.AfterAnswer)
-            .WithSummary($"Free starts with the same therapist for the same length over the next {RescheduleDays} days");
+            .WithSummary($"Free starts with the same therapist for the same length over the next {PatientLinkSlots.Days} days");
         links.MapPost("/reschedule", Reschedule).Audited("visit-link.reschedule", moment: AuditMoment.ByEndpoint)
             .WithSummary("The patient moves the appointment to one of the offered starts, under the booking rules");
         return api;
@@ -142,17 +140,7 @@ internal static class VisitLinkEndpoints
             visit.ScheduledStart - now < TimeSpan.FromHours(config.LateCancelHours), config.LateCancelHours);
     }
 
-    private static async Task<VisitLinkSlot[]> FreeSlotsAsync(Resolved resolved, IGrainFactory grains, DateTimeOffset now)
-    {
-        var config = resolved.Config;
-        var today = config.LocalDate(now);
-        var days = await Task.WhenAll(Enumerable.Range(0, RescheduleDays).Select(d =>
-            grains.GetGrain<IClinicDayGrain>(GrainKeys.ClinicDay(resolved.Link.ClinicId, today.AddDays(d))).FreeStarts(resolved.Visit.TherapistId, resolved.Visit.DurationMinutes)));
-        return [.. days.SelectMany(starts => starts)
-            .Where(s => s > now && s != resolved.Visit.ScheduledStart)
-            .Order()
-            .Take(MaxSlots)
-            .Select(s => TimeZoneInfo.ConvertTime(s, config.TimeZone))
-            .Select(local => new VisitLinkSlot(local.ToUniversalTime(), ReminderPlanner.DateText(local), ReminderPlanner.TimeText(local)))];
-    }
+    private static Task<VisitLinkSlot[]> FreeSlotsAsync(Resolved resolved, IGrainFactory grains, DateTimeOffset now) =>
+        PatientLinkSlots.AheadAsync(grains, resolved.Config, resolved.Link.ClinicId, resolved.Visit.TherapistId, resolved.Visit.DurationMinutes, now,
+            except: resolved.Visit.ScheduledStart);
 }
